@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Shared Vitest settings: tests run on `src/` through the `@monban/source` export condition.
+ * Under CI a JSON report is written beside the package so `.ci/run` can print one total.
+ */
+export const monbanVitest = defineConfig({
+  resolve: { conditions: ['@monban/source'] },
+  ssr: { resolve: { conditions: ['@monban/source'] } },
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'test-vectors/**/*.test.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    reporters: process.env.CI
+      ? ['default', ['json', { outputFile: '.vitest-report.json' }]]
+      : ['default'],
+  },
+});
