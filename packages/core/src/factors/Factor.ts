@@ -1,0 +1,128 @@
+/**
+ * The factor interface. Core ships no factor and imports none: `@monban/totp`,
+ * `@monban/webauthn` and `@monban/email-otp` implement this interface and are passed to
+ * `createMonban({ factors })`.
+ * @module
+ */
+import type { Locale, MessageCatalog } from '@monban/policy';
+import type { Mailer } from '../ports/mailer.js';
+import type { RandomSource } from '../ports/random.js';
+import type { CounterStore, TokenStore } from '../ports/storage.js';
+import type { Credential, FactorKind, JsonValue } from '../types.js';
+
+/** A JSON object. */
+export type JsonObject = { [key: string]: JsonValue };
+
+/** What a factor may know about the member. */
+export interface FactorAccount {
+  /** Tenant. */
+  tenantId: string;
+  /** Opaque account ID. */
+  accountId: string;
+  /** Normalized login ID (shown in authenticator apps). */
+  userId: string;
+  /** Email address, when set. */
+  email: string | null;
+  /** Whether the email was verified. */
+  emailVerified: boolean;
+}
+
+/** Why a factor is being used. */
+export type FactorPurpose = 'enroll' | 'login' | 'step-up';
+
+/** Everything a factor may use for one call. Factors read no clock and no randomness of their own. */
+export interface FactorContext {
+  /** The tenant: its ID and display name (TOTP issuer, WebAuthn RP name, mail sender name). */
+  tenant: { id: string; displayName: string };
+  /** The member. */
+  account: FactorAccount;
+  /** Current time (epoch ms) from the engine's clock. */
+  now: number;
+  /** The engine's random source. */
+  random: RandomSource;
+  /** Shared single-use tokens and counters (challenges, codes, replay guards, rate limits). */
+  storage: { tokens: TokenStore; counters: CounterStore };
+  /** The engine's mailer (email OTP). */
+  mailer: Mailer;
+  /** The member's language for anything the factor sends. */
+  locale: Locale;
+  /** Opaque ID of the flow or session this call belongs to; challenges must be bound to it. */
+  bindingId: string;
+  /** Why the factor is used. */
+  purpose: FactorPurpose;
+}
+
+/** What a factor hands back when a ceremony starts. */
+export interface FactorBegin {
+  /** Kept by the engine in the flow (server side), given back at completion. */
+  pending: JsonObject;
+  /** Sent to the client (QR code, WebAuthn options, "code sent", ...). */
+  client: JsonObject;
+}
+
+/** A factor's refusal. */
+export interface FactorFailure {
+  ok: false;
+  /** Stable code, with a message in the factor's catalogue (for example `CODE_INVALID`). */
+  code: string;
+  /** Non-secret parameters for the message (for example `{ skewSeconds: 90 }`). */
+  params?: Record<string, JsonValue>;
+  /** Whether the attempt counts toward lockout (a wrong code does; a malformed request may not). */
+  countsAsFailure: boolean;
+}
+
+/** A successful enrollment: what to store in the new credential. */
+export interface FactorEnrolled {
+  ok: true;
+  /** Factor-owned credential data (never a plaintext secret). */
+  data: JsonObject;
+  /** A credential ID chosen by the factor (for example a WebAuthn credential ID); else random. */
+  id?: string;
+}
+
+/** A successful challenge. */
+export interface FactorVerified {
+  ok: true;
+  /** The credential that answered. */
+  credentialId: string;
+  /**
+   * New credential data (last used TOTP step, sign counter...). The engine writes it with a
+   * compare-and-set on the credential version; losing that race fails the verification.
+   */
+  data?: JsonObject;
+}
+
+/**
+ * A second factor.
+ *
+ * @example
+ * ```ts
+ * import { createTotpFactor } from '@monban/totp';
+ * const monban = createMonban({ factors: [createTotpFactor({ encryptionKey })], ... });
+ * ```
+ */
+export interface Factor {
+  /** Which kind this factor implements. */
+  readonly kind: FactorKind;
+  /** Messages for the factor's own codes, per locale. */
+  readonly messages?: Readonly<Record<Locale, MessageCatalog>>;
+  /** Whether the member can use this factor now (email OTP needs a verified address). */
+  isAvailable?(account: FactorAccount): boolean;
+  /** Starts enrollment: for TOTP a new secret and QR code, for passkeys creation options. */
+  beginEnrollment(context: FactorContext, input: { existing: Credential[] }): Promise<FactorBegin>;
+  /** Completes enrollment with the member's answer (a code, an attestation). */
+  completeEnrollment(
+    context: FactorContext,
+    input: { pending: JsonObject; response: unknown; label: string; existing: Credential[] },
+  ): Promise<FactorEnrolled | FactorFailure>;
+  /** Starts a challenge for sign-in or step-up (device chosen by `credentialId` when several). */
+  beginChallenge(
+    context: FactorContext,
+    input: { credentials: Credential[]; credentialId?: string },
+  ): Promise<FactorBegin | FactorFailure>;
+  /** Verifies the member's answer to a challenge. */
+  verifyChallenge(
+    context: FactorContext,
+    input: { pending: JsonObject; credentials: Credential[]; response: unknown },
+  ): Promise<FactorVerified | FactorFailure>;
+}
