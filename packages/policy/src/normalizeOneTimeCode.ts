@@ -1,0 +1,33 @@
+import { asciiDigits } from './internal/characters.js';
+import type { ValidationResult } from './types.js';
+
+/** Spaces (including the full-width U+3000) and the hyphens people type between digit groups. */
+const SEPARATORS = /[\s\u3000\-\u2010-\u2015\u2212\u30fc\uff0d\uff70]/g;
+
+/**
+ * Normalizes a one-time code typed or pasted by a person (R-POL-6): removes spaces (also the
+ * full-width space) and hyphens, converts full-width digits to ASCII, then requires exactly
+ * `options.digits` ASCII digits, else `OTP_FORMAT_INVALID` (`digits`). Whether the code is
+ * *correct* is for the factor to decide. Never throws on the input.
+ *
+ * @throws TypeError when `options.digits` is not an integer from 1 to 12 (a caller mistake).
+ * @example
+ * ```ts
+ * import { normalizeOneTimeCode } from '@monban/policy';
+ *
+ * normalizeOneTimeCode('１２３ ４５６', { digits: 6 }); // { ok: true, value: '123456' }
+ * normalizeOneTimeCode('12345', { digits: 6 }); // { ok: false, issues: [{ code: 'OTP_FORMAT_INVALID', digits: 6 }] }
+ * ```
+ */
+export function normalizeOneTimeCode(
+  input: string,
+  options: { digits: number },
+): ValidationResult<string> {
+  const digits = options?.digits;
+  if (typeof digits !== 'number' || !Number.isInteger(digits) || digits < 1 || digits > 12) {
+    throw new TypeError('normalizeOneTimeCode: options.digits must be an integer from 1 to 12');
+  }
+  const value = asciiDigits(String(input).replace(SEPARATORS, ''));
+  if (value.length === digits && /^[0-9]+$/.test(value)) return { ok: true, value };
+  return { ok: false, issues: [{ code: 'OTP_FORMAT_INVALID', digits }] };
+}
