@@ -17,7 +17,7 @@ describe('validatePassword', () => {
   it.each([
     'k7#Vq9!mRw',
     'zq8wv3xj', // 8 characters, no composition rules by default
-    'x'.repeat(63) + 'y', // 64, the default maximum
+    `${'x'.repeat(63)}y`, // 64, the default maximum
     // seeds/002 利用可能文字: 半角英数字 !"#$%&'()=~|`{+*}<>?_-^\@[;:],./
     'Ab1!"#$%&\'()=~|`{+*}<>?_-^\\@[;:],./',
   ])('accepts %j under the default policy', (password) => {
