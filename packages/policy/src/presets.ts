@@ -23,11 +23,17 @@ import type { Policy } from './types.js';
  * ```
  */
 export const presets: {
+  /** The default policy (Daiwa, the reference manual). */
   readonly default: Policy;
+  /** Daiwa, `seeds/002_…`. */
   readonly daiwa: Policy;
+  /** Japan Steel Works, `seeds/003_…`. */
   readonly jsw: Policy;
+  /** Kinki Denshi, `seeds/001_…`. */
   readonly kinkiDenshi: Policy;
+  /** Ajinomoto, `seeds/004_…`. */
   readonly ajinomoto: Policy;
+  /** GS Yuasa, `seeds/000_…`. */
   readonly gsYuasa: Policy;
 } = Object.freeze({
   default: defaultPolicy,

@@ -21,21 +21,44 @@ export interface Issue {
  * Result of validating untrusted input. Validators never throw on user input; they report
  * every failure at once in `issues`.
  */
-export type ValidationResult<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
+export type ValidationResult<T> =
+  | {
+      /** The input is valid. */
+      ok: true;
+      /** The normalized value to use or store. */
+      value: T;
+    }
+  | {
+      /** The input is not valid. */
+      ok: false;
+      /** Every failure, at least one. */
+      issues: Issue[];
+    };
 
 /** A fully resolved, frozen validation policy (one per tenant). Build one with `definePolicy`. */
 export interface Policy {
   /** User-ID rules (R-POL-1). Lengths count code points after normalization. */
-  userId: { minLength: number; maxLength: number };
+  userId: {
+    /** Fewest characters (default 8). */
+    minLength: number;
+    /** Most characters (default 13). */
+    maxLength: number;
+  };
   /** Password rules (R-POL-2). Lengths count code points. */
   password: {
+    /** Fewest characters (default 8). */
     minLength: number;
+    /** Most characters (default 64; JSW 20). Longer passwords are refused, never truncated. */
     maxLength: number;
     /** `printable-ascii`: only U+0021..U+007E are allowed. */
     allowedCharacters: 'printable-ascii';
+    /** At least one of `A-Z`. */
     requireUppercase: boolean;
+    /** At least one of `a-z`. */
     requireLowercase: boolean;
+    /** At least one of `0-9`. */
     requireDigit: boolean;
+    /** At least one printable ASCII symbol. */
     requireSymbol: boolean;
     /** Refuse passwords that contain the user ID (JSW). Equality is always refused. */
     forbidUserIdInPassword: boolean;
@@ -45,16 +68,26 @@ export interface Policy {
     blocklist: boolean;
   };
   /** Email rules (R-POL-3). */
-  email: { maxLength: number };
+  email: {
+    /** Most characters (default 255). */
+    maxLength: number;
+  };
   /** Device / passkey label rules (R-POL-5). */
-  deviceName: { maxLength: number };
+  deviceName: {
+    /** Most characters (default 64). */
+    maxLength: number;
+  };
 }
 
 /** Partial policy settings, deep-merged over a base policy by `definePolicy`. */
 export type PolicyInput = {
+  /** User-ID settings to change. */
   userId?: Partial<Policy['userId']>;
+  /** Password settings to change. */
   password?: Partial<Policy['password']>;
+  /** Email settings to change. */
   email?: Partial<Policy['email']>;
+  /** Device-name settings to change. */
   deviceName?: Partial<Policy['deviceName']>;
 };
 
