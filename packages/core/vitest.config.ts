@@ -1,3 +1,3 @@
-import { monbanVitest } from '../../vitest.shared';
+import { monbanVitest } from '../../vitest.shared.ts';
 
 export default monbanVitest;

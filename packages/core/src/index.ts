@@ -16,10 +16,31 @@ export type {
   FactorVerified,
   JsonObject,
 } from './factors/Factor.js';
+export { planFlow } from './machine/planFlow.js';
+export { currentStep, EVENT_STEP, isFlowExpired, transition } from './machine/transition.js';
+export type {
+  AccountPatch,
+  Ceremony,
+  Effect,
+  FlowEvent,
+  FlowEventType,
+  FlowState,
+  FlowStep,
+  TransitionContext,
+  TransitionResult,
+} from './machine/types.js';
+export { escapeHtml } from './mail/escapeHtml.js';
+export {
+  type CoreMailKind,
+  type MailData,
+  type MailTemplate,
+  renderVerifyEmailMail,
+} from './mail/renderMail.js';
+export { coreMessages } from './messages.js';
 export type { AuditEvent, AuditEventType, AuditSink } from './ports/audit.js';
 export { type Clock, systemClock } from './ports/clock.js';
 export type { PasswordHasher } from './ports/hasher.js';
-export type { MailMessage, Mailer } from './ports/mailer.js';
+export type { Mailer, MailMessage } from './ports/mailer.js';
 export { cryptoRandom, type RandomSource } from './ports/random.js';
 export type {
   AccountStore,
@@ -32,6 +53,34 @@ export type {
   TransactionStores,
   WriteResult,
 } from './ports/storage.js';
+export {
+  createMonban,
+  type MigrationRecord,
+  type Monban,
+  type ProvisionInput,
+} from './service/createMonban.js';
+export type {
+  Failure,
+  FlowAnswer,
+  FlowView,
+  LinkSettings,
+  MonbanIssue,
+  MonbanOptions,
+  Result,
+  SessionGrant,
+  SessionView,
+} from './service/types.js';
+export {
+  defineTenant,
+  type LockoutSettings,
+  type SessionSettings,
+  type StepUpAction,
+  type StepUpRule,
+  type Tenant,
+  type TenantConfig,
+} from './tenants/defineTenant.js';
+export { TENANT_PRESETS, type TenantPreset, type TenantPresetName } from './tenants/presets.js';
+export { toMermaid } from './tenants/toMermaid.js';
 export {
   type Account,
   type AccountLock,

@@ -8,13 +8,7 @@
  * return `null` for "unknown": callers fail closed on the exception.
  * @module
  */
-import type {
-  Account,
-  Credential,
-  FlowRecord,
-  Session,
-  TokenRecord,
-} from '../types.js';
+import type { Account, Credential, FlowRecord, Session, TokenRecord } from '../types.js';
 
 /** Result of a write that may collide with a uniqueness or version constraint. */
 export type WriteResult<T, C extends string> = { ok: true; value: T } | { ok: false; conflict: C };

@@ -1,0 +1,33 @@
+import type { RandomSource } from '../ports/random.js';
+import { toBase64Url, utf8 } from './encoding.js';
+
+/** A fresh bearer token: 32 CSPRNG bytes (256 bits), base64url. */
+export function newToken(random: RandomSource, byteLength = 32): string {
+  const bytes = random.bytes(byteLength);
+  if (bytes.length !== byteLength) throw new TypeError('RandomSource returned the wrong length');
+  return toBase64Url(bytes);
+}
+
+/** A fresh opaque identifier: 16 CSPRNG bytes, base64url. */
+export function newId(random: RandomSource): string {
+  return newToken(random, 16);
+}
+
+/**
+ * The storage key of a bearer token: SHA-256, base64url. Tokens carry 256 bits of entropy, so
+ * an unkeyed hash is enough to make a leaked table useless.
+ */
+export async function hashToken(token: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', utf8(token) as Uint8Array<ArrayBuffer>);
+  return toBase64Url(new Uint8Array(digest));
+}
+
+/** Compares two strings in time that depends only on their lengths. */
+export function timingSafeEqual(a: string, b: string): boolean {
+  const x = utf8(a);
+  const y = utf8(b);
+  let diff = x.length ^ y.length;
+  const n = Math.max(x.length, y.length);
+  for (let i = 0; i < n; i++) diff |= (x[i % (x.length || 1)] ?? 0) ^ (y[i % (y.length || 1)] ?? 0);
+  return diff === 0;
+}

@@ -1,0 +1,137 @@
+/**
+ * The flow state machine's data: states, events, effects. All plain JSON.
+ * @module
+ */
+import type { CoreErrorCode } from '../errors/codes.js';
+import type { JsonObject } from '../factors/Factor.js';
+import type { AuditEventType } from '../ports/audit.js';
+import type { Account, EnrollmentStep, FactorKind } from '../types.js';
+
+/** A step of a flow: the tenant's first-login steps plus factor setup and the second factor. */
+export type FlowStep = EnrollmentStep | 'configure-factor' | 'second-factor';
+
+/** A factor ceremony in progress (enrollment or challenge), with the factor's server-side data. */
+export interface Ceremony {
+  /** Enrollment or sign-in challenge. */
+  mode: 'enroll' | 'challenge';
+  /** Factor kind. */
+  factor: FactorKind;
+  /** The factor's pending data (secret being enrolled, WebAuthn challenge...). */
+  pending: JsonObject;
+}
+
+/**
+ * The state of one flow, from a correct password to a portal session. Serializable as JSON;
+ * resumable after a process restart (R-ENR-3).
+ */
+export interface FlowState {
+  /** State schema version. */
+  schema: 1;
+  /** Tenant. */
+  tenantId: string;
+  /** Account being signed in. */
+  accountId: string;
+  /** A first login (temporary credentials) or an ordinary login. */
+  kind: 'first-login' | 'login';
+  /** `active` while steps remain; `completed` once a session may open; `signed-out` when the tenant wants a fresh login before factor setup. */
+  status: 'active' | 'completed' | 'signed-out';
+  /** Steps still to do, the current one first. */
+  pending: FlowStep[];
+  /** Steps done, in order. */
+  done: FlowStep[];
+  /** When the flow started. */
+  startedAt: number;
+  /** When the flow last accepted an event (idle expiry counts from here). */
+  lastActivityAt: number;
+  /** Idle time-out in milliseconds (from the tenant, fixed at start). */
+  idleTimeoutMs: number;
+  /** "Keep me signed in" was ticked on the login form. */
+  remember: boolean;
+  /** When the password was proven. */
+  passwordAt: number;
+  /** The factor the member chose (or had chosen). */
+  chosenFactor: FactorKind | null;
+  /** Factor kinds the member can answer a challenge with. */
+  challengeFactors: FactorKind[];
+  /** The second factor proven in this flow, if any. */
+  secondFactor: { kind: FactorKind; credentialId: string; at: number } | null;
+  /** A ceremony in progress. */
+  ceremony: Ceremony | null;
+  /** The address a verification link was mailed to, and when. */
+  emailVerification: { email: string; sentAt: number } | null;
+}
+
+/**
+ * Events. The service performs the I/O-bearing checks (password hashing, birth-date
+ * comparison, factor verification, uniqueness) and reports their outcome in the event.
+ */
+export type FlowEvent =
+  | { type: 'BIRTHDATE_SUBMITTED'; matches: boolean }
+  | { type: 'TERMS_ACCEPTED'; version: string }
+  | { type: 'METHOD_CHOSEN'; factor: FactorKind; userId?: string }
+  | { type: 'PASSWORD_UPDATED'; passwordHash: string }
+  | { type: 'EMAIL_UPDATED'; email: string }
+  | { type: 'EMAIL_VERIFIED'; email: string }
+  | { type: 'VERIFICATION_RESENT' }
+  | { type: 'FACTOR_SETUP_STARTED'; factor: FactorKind; pending: JsonObject }
+  | { type: 'FACTOR_SETUP_COMPLETED'; factor: FactorKind; credentialId: string }
+  | { type: 'FACTOR_SETUP_FAILED'; factor: FactorKind; code: string; countsAsFailure: boolean }
+  | { type: 'CHALLENGE_STARTED'; factor: FactorKind; pending: JsonObject }
+  | { type: 'CHALLENGE_PASSED'; factor: FactorKind; credentialId: string }
+  | { type: 'CHALLENGE_FAILED'; factor: FactorKind; code: string; countsAsFailure: boolean };
+
+/** The type tag of a {@link FlowEvent}. */
+export type FlowEventType = FlowEvent['type'];
+
+/** Account fields a step may change. */
+export type AccountPatch = Partial<
+  Pick<
+    Account,
+    | 'userId'
+    | 'passwordHash'
+    | 'passwordChangedAt'
+    | 'status'
+    | 'temporaryPasswordExpiresAt'
+    | 'email'
+    | 'emailVerified'
+    | 'chosenFactor'
+    | 'acceptedTermsVersion'
+  >
+>;
+
+/** Side effects for the service to run through the ports, in order. */
+export type Effect =
+  | { type: 'update-account'; patch: AccountPatch }
+  | { type: 'record-failure'; reason: 'birthdate' | 'second-factor' }
+  | { type: 'reset-failures' }
+  | { type: 'send-verification-email'; email: string }
+  | { type: 'open-session' }
+  | { type: 'end-flow' }
+  | {
+      type: 'audit';
+      event: AuditEventType;
+      reason?: string;
+      details?: Record<string, string | number | boolean | null>;
+    };
+
+/** What the machine needs to know about the tenant and the moment. */
+export interface TransitionContext {
+  /** Current time (epoch ms). */
+  now: number;
+  /** The tenant's factors, terms version and logout rule. */
+  tenant: {
+    factors: readonly FactorKind[];
+    termsVersion: string;
+    logoutBeforeFactorSetup: boolean;
+  };
+}
+
+/** The outcome of {@link transition}: a new state and effects, or a refusal (state unchanged). */
+export type TransitionResult =
+  | { ok: true; state: FlowState; effects: Effect[] }
+  | {
+      ok: false;
+      code: CoreErrorCode;
+      params?: Record<string, string | number | boolean | null>;
+      effects: Effect[];
+    };

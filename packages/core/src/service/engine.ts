@@ -1,0 +1,685 @@
+/**
+ * The service's machinery: loading and committing flows, running effects, lockout, sessions.
+ * Internal: not exported from the package.
+ * @module
+ */
+import type { Locale } from '@monban/policy';
+import type { CoreErrorCode } from '../errors/codes.js';
+import { isMonbanError, MonbanError } from '../errors/MonbanError.js';
+import type { Factor, FactorFailure, JsonObject } from '../factors/Factor.js';
+import { hashToken, newToken } from '../internal/secrets.js';
+import { currentStep, isFlowExpired, transition } from '../machine/transition.js';
+import type { AccountPatch, FlowEvent, FlowState } from '../machine/types.js';
+import type { MailTemplate } from '../mail/renderMail.js';
+import type { AuditEvent, AuditSink } from '../ports/audit.js';
+import type { Clock } from '../ports/clock.js';
+import type { PasswordHasher } from '../ports/hasher.js';
+import type { Mailer } from '../ports/mailer.js';
+import type { RandomSource } from '../ports/random.js';
+import type { Storage } from '../ports/storage.js';
+import type { Tenant } from '../tenants/defineTenant.js';
+import type { Account, Credential, FactorKind, FlowRecord, Session } from '../types.js';
+import type {
+  Failure,
+  FlowAnswer,
+  FlowView,
+  LinkSettings,
+  Result,
+  SessionGrant,
+  SessionView,
+} from './types.js';
+
+/** Builds a failure result. */
+export function fail(
+  code: string,
+  extra?: { issues?: Failure['error']['issues'] } & Record<string, unknown>,
+): Failure {
+  if (extra === undefined) return { ok: false, error: { code } };
+  const { issues, ...params } = extra;
+  const error: Failure['error'] = { code };
+  if (issues !== undefined) error.issues = issues;
+  if (Object.keys(params).length > 0) error.params = params;
+  return { ok: false, error };
+}
+
+/** A flow with everything it refers to. */
+export interface LoadedFlow {
+  /** The stored record. */
+  record: FlowRecord;
+  /** The parsed state. */
+  state: FlowState;
+  /** Its tenant. */
+  tenant: Tenant;
+  /** Its account. */
+  account: Account;
+}
+
+/** Scratch space a step builder fills for the commit. */
+export interface StepScratch {
+  /** Credentials to insert in the same transaction as the flow update. */
+  credentialsToCreate: Credential[];
+  /** The reserved attempt number, when the step evaluates a guess. */
+  attempt?: number;
+  /** The factor's own refusal, answered instead of the machine's generic code. */
+  failure?: FactorFailure;
+}
+
+/** Grace period during which an expired flow is still found, so it answers FLOW_EXPIRED rather than FLOW_NOT_FOUND. */
+const EXPIRED_FLOW_GRACE_MS = 24 * 3600 * 1000;
+
+class StepConflict extends Error {
+  constructor(readonly code: CoreErrorCode | 'EMAIL_TAKEN') {
+    super(code);
+  }
+}
+
+interface EngineDeps {
+  storage: Storage;
+  hasher: PasswordHasher;
+  mailer: Mailer;
+  audit: AuditSink | undefined;
+  clock: Clock;
+  random: RandomSource;
+  tenants: ReadonlyMap<string, Tenant>;
+  factors: ReadonlyMap<FactorKind, Factor>;
+  links: LinkSettings;
+  verifyEmailTemplate: MailTemplate;
+  verifyEmailTtlMs: number;
+  defaultLocale: Locale;
+}
+
+/** The engine's internal API. */
+export type Engine = ReturnType<typeof createEngine>;
+
+/** Creates the engine behind {@link createMonban}. */
+export function createEngine(deps: EngineDeps) {
+  const { storage, hasher, clock, random, tenants } = deps;
+  let dummy: Promise<string> | undefined;
+
+  const lockKey = (account: Account) => `lockout:${account.tenantId}:${account.accountId}`;
+
+  async function audit(event: Omit<AuditEvent, 'at'>): Promise<void> {
+    if (deps.audit === undefined) return;
+    try {
+      await deps.audit.record({ ...event, at: clock.now() });
+    } catch {
+      // An audit sink failure must not turn a member's answer into a different one.
+    }
+  }
+
+  function isLocked(account: Account, now: number): boolean {
+    return account.lock !== null && (account.lock.until === null || account.lock.until > now);
+  }
+
+  /**
+   * Reserves one guess before it is evaluated, so a burst of parallel guesses evaluates at most
+   * `threshold` of them (ACCEPTANCE 18, 40).
+   */
+  async function reserveAttempt(tenant: Tenant, account: Account) {
+    const count = (
+      await storage.counters.increment(
+        lockKey(account),
+        tenant.lockout.windowSeconds * 1000,
+        clock.now(),
+      )
+    ).count;
+    if (count > tenant.lockout.threshold) {
+      await lock(tenant, account);
+      return { allowed: false as const, count };
+    }
+    return { allowed: true as const, count };
+  }
+
+  async function lock(tenant: Tenant, account: Account): Promise<void> {
+    const now = clock.now();
+    for (let i = 0; i < 3; i++) {
+      const current = await storage.accounts.findById(account.tenantId, account.accountId);
+      if (current === null || isLocked(current, now)) return;
+      const until =
+        tenant.lockout.mode === 'admin' ? null : now + tenant.lockout.durationSeconds * 1000;
+      const saved = await storage.accounts.update(
+        { ...current, lock: { at: now, until } },
+        current.version,
+      );
+      if (saved.ok) {
+        // A lock ends every session and flow of the account's sessions (they are re-checked on use).
+        await audit({
+          type: 'account.locked',
+          tenantId: account.tenantId,
+          accountId: account.accountId,
+          details: { until },
+        });
+        return;
+      }
+    }
+  }
+
+  /** A wrong answer: locks the account when the reserved attempt reached the threshold. */
+  async function recordFailure(
+    tenant: Tenant,
+    account: Account,
+    count: number,
+    reason: 'password' | 'birthdate' | 'second-factor',
+  ): Promise<void> {
+    if (reason !== 'password') {
+      await audit({
+        type: reason === 'birthdate' ? 'login.failed' : 'factor.failed',
+        tenantId: account.tenantId,
+        accountId: account.accountId,
+        reason: reason === 'birthdate' ? 'BIRTH_DATE_MISMATCH' : 'FACTOR_VERIFICATION_FAILED',
+      });
+    }
+    if (count >= tenant.lockout.threshold) await lock(tenant, account);
+  }
+
+  async function loadFlow(flowToken: string): Promise<({ ok: true } & LoadedFlow) | Failure> {
+    if (typeof flowToken !== 'string' || flowToken.length < 20 || flowToken.length > 200) {
+      return fail('FLOW_NOT_FOUND');
+    }
+    const record = await storage.flows.get(await hashToken(flowToken), clock.now());
+    if (record === null) return fail('FLOW_NOT_FOUND');
+    const tenant = tenants.get(record.tenantId);
+    const account = tenant && (await storage.accounts.findById(record.tenantId, record.accountId));
+    if (!tenant || !account) return fail('FLOW_NOT_FOUND');
+    return { ok: true, record, state: record.state as unknown as FlowState, tenant, account };
+  }
+
+  function flowExpiry(state: FlowState): number {
+    return state.lastActivityAt + state.idleTimeoutMs + EXPIRED_FLOW_GRACE_MS;
+  }
+
+  async function createFlow(tenant: Tenant, account: Account, state: FlowState) {
+    const flowToken = newToken(random);
+    const record: FlowRecord = {
+      id: await hashToken(flowToken),
+      tenantId: tenant.id,
+      accountId: account.accountId,
+      state: state as unknown as FlowRecord['state'],
+      version: 1,
+      expiresAt: flowExpiry(state),
+    };
+    await storage.flows.create(record);
+    return { flowToken, loaded: { record, state, tenant, account } satisfies LoadedFlow };
+  }
+
+  function view(loaded: LoadedFlow, credentials: readonly Credential[]): FlowView {
+    const { state, tenant, account } = loaded;
+    const step = currentStep(state);
+    return {
+      kind: state.kind,
+      status: state.status,
+      step,
+      pending: [...state.pending],
+      done: [...state.done],
+      expiresAt: state.lastActivityAt + state.idleTimeoutMs,
+      factors: tenant.factors.filter(
+        (kind) =>
+          deps.factors.get(kind)?.isAvailable?.({
+            tenantId: account.tenantId,
+            accountId: account.accountId,
+            userId: account.userId,
+            email: account.email,
+            emailVerified: account.emailVerified,
+          }) ?? true,
+      ),
+      chosenFactor: state.chosenFactor,
+      devices:
+        step === 'second-factor'
+          ? credentials
+              .filter((c) => state.challengeFactors.includes(c.kind))
+              .map((c) => ({ id: c.id, label: c.label, kind: c.kind }))
+          : [],
+      emailVerificationSentTo:
+        step === 'verify-email' ? (state.emailVerification?.email ?? null) : null,
+      termsVersion: tenant.termsVersion,
+      ceremony: state.ceremony
+        ? { mode: state.ceremony.mode, factor: state.ceremony.factor }
+        : null,
+    };
+  }
+
+  async function endFlow(loaded: LoadedFlow): Promise<void> {
+    await storage.flows.delete(loaded.record.id);
+  }
+
+  async function lockedOut(loaded: LoadedFlow): Promise<Failure> {
+    await endFlow(loaded);
+    return fail('ACCOUNT_LOCKED');
+  }
+
+  async function openSession(
+    loaded: LoadedFlow,
+    state: FlowState,
+    account: Account,
+  ): Promise<SessionGrant> {
+    const now = clock.now();
+    const settings = loaded.tenant.session;
+    const idleMs =
+      (state.remember ? settings.rememberMeSeconds : settings.idleTimeoutSeconds) * 1000;
+    const absoluteMs =
+      (state.remember ? settings.rememberMeSeconds : settings.absoluteTimeoutSeconds) * 1000;
+    const token = newToken(random);
+    const session: Session = {
+      id: await hashToken(token),
+      tenantId: account.tenantId,
+      accountId: account.accountId,
+      createdAt: now,
+      lastSeenAt: now,
+      idleExpiresAt: now + idleMs,
+      absoluteExpiresAt: now + absoluteMs,
+      remember: state.remember,
+      sessionVersion: account.sessionVersion,
+      authTimes: {
+        password: state.passwordAt,
+        ...(state.secondFactor ? { [state.secondFactor.kind]: state.secondFactor.at } : {}),
+      },
+    };
+    await storage.sessions.create(session);
+    await audit({
+      type: 'session.opened',
+      tenantId: account.tenantId,
+      accountId: account.accountId,
+      details: { remember: state.remember },
+    });
+    return {
+      token,
+      idleExpiresAt: session.idleExpiresAt,
+      absoluteExpiresAt: session.absoluteExpiresAt,
+      remember: session.remember,
+    };
+  }
+
+  async function sendVerification(
+    loaded: LoadedFlow,
+    email: string,
+    locale: Locale,
+  ): Promise<void> {
+    const token = newToken(random);
+    const now = clock.now();
+    await storage.tokens.put({
+      key: await hashToken(token),
+      purpose: 'verify-email',
+      tenantId: loaded.tenant.id,
+      accountId: loaded.account.accountId,
+      data: { email, flowId: loaded.record.id },
+      expiresAt: now + deps.verifyEmailTtlMs,
+    });
+    const path = deps.links.verifyEmailPath ?? '/verify-email';
+    const url = new URL(deps.links.baseUrl.replace(/\/+$/, '') + path);
+    url.searchParams.set('token', token);
+    const content = deps.verifyEmailTemplate(
+      {
+        tenantName: loaded.tenant.displayName,
+        link: url.toString(),
+        validMinutes: Math.round(deps.verifyEmailTtlMs / 60_000),
+      },
+      locale,
+    );
+    await deps.mailer.send({ ...content, to: email, tag: 'verify-email' });
+  }
+
+  /**
+   * Loads a flow, lets `build` turn the member's input into an event (doing the I/O checks),
+   * applies the pure transition, commits the new state and the account changes in one
+   * transaction with compare-and-set, then runs the remaining effects.
+   */
+  async function runStep(
+    flowToken: string,
+    build: (loaded: LoadedFlow, scratch: StepScratch) => Promise<FlowEvent | Failure>,
+    options: { locale?: Locale | undefined; client?: () => JsonObject | undefined } = {},
+  ): Promise<Result<FlowAnswer>> {
+    const loaded = await loadFlow(flowToken);
+    if (!loaded.ok) return loaded;
+    const startedAt = clock.now();
+    if (isFlowExpired(loaded.state, startedAt)) {
+      await endFlow(loaded);
+      await audit({
+        type: 'flow.expired',
+        tenantId: loaded.tenant.id,
+        accountId: loaded.account.accountId,
+      });
+      return fail('FLOW_EXPIRED', { restart: true });
+    }
+    if (isLocked(loaded.account, startedAt)) return lockedOut(loaded);
+    const scratch: StepScratch = { credentialsToCreate: [] };
+    const event = await build(loaded, scratch);
+    if ('ok' in event) return event;
+    const now = clock.now();
+    const result = transition(loaded.state, event, {
+      now,
+      tenant: {
+        factors: loaded.tenant.factors,
+        termsVersion: loaded.tenant.termsVersion,
+        logoutBeforeFactorSetup: loaded.tenant.logoutBeforeFactorSetup,
+      },
+    });
+    if (!result.ok) {
+      for (const effect of result.effects) {
+        if (effect.type === 'record-failure' && scratch.attempt !== undefined) {
+          await recordFailure(loaded.tenant, loaded.account, scratch.attempt, effect.reason);
+        }
+      }
+      if (result.code === 'FACTOR_VERIFICATION_FAILED' && scratch.failure !== undefined) {
+        const { code, params } = scratch.failure;
+        return fail(code, params ? { ...params } : undefined);
+      }
+      return fail(result.code, result.params ? { ...result.params } : undefined);
+    }
+    const state = result.state;
+    const patch: AccountPatch = {};
+    for (const effect of result.effects) {
+      if (effect.type === 'update-account') Object.assign(patch, effect.patch);
+    }
+    let account = loaded.account;
+    const terminal = state.status !== 'active';
+    try {
+      account = await storage.transaction(async (tx) => {
+        for (const credential of scratch.credentialsToCreate) {
+          const created = await tx.credentials.create(credential);
+          if (!created.ok)
+            throw new StepConflict(
+              created.conflict === 'label' ? 'VALIDATION_FAILED' : 'CONCURRENT_UPDATE',
+            );
+        }
+        let next = loaded.account;
+        if (Object.keys(patch).length > 0) {
+          const saved = await tx.accounts.update(
+            { ...loaded.account, ...patch },
+            loaded.account.version,
+          );
+          if (!saved.ok) {
+            throw new StepConflict(
+              saved.conflict === 'userId'
+                ? 'USER_ID_TAKEN'
+                : saved.conflict === 'email'
+                  ? 'EMAIL_TAKEN'
+                  : 'CONCURRENT_UPDATE',
+            );
+          }
+          next = saved.value;
+        }
+        if (terminal) {
+          if (!(await tx.flows.delete(loaded.record.id)))
+            throw new StepConflict('CONCURRENT_UPDATE');
+        } else {
+          const updated = await tx.flows.update(
+            {
+              ...loaded.record,
+              state: state as unknown as FlowRecord['state'],
+              expiresAt: flowExpiry(state),
+            },
+            loaded.record.version,
+            now,
+          );
+          if (!updated) throw new StepConflict('CONCURRENT_UPDATE');
+        }
+        return next;
+      });
+    } catch (error) {
+      if (error instanceof StepConflict) {
+        if (error.code === 'EMAIL_TAKEN')
+          return fail('VALIDATION_FAILED', { issues: [{ code: 'EMAIL_TAKEN' }] });
+        if (error.code === 'VALIDATION_FAILED') {
+          return fail('VALIDATION_FAILED', { issues: [{ code: 'DEVICE_NAME_TAKEN' }] });
+        }
+        return fail(error.code);
+      }
+      throw error;
+    }
+    const after: LoadedFlow = {
+      record: {
+        ...loaded.record,
+        version: loaded.record.version + 1,
+        state: state as unknown as FlowRecord['state'],
+      },
+      state,
+      tenant: loaded.tenant,
+      account,
+    };
+    let session: SessionGrant | undefined;
+    let mailFailed = false;
+    for (const effect of result.effects) {
+      switch (effect.type) {
+        case 'audit':
+          await audit({
+            type: effect.event,
+            tenantId: loaded.tenant.id,
+            accountId: account.accountId,
+            ...(effect.reason === undefined ? {} : { reason: effect.reason }),
+            ...(effect.details === undefined ? {} : { details: effect.details }),
+          });
+          break;
+        case 'send-verification-email':
+          try {
+            await sendVerification(after, effect.email, options.locale ?? deps.defaultLocale);
+          } catch (error) {
+            if (isMonbanError(error, 'STORAGE_UNAVAILABLE')) throw error;
+            mailFailed = true;
+          }
+          break;
+        case 'reset-failures':
+          await storage.counters.reset(lockKey(account));
+          break;
+        case 'open-session':
+          session = await openSession(after, state, account);
+          break;
+        case 'end-flow':
+        case 'update-account':
+        case 'record-failure':
+          break;
+      }
+    }
+    if (mailFailed) return fail('MAIL_UNAVAILABLE');
+    const credentials = await storage.credentials.listByAccount(
+      account.tenantId,
+      account.accountId,
+    );
+    const answer: FlowAnswer = { flow: view(after, credentials) };
+    if (session !== undefined) answer.session = session;
+    const client = options.client?.();
+    if (client !== undefined) answer.client = client;
+    return { ok: true, ...answer };
+  }
+
+  async function verifyEmailLink(token: string): Promise<Result> {
+    if (token.length < 20 || token.length > 200) return fail('EMAIL_LINK_INVALID');
+    const now = clock.now();
+    const record = await storage.tokens.consume(await hashToken(token), 'verify-email', now);
+    if (record === null) return fail('EMAIL_LINK_INVALID');
+    const flowId = record.data.flowId;
+    const email = record.data.email;
+    if (typeof flowId !== 'string' || typeof email !== 'string') return fail('EMAIL_LINK_INVALID');
+    const flow = await storage.flows.get(flowId, now);
+    // The token is checked together with the account it was issued for (next-auth CVE-2022-39263).
+    if (flow === null || flow.accountId !== record.accountId || flow.tenantId !== record.tenantId) {
+      return fail('EMAIL_LINK_INVALID');
+    }
+    const tenant = tenants.get(flow.tenantId);
+    const account = await storage.accounts.findById(flow.tenantId, flow.accountId);
+    if (!tenant || !account || account.email?.toLowerCase() !== email.toLowerCase()) {
+      return fail('EMAIL_LINK_INVALID');
+    }
+    const state = flow.state as unknown as FlowState;
+    const result = transition(
+      state,
+      { type: 'EMAIL_VERIFIED', email },
+      {
+        now,
+        tenant: {
+          factors: tenant.factors,
+          termsVersion: tenant.termsVersion,
+          logoutBeforeFactorSetup: tenant.logoutBeforeFactorSetup,
+        },
+      },
+    );
+    if (!result.ok)
+      return fail(result.code === 'FLOW_EXPIRED' ? 'FLOW_EXPIRED' : 'EMAIL_LINK_INVALID');
+    const patch: AccountPatch = {};
+    for (const effect of result.effects) {
+      if (effect.type === 'update-account') Object.assign(patch, effect.patch);
+    }
+    // The link does not sign anyone in: the original tab continues the flow (R-ENR-2).
+    const committed = await storage
+      .transaction(async (tx) => {
+        const saved = await tx.accounts.update({ ...account, ...patch }, account.version);
+        if (!saved.ok) throw new StepConflict('CONCURRENT_UPDATE');
+        const ok = await tx.flows.update(
+          {
+            ...flow,
+            state: result.state as unknown as FlowRecord['state'],
+            expiresAt: flowExpiry(result.state),
+          },
+          flow.version,
+          now,
+        );
+        if (!ok) throw new StepConflict('CONCURRENT_UPDATE');
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof StepConflict) return false;
+        throw error;
+      });
+    if (!committed) return fail('CONCURRENT_UPDATE');
+    await audit({ type: 'email.verified', tenantId: tenant.id, accountId: account.accountId });
+    return { ok: true };
+  }
+
+  async function loadSession(sessionToken: string) {
+    if (sessionToken.length < 20 || sessionToken.length > 200) return null;
+    const now = clock.now();
+    const session = await storage.sessions.get(await hashToken(sessionToken), now);
+    if (session === null) return null;
+    const account = await storage.accounts.findById(session.tenantId, session.accountId);
+    if (
+      account === null ||
+      account.sessionVersion !== session.sessionVersion ||
+      isLocked(account, now)
+    ) {
+      await storage.sessions.delete(session.id);
+      return null;
+    }
+    return { session, account, now };
+  }
+
+  async function getSession(sessionToken: string): Promise<Result<{ session: SessionView }>> {
+    const loaded = await loadSession(sessionToken);
+    if (loaded === null) return fail('SESSION_INVALID');
+    const { session, account, now } = loaded;
+    const tenant = tenants.get(session.tenantId);
+    const idleMs =
+      ((session.remember
+        ? tenant?.session.rememberMeSeconds
+        : tenant?.session.idleTimeoutSeconds) ?? 0) * 1000;
+    const touched: Session = {
+      ...session,
+      lastSeenAt: now,
+      idleExpiresAt: Math.min(now + idleMs, session.absoluteExpiresAt),
+    };
+    if (!(await storage.sessions.update(touched))) return fail('SESSION_INVALID');
+    return {
+      ok: true,
+      session: {
+        tenantId: session.tenantId,
+        accountId: session.accountId,
+        userId: account.userId,
+        authTimes: { ...session.authTimes },
+        idleExpiresAt: touched.idleExpiresAt,
+        absoluteExpiresAt: touched.absoluteExpiresAt,
+      },
+    };
+  }
+
+  async function logout(sessionToken: string): Promise<Result> {
+    if (sessionToken.length < 20 || sessionToken.length > 200) return { ok: true };
+    const id = await hashToken(sessionToken);
+    const session = await storage.sessions.get(id, clock.now());
+    await storage.sessions.delete(id);
+    if (session !== null) {
+      await audit({
+        type: 'session.revoked',
+        tenantId: session.tenantId,
+        accountId: session.accountId,
+      });
+    }
+    return { ok: true };
+  }
+
+  async function logoutEverywhere(
+    sessionToken: string,
+    keepCurrent: boolean,
+  ): Promise<Result<{ revoked: number }>> {
+    const loaded = await loadSession(sessionToken);
+    if (loaded === null) return fail('SESSION_INVALID');
+    const { session, account } = loaded;
+    const saved = await storage.accounts.update(
+      { ...account, sessionVersion: account.sessionVersion + 1 },
+      account.version,
+    );
+    if (!saved.ok) return fail('CONCURRENT_UPDATE');
+    const revoked = await storage.sessions.deleteByAccount(
+      account.tenantId,
+      account.accountId,
+      keepCurrent ? session.id : undefined,
+    );
+    if (keepCurrent) {
+      await storage.sessions.update({ ...session, sessionVersion: saved.value.sessionVersion });
+    } else {
+      await storage.sessions.delete(session.id);
+    }
+    await audit({
+      type: 'sessions.revoked-all',
+      tenantId: account.tenantId,
+      accountId: account.accountId,
+      details: { revoked: revoked + (keepCurrent ? 0 : 1) },
+    });
+    return { ok: true, revoked: revoked + (keepCurrent ? 0 : 1) };
+  }
+
+  async function unlock(
+    tenantId: string,
+    accountId: string,
+    actor: string | null,
+  ): Promise<Result> {
+    for (let i = 0; i < 3; i++) {
+      const account = await storage.accounts.findById(tenantId, accountId);
+      if (account === null) return fail('NOT_FOUND');
+      const saved = await storage.accounts.update({ ...account, lock: null }, account.version);
+      if (!saved.ok) continue;
+      await storage.counters.reset(lockKey(account));
+      await audit({
+        type: 'account.unlocked',
+        tenantId,
+        accountId,
+        details: { actor },
+      });
+      return { ok: true };
+    }
+    return fail('CONCURRENT_UPDATE');
+  }
+
+  return {
+    audit,
+    isLocked,
+    reserveAttempt,
+    recordFailure,
+    loadFlow,
+    createFlow,
+    view,
+    lockedOut,
+    runStep,
+    verifyEmailLink,
+    getSession,
+    logout,
+    logoutEverywhere,
+    unlock,
+    /** A hash of a random password, verified against when there is no real hash to check (equal timing). */
+    dummyHash(): Promise<string> {
+      dummy ??= hasher.hash(newToken(random));
+      return dummy;
+    },
+    /** Raises `STORAGE_UNAVAILABLE` for unexpected store errors. */
+    unavailable(cause: unknown): never {
+      throw new MonbanError('STORAGE_UNAVAILABLE', 'storage unavailable', { cause });
+    },
+  };
+}

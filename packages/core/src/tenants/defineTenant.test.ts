@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { defineTenant, type TenantConfig } from './defineTenant.js';
+import { TENANT_PRESETS } from './presets.js';
+import { toMermaid } from './toMermaid.js';
+
+describe('defineTenant (R-TEN-1, R-TEN-2)', () => {
+  it('resolves each preset with the manual’s step order, factors and password policy', () => {
+    const daiwa = defineTenant({
+      id: 'daiwa',
+      displayName: '大和証券グループ健康保険組合',
+      preset: 'daiwa',
+    });
+    expect(daiwa.steps).toEqual([
+      'verify-birthdate',
+      'accept-terms',
+      'choose-method',
+      'update-password',
+      'update-email',
+    ]);
+    expect(daiwa.factors).toEqual(['passkey', 'totp']);
+    expect(daiwa.policy.password.maxLength).toBe(64);
+    expect(daiwa.logoutBeforeFactorSetup).toBe(false);
+
+    const jsw = defineTenant({ id: 'jsw', displayName: '日本製鋼所健康保険組合', preset: 'jsw' });
+    expect(jsw.policy.password.maxLength).toBe(20);
+    expect(jsw.policy.password.forbidUserIdInPassword).toBe(true);
+    expect(jsw.logoutBeforeFactorSetup).toBe(true);
+
+    const kinki = defineTenant({
+      id: 'kinki',
+      displayName: '近畿電子産業健康保険組合',
+      preset: 'kinkiDenshi',
+    });
+    expect(kinki.steps.slice(2, 5)).toEqual(['update-email', 'verify-email', 'choose-method']);
+    expect(kinki.factors).toEqual(['totp', 'email-otp']);
+    expect(kinki.policy.password.requireSymbol).toBe(true);
+
+    const ajinomoto = defineTenant({
+      id: 'ajinomoto',
+      displayName: '味の素健康保険組合',
+      preset: 'ajinomoto',
+    });
+    expect(ajinomoto.factors).toEqual(['passkey', 'totp', 'email-otp']);
+  });
+
+  it('merges overrides over the preset and freezes the result', () => {
+    const tenant = defineTenant({
+      id: 'custom',
+      displayName: 'Custom',
+      preset: 'daiwa',
+      termsVersion: '2026-04',
+      policy: { password: { maxLength: 20 } },
+      lockout: { threshold: 3, mode: 'admin' },
+    });
+    expect(tenant.policy.password.maxLength).toBe(20);
+    expect(tenant.policy.password.minLength).toBe(8);
+    expect(tenant.lockout).toMatchObject({ threshold: 3, mode: 'admin', windowSeconds: 900 });
+    expect(tenant.termsVersion).toBe('2026-04');
+    expect(Object.isFrozen(tenant)).toBe(true);
+    expect(Object.isFrozen(tenant.steps)).toBe(true);
+  });
+
+  const bad: Array<[string, TenantConfig, RegExp]> = [
+    [
+      'unknown preset',
+      { id: 'x', displayName: 'X', preset: 'nope' as 'daiwa' },
+      /unknown preset "nope"/,
+    ],
+    [
+      'empty factor list',
+      { id: 'x', displayName: 'X', factors: [] },
+      /factors: must offer at least one factor/,
+    ],
+    [
+      'verify-email before update-email',
+      {
+        id: 'x',
+        displayName: 'X',
+        steps: ['verify-birthdate', 'verify-email', 'update-email', 'choose-method'],
+      },
+      /"verify-email" before "update-email"/,
+    ],
+    [
+      'email OTP without an email step',
+      {
+        id: 'x',
+        displayName: 'X',
+        factors: ['totp', 'email-otp'],
+        steps: ['choose-method', 'update-password'],
+      },
+      /"email-otp" needs an "update-email" step/,
+    ],
+    ['unknown factor', { id: 'x', displayName: 'X', factors: ['sms' as 'totp'] }, /factors\.0/],
+    [
+      'a step twice',
+      { id: 'x', displayName: 'X', steps: ['choose-method', 'choose-method'] },
+      /twice/,
+    ],
+    ['bad id', { id: 'Has Space', displayName: 'X' }, /id: must match/],
+    [
+      'bad policy field',
+      { id: 'x', displayName: 'X', policy: { password: { minLength: -1 } } },
+      /policy\./,
+    ],
+    [
+      'unknown key',
+      { id: 'x', displayName: 'X', colour: 'red' } as TenantConfig,
+      /Invalid tenant "x"/,
+    ],
+    [
+      'absolute session shorter than idle',
+      {
+        id: 'x',
+        displayName: 'X',
+        session: { idleTimeoutSeconds: 3600, absoluteTimeoutSeconds: 60 },
+      },
+      /absoluteTimeoutSeconds/,
+    ],
+  ];
+  it.each(bad)('refuses %s at start-up with a precise TypeError', (_name, config, message) => {
+    expect(() => defineTenant(config)).toThrow(TypeError);
+    expect(() => defineTenant(config)).toThrow(message);
+  });
+});
+
+describe('toMermaid', () => {
+  it.each(Object.keys(TENANT_PRESETS))('draws the %s preset in its step order', (preset) => {
+    const tenant = defineTenant({ id: 't', displayName: 'T', preset: preset as 'daiwa' });
+    const diagram = toMermaid(tenant);
+    expect(diagram.startsWith('stateDiagram-v2\n')).toBe(true);
+    for (let i = 0; i + 1 < tenant.steps.length; i++) {
+      const from = (tenant.steps[i] as string).replace(/-/g, '_');
+      const to = (tenant.steps[i + 1] as string).replace(/-/g, '_');
+      expect(diagram).toContain(`${from} --> ${to}`);
+    }
+    expect(diagram.includes('sign out, then log in again')).toBe(tenant.logoutBeforeFactorSetup);
+  });
+});

@@ -1,0 +1,265 @@
+import { definePolicy, type Policy, type PolicyInput } from '@monban/policy';
+import { z } from 'zod';
+import { ENROLLMENT_STEPS, type EnrollmentStep, FACTOR_KINDS, type FactorKind } from '../types.js';
+import { TENANT_PRESETS, type TenantPresetName } from './presets.js';
+
+/** Lockout settings (R-LOG-6). */
+export interface LockoutSettings {
+  /** Failed attempts (password, birth date, second factor) in one window that lock the account. */
+  threshold: number;
+  /** Length of the counting window, in seconds. */
+  windowSeconds: number;
+  /** `temporary`: the lock ends after `durationSeconds`; `admin`: an administrator unlocks. */
+  mode: 'temporary' | 'admin';
+  /** Length of a temporary lock, in seconds. */
+  durationSeconds: number;
+}
+
+/** Session lifetimes (R-LOG-7, ACCEPTANCE 39). */
+export interface SessionSettings {
+  /** A session unused this long ends. */
+  idleTimeoutSeconds: number;
+  /** A session ends this long after sign-in, whatever its use. */
+  absoluteTimeoutSeconds: number;
+  /** Idle and absolute lifetime when the member chose "keep me signed in". */
+  rememberMeSeconds: number;
+}
+
+/** Step-up rule for one sensitive action (R-SET-2). */
+export interface StepUpRule {
+  /** How old the last proof may be, in seconds. */
+  maxAgeSeconds: number;
+  /** What must have been proven that recently: the password, the second factor, or both. */
+  proofs: readonly ('password' | 'second-factor')[];
+}
+
+/** A sensitive action guarded by step-up. */
+export type StepUpAction =
+  | 'change-password'
+  | 'change-email'
+  | 'change-user-id'
+  | 'add-factor'
+  | 'remove-factor'
+  | 'list-sessions';
+
+/** A resolved, frozen tenant: what the engine runs on. */
+export interface Tenant {
+  /** Identifier used in storage keys and URLs. */
+  readonly id: string;
+  /** Display name (TOTP issuer, WebAuthn RP name, mail sender name). */
+  readonly displayName: string;
+  /** The preset the tenant started from. */
+  readonly preset: TenantPresetName;
+  /** Factors offered, in display order. */
+  readonly factors: readonly FactorKind[];
+  /** First-login steps, in order. */
+  readonly steps: readonly EnrollmentStep[];
+  /** Whether the member must sign out after the first login before setting up the factor. */
+  readonly logoutBeforeFactorSetup: boolean;
+  /** Validation policy. */
+  readonly policy: Policy;
+  /** Current terms version; members who accepted another version re-accept (R-ENR-6). */
+  readonly termsVersion: string;
+  /** A flow unused this long expires (R-ENR-4). */
+  readonly flowIdleTimeoutSeconds: number;
+  /** How long a temporary password stays valid after provisioning, or `null` for no limit. */
+  readonly temporaryPasswordTtlSeconds: number | null;
+  /** Lockout settings. */
+  readonly lockout: Readonly<LockoutSettings>;
+  /** Session lifetimes. */
+  readonly session: Readonly<SessionSettings>;
+  /** Step-up rules per action. */
+  readonly stepUp: Readonly<Record<StepUpAction, Readonly<StepUpRule>>>;
+}
+
+/** What an application writes to configure a tenant; everything but `id` and `displayName` has a default from the preset. */
+export interface TenantConfig {
+  /** Identifier used in storage keys and URLs (`[a-z0-9-]`, 1-64). */
+  id: string;
+  /** Display name. */
+  displayName: string;
+  /** Preset to start from (default `'default'`). */
+  preset?: TenantPresetName;
+  /** Factors offered (a non-empty subset of `passkey`, `totp`, `email-otp`). */
+  factors?: readonly FactorKind[];
+  /** First-login steps, in order. */
+  steps?: readonly EnrollmentStep[];
+  /** Sign out after the first login before factor setup. */
+  logoutBeforeFactorSetup?: boolean;
+  /** Policy overrides, merged over the preset's policy. */
+  policy?: PolicyInput;
+  /** Current terms version (default `'1'`). */
+  termsVersion?: string;
+  /** Flow idle time-out in seconds (default 1800). */
+  flowIdleTimeoutSeconds?: number;
+  /** Temporary password lifetime in seconds, or `null` (default 90 days). */
+  temporaryPasswordTtlSeconds?: number | null;
+  /** Lockout overrides. */
+  lockout?: Partial<LockoutSettings>;
+  /** Session overrides. */
+  session?: Partial<SessionSettings>;
+  /** Step-up overrides per action. */
+  stepUp?: Partial<Record<StepUpAction, Partial<StepUpRule>>>;
+}
+
+const positiveSeconds = z
+  .number()
+  .int()
+  .positive()
+  .max(31_536_000 * 10);
+const stepUpRule = z
+  .object({
+    maxAgeSeconds: positiveSeconds.optional(),
+    proofs: z
+      .array(z.enum(['password', 'second-factor']))
+      .min(1)
+      .optional(),
+  })
+  .strict();
+
+const configSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must match [a-z0-9][a-z0-9-]{0,63}'),
+    displayName: z.string().trim().min(1).max(100),
+    preset: z.string().optional(),
+    factors: z
+      .array(z.enum(FACTOR_KINDS as [FactorKind, ...FactorKind[]]))
+      .min(1, 'must offer at least one factor')
+      .optional(),
+    steps: z.array(z.enum(ENROLLMENT_STEPS as [EnrollmentStep, ...EnrollmentStep[]])).optional(),
+    logoutBeforeFactorSetup: z.boolean().optional(),
+    policy: z.unknown().optional(),
+    termsVersion: z.string().min(1).max(64).optional(),
+    flowIdleTimeoutSeconds: positiveSeconds.optional(),
+    temporaryPasswordTtlSeconds: positiveSeconds.nullable().optional(),
+    lockout: z
+      .object({
+        threshold: z.number().int().min(1).max(100).optional(),
+        windowSeconds: positiveSeconds.optional(),
+        mode: z.enum(['temporary', 'admin']).optional(),
+        durationSeconds: positiveSeconds.optional(),
+      })
+      .strict()
+      .optional(),
+    session: z
+      .object({
+        idleTimeoutSeconds: positiveSeconds.optional(),
+        absoluteTimeoutSeconds: positiveSeconds.optional(),
+        rememberMeSeconds: positiveSeconds.optional(),
+      })
+      .strict()
+      .optional(),
+    stepUp: z
+      .object({
+        'change-password': stepUpRule.optional(),
+        'change-email': stepUpRule.optional(),
+        'change-user-id': stepUpRule.optional(),
+        'add-factor': stepUpRule.optional(),
+        'remove-factor': stepUpRule.optional(),
+        'list-sessions': stepUpRule.optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+function fail(tenantId: unknown, message: string): never {
+  const name = typeof tenantId === 'string' ? `tenant "${tenantId}"` : 'tenant';
+  throw new TypeError(`Invalid ${name}: ${message}`);
+}
+
+function checkStepOrder(
+  tenantId: string,
+  steps: readonly EnrollmentStep[],
+  factors: readonly FactorKind[],
+) {
+  const seen = new Set<EnrollmentStep>();
+  for (const step of steps) {
+    if (seen.has(step)) fail(tenantId, `steps lists "${step}" twice`);
+    seen.add(step);
+  }
+  if (!seen.has('choose-method')) fail(tenantId, 'steps must include "choose-method"');
+  const email = steps.indexOf('update-email');
+  const verify = steps.indexOf('verify-email');
+  if (verify !== -1 && (email === -1 || email > verify)) {
+    fail(tenantId, 'steps put "verify-email" before "update-email" (or without it)');
+  }
+  if (factors.includes('email-otp') && email === -1) {
+    fail(tenantId, 'factor "email-otp" needs an "update-email" step to collect the address');
+  }
+  if (factors.includes('email-otp') && verify === -1) {
+    fail(
+      tenantId,
+      'factor "email-otp" needs a "verify-email" step: codes go only to verified addresses',
+    );
+  }
+  if (factors.includes('email-otp') && steps.indexOf('choose-method') < verify) {
+    // The member may choose email OTP only once the address is verified.
+    fail(tenantId, '"choose-method" must come after "verify-email" when "email-otp" is offered');
+  }
+}
+
+/**
+ * Validates a tenant configuration and resolves it over its preset. Every mistake throws a
+ * `TypeError` naming the tenant and the field, at start-up, never at first use (R-TEN-2).
+ *
+ * @example
+ * ```ts
+ * const tenant = defineTenant({ id: 'daiwa', displayName: '大和証券グループ健康保険組合', preset: 'daiwa' });
+ * tenant.steps; // ['verify-birthdate', 'accept-terms', 'choose-method', 'update-password', 'update-email']
+ * ```
+ */
+export function defineTenant(config: TenantConfig): Tenant {
+  const parsed = configSchema.safeParse(config);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.join('.') || '(root)';
+    fail((config as { id?: unknown } | null)?.id, `${path}: ${issue?.message ?? 'is invalid'}`);
+  }
+  const input = parsed.data;
+  const presetName = (input.preset ?? 'default') as TenantPresetName;
+  const preset = TENANT_PRESETS[presetName];
+  if (preset === undefined) {
+    fail(
+      input.id,
+      `unknown preset "${input.preset}" (known: ${Object.keys(TENANT_PRESETS).join(', ')})`,
+    );
+  }
+  let policy: Policy;
+  try {
+    policy = definePolicy((input.policy ?? {}) as PolicyInput, preset.policy);
+  } catch (error) {
+    fail(input.id, `policy.${(error as Error).message}`);
+  }
+  const factors = [...(input.factors ?? preset.factors)];
+  if (new Set(factors).size !== factors.length) fail(input.id, 'factors lists a factor twice');
+  const steps = [...(input.steps ?? preset.steps)];
+  checkStepOrder(input.id, steps, factors);
+  const lockout = { ...preset.lockout, ...input.lockout };
+  const session = { ...preset.session, ...input.session };
+  if (session.absoluteTimeoutSeconds < session.idleTimeoutSeconds) {
+    fail(input.id, 'session.absoluteTimeoutSeconds must be >= session.idleTimeoutSeconds');
+  }
+  const stepUp = {} as Record<StepUpAction, StepUpRule>;
+  for (const action of Object.keys(preset.stepUp) as StepUpAction[]) {
+    stepUp[action] = Object.freeze({ ...preset.stepUp[action], ...input.stepUp?.[action] });
+  }
+  return Object.freeze({
+    id: input.id,
+    displayName: input.displayName,
+    preset: presetName,
+    factors: Object.freeze(factors),
+    steps: Object.freeze(steps),
+    logoutBeforeFactorSetup: input.logoutBeforeFactorSetup ?? preset.logoutBeforeFactorSetup,
+    policy,
+    termsVersion: input.termsVersion ?? '1',
+    flowIdleTimeoutSeconds: input.flowIdleTimeoutSeconds ?? preset.flowIdleTimeoutSeconds,
+    temporaryPasswordTtlSeconds:
+      input.temporaryPasswordTtlSeconds === undefined
+        ? preset.temporaryPasswordTtlSeconds
+        : input.temporaryPasswordTtlSeconds,
+    lockout: Object.freeze(lockout),
+    session: Object.freeze(session),
+    stepUp: Object.freeze(stepUp),
+  });
+}
