@@ -1,0 +1,128 @@
+import { isMonbanError } from '@monban/core';
+import { makeAccount, makeCredential, makeSession, makeTokenRecord } from '@monban/test-utils';
+import { describe, expect, it } from 'vitest';
+import { createMemoryStorage } from './createMemoryStorage.js';
+
+describe('createMemoryStorage', () => {
+  it('returns deep copies: mutating a read record does not change what is stored', async () => {
+    const storage = createMemoryStorage();
+    await storage.credentials.create(makeCredential({ data: { lastStep: 1, nested: { a: 1 } } }));
+    const read = await storage.credentials.get('t1', 'c1');
+    (read!.data.nested as { a: number }).a = 99;
+    read!.data.lastStep = 999;
+    expect((await storage.credentials.get('t1', 'c1'))!.data).toEqual({
+      lastStep: 1,
+      nested: { a: 1 },
+    });
+  });
+
+  it('stores copies: mutating the object passed to a write does not change what is stored', async () => {
+    const storage = createMemoryStorage();
+    const account = makeAccount({ email: 'alice@example.com' });
+    await storage.accounts.create(account);
+    account.email = 'mallory@example.com';
+    const session = makeSession();
+    await storage.sessions.create(session);
+    session.authTimes.totp = 123;
+    const token = makeTokenRecord();
+    await storage.tokens.put(token);
+    token.data.attempt = 42;
+    expect((await storage.accounts.findById('t1', 'a1'))!.email).toBe('alice@example.com');
+    expect((await storage.sessions.get('s1', 0))!.authTimes).toEqual({ password: 0 });
+    expect((await storage.tokens.get('k1', 'reset', 0))!.data).toEqual({ attempt: 1 });
+  });
+
+  it('an update through the top-level store waits for a running transaction', async () => {
+    const storage = createMemoryStorage();
+    await storage.accounts.create(makeAccount());
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const tx = storage.transaction(async (stores) => {
+      await stores.accounts.update(makeAccount({ passwordHash: 'from-tx' }), 1);
+      await gate;
+      throw new Error('rolled back');
+    });
+    const outside = storage.accounts.update(makeAccount({ passwordHash: 'outside' }), 1);
+    // Until the transaction ends, outside readers see committed data only.
+    expect((await storage.accounts.findById('t1', 'a1'))!.passwordHash).not.toBe('from-tx');
+    release();
+    await expect(tx).rejects.toThrow('rolled back');
+    // The outside write was neither lost to the rollback nor beaten by the rolled-back write.
+    expect(await outside).toMatchObject({ ok: true, value: { passwordHash: 'outside' } });
+    expect((await storage.accounts.findById('t1', 'a1'))!.version).toBe(2);
+  });
+
+  it('transaction stores refuse use after the transaction has finished', async () => {
+    const storage = createMemoryStorage();
+    let leaked: Parameters<Parameters<typeof storage.transaction>[0]>[0] | undefined;
+    await storage.transaction(async (tx) => {
+      leaked = tx;
+    });
+    await expect(leaked!.accounts.create(makeAccount())).rejects.toThrow(TypeError);
+    expect(await storage.accounts.findById('t1', 'a1')).toBeNull();
+  });
+
+  it('setUnavailable(true) fails every call closed and setUnavailable(false) recovers', async () => {
+    const storage = createMemoryStorage();
+    await storage.tokens.put(makeTokenRecord());
+    storage.setUnavailable(true);
+    const error = await storage.tokens.consume('k1', 'reset', 0).catch((e: unknown) => e);
+    expect(isMonbanError(error, 'STORAGE_UNAVAILABLE')).toBe(true);
+    storage.setUnavailable(false);
+    // The failed consume did not take the token.
+    expect(await storage.tokens.consume('k1', 'reset', 0)).not.toBeNull();
+  });
+
+  it('the failing option is asked before every call', async () => {
+    let down = false;
+    const storage = createMemoryStorage({ failing: () => down });
+    await storage.counters.increment('k', 1_000, 0);
+    down = true;
+    await expect(storage.counters.get('k', 0)).rejects.toMatchObject({
+      code: 'STORAGE_UNAVAILABLE',
+    });
+    await expect(storage.transaction(async () => 1)).rejects.toMatchObject({
+      code: 'STORAGE_UNAVAILABLE',
+    });
+    down = false;
+    expect(await storage.counters.get('k', 0)).toBe(1);
+  });
+
+  it('an outage in the middle of a transaction rolls it back', async () => {
+    const storage = createMemoryStorage();
+    await expect(
+      storage.transaction(async (tx) => {
+        await tx.accounts.create(makeAccount());
+        storage.setUnavailable(true);
+        await tx.credentials.create(makeCredential());
+      }),
+    ).rejects.toMatchObject({ code: 'STORAGE_UNAVAILABLE' });
+    storage.setUnavailable(false);
+    expect(await storage.accounts.findById('t1', 'a1')).toBeNull();
+  });
+
+  it('a credential update cannot move the credential to another account', async () => {
+    const storage = createMemoryStorage();
+    await storage.credentials.create(makeCredential());
+    const moved = await storage.credentials.update(makeCredential({ accountId: 'attacker' }), 1);
+    expect(moved).toEqual({ ok: false, conflict: 'missing' });
+    expect((await storage.credentials.get('t1', 'c1'))!.accountId).toBe('a1');
+  });
+
+  it('sweep returns how many expired records it deleted', async () => {
+    const storage = createMemoryStorage();
+    await storage.tokens.put(makeTokenRecord({ expiresAt: 10 }));
+    await storage.tokens.put(makeTokenRecord({ key: 'k2', expiresAt: 30 }));
+    await storage.counters.increment('c', 10, 0);
+    expect(await storage.sweep(10)).toBe(2);
+    expect(await storage.sweep(10)).toBe(0);
+  });
+
+  it('refuses a non-function failing option at construction', () => {
+    expect(() => createMemoryStorage({ failing: true as unknown as () => boolean })).toThrow(
+      TypeError,
+    );
+  });
+});

@@ -1,0 +1,361 @@
+import type {
+  Account,
+  AccountStore,
+  CounterStore,
+  Credential,
+  CredentialStore,
+  FlowRecord,
+  FlowStore,
+  Session,
+  SessionStore,
+  TokenRecord,
+  TokenStore,
+} from '@monban/core';
+
+/** The tables a transaction covers; records inside are never mutated in place, only replaced. */
+export interface Tables {
+  accounts: Map<string, Account>;
+  credentials: Map<string, Credential>;
+  flows: Map<string, FlowRecord>;
+  /** Insertion sequence of each credential, to break `createdAt` ties ("oldest first"). */
+  credentialOrder: Map<string, number>;
+}
+
+let sequence = 0;
+
+/** How a store reaches its tables: reads and writes may be routed differently (lock, guard). */
+export interface TableAccess {
+  read<T>(fn: (tables: Tables) => T): Promise<T>;
+  write<T>(fn: (tables: Tables) => T): Promise<T>;
+}
+
+/** A counter window. */
+export interface CounterEntry {
+  count: number;
+  expiresAt: number;
+}
+
+/** The non-transactional tables. */
+export interface VolatileTables {
+  sessions: Map<string, Session>;
+  tokens: Map<string, TokenRecord>;
+  counters: Map<string, CounterEntry>;
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+const lower = (value: string): string => value.toLowerCase();
+const accountKey = (tenantId: string, accountId: string): string =>
+  JSON.stringify([tenantId, accountId]);
+
+function findAccount(
+  tables: Tables,
+  predicate: (account: Account) => boolean,
+): Account | undefined {
+  for (const account of tables.accounts.values()) if (predicate(account)) return account;
+  return undefined;
+}
+
+function accountConflict(
+  tables: Tables,
+  account: Account,
+  skipKey: string | null,
+): 'userId' | 'email' | null {
+  for (const [key, other] of tables.accounts) {
+    if (key === skipKey || other.tenantId !== account.tenantId) continue;
+    if (other.userId === account.userId) return 'userId';
+  }
+  if (account.email !== null) {
+    const email = lower(account.email);
+    for (const [key, other] of tables.accounts) {
+      if (key === skipKey || other.tenantId !== account.tenantId || other.email === null) continue;
+      if (lower(other.email) === email) return 'email';
+    }
+  }
+  return null;
+}
+
+/** The account store over `access`. */
+export function createAccountStore(access: TableAccess): AccountStore {
+  return {
+    create: (account) =>
+      access.write((tables) => {
+        const key = accountKey(account.tenantId, account.accountId);
+        if (tables.accounts.has(key)) return { ok: false, conflict: 'accountId' as const };
+        const conflict = accountConflict(tables, account, null);
+        if (conflict) return { ok: false, conflict };
+        tables.accounts.set(key, copy(account));
+        return { ok: true, value: copy(account) };
+      }),
+    findById: (tenantId, accountId) =>
+      access.read((tables) => {
+        const found = tables.accounts.get(accountKey(tenantId, accountId));
+        return found ? copy(found) : null;
+      }),
+    findByUserId: (tenantId, userId) =>
+      access.read((tables) => {
+        const found = findAccount(tables, (a) => a.tenantId === tenantId && a.userId === userId);
+        return found ? copy(found) : null;
+      }),
+    findByEmail: (tenantId, email) =>
+      access.read((tables) => {
+        const wanted = lower(email);
+        const found = findAccount(
+          tables,
+          (a) => a.tenantId === tenantId && a.email !== null && lower(a.email) === wanted,
+        );
+        return found ? copy(found) : null;
+      }),
+    update: (account, expectedVersion) =>
+      access.write((tables) => {
+        const key = accountKey(account.tenantId, account.accountId);
+        const stored = tables.accounts.get(key);
+        if (!stored) return { ok: false, conflict: 'missing' as const };
+        if (stored.version !== expectedVersion) return { ok: false, conflict: 'version' as const };
+        const conflict = accountConflict(tables, account, key);
+        if (conflict) return { ok: false, conflict };
+        const next: Account = { ...copy(account), version: expectedVersion + 1 };
+        tables.accounts.set(key, next);
+        return { ok: true, value: copy(next) };
+      }),
+    list: (tenantId, options = {}) =>
+      access.read((tables) => {
+        const { limit, after } = options;
+        const rows = [...tables.accounts.values()]
+          .filter((a) => a.tenantId === tenantId && (after === undefined || a.userId > after))
+          .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+        return (limit === undefined ? rows : rows.slice(0, Math.max(0, limit))).map(copy);
+      }),
+  };
+}
+
+function labelTaken(tables: Tables, credential: Credential): boolean {
+  const label = lower(credential.label);
+  for (const other of tables.credentials.values()) {
+    if (other.id === credential.id) continue;
+    if (other.tenantId !== credential.tenantId || other.accountId !== credential.accountId)
+      continue;
+    if (lower(other.label) === label) return true;
+  }
+  return false;
+}
+
+/** The credential store over `access`. */
+export function createCredentialStore(access: TableAccess): CredentialStore {
+  return {
+    create: (credential) =>
+      access.write((tables) => {
+        if (tables.credentials.has(credential.id)) return { ok: false, conflict: 'id' as const };
+        if (labelTaken(tables, credential)) return { ok: false, conflict: 'label' as const };
+        tables.credentials.set(credential.id, copy(credential));
+        tables.credentialOrder.set(credential.id, sequence++);
+        return { ok: true, value: copy(credential) };
+      }),
+    get: (tenantId, id) =>
+      access.read((tables) => {
+        const found = tables.credentials.get(id);
+        return found && found.tenantId === tenantId ? copy(found) : null;
+      }),
+    listByAccount: (tenantId, accountId) =>
+      access.read((tables) =>
+        [...tables.credentials.values()]
+          .filter((c) => c.tenantId === tenantId && c.accountId === accountId)
+          .sort(
+            (a, b) =>
+              a.createdAt - b.createdAt ||
+              (tables.credentialOrder.get(a.id) ?? 0) - (tables.credentialOrder.get(b.id) ?? 0),
+          )
+          .map(copy),
+      ),
+    update: (credential, expectedVersion) =>
+      access.write((tables) => {
+        const stored = tables.credentials.get(credential.id);
+        // A credential never changes owner: an update naming another account finds nothing.
+        if (
+          !stored ||
+          stored.tenantId !== credential.tenantId ||
+          stored.accountId !== credential.accountId
+        ) {
+          return { ok: false, conflict: 'missing' as const };
+        }
+        if (stored.version !== expectedVersion) return { ok: false, conflict: 'version' as const };
+        if (labelTaken(tables, credential)) return { ok: false, conflict: 'label' as const };
+        const next: Credential = { ...copy(credential), version: expectedVersion + 1 };
+        tables.credentials.set(credential.id, next);
+        return { ok: true, value: copy(next) };
+      }),
+    delete: (tenantId, accountId, id) =>
+      access.write((tables) => {
+        const stored = tables.credentials.get(id);
+        if (!stored || stored.tenantId !== tenantId || stored.accountId !== accountId) return false;
+        tables.credentialOrder.delete(id);
+        return tables.credentials.delete(id);
+      }),
+    deleteByAccount: (tenantId, accountId) =>
+      access.write((tables) => {
+        let count = 0;
+        for (const [id, c] of tables.credentials) {
+          if (c.tenantId === tenantId && c.accountId === accountId) {
+            tables.credentials.delete(id);
+            tables.credentialOrder.delete(id);
+            count++;
+          }
+        }
+        return count;
+      }),
+  };
+}
+
+/** The flow store over `access`. */
+export function createFlowStore(access: TableAccess): FlowStore {
+  return {
+    create: (flow) =>
+      access.write((tables) => {
+        if (tables.flows.has(flow.id)) throw new TypeError(`Flow ${flow.id} already exists`);
+        tables.flows.set(flow.id, copy(flow));
+      }),
+    get: (id, now) =>
+      access.read((tables) => {
+        const found = tables.flows.get(id);
+        return found && found.expiresAt > now ? copy(found) : null;
+      }),
+    update: (flow, expectedVersion, now) =>
+      access.write((tables) => {
+        const stored = tables.flows.get(flow.id);
+        if (!stored || stored.expiresAt <= now || stored.version !== expectedVersion) return false;
+        tables.flows.set(flow.id, { ...copy(flow), version: expectedVersion + 1 });
+        return true;
+      }),
+    delete: (id) => access.write((tables) => tables.flows.delete(id)),
+  };
+}
+
+const sessionLive = (session: Session, now: number): boolean =>
+  session.idleExpiresAt > now && session.absoluteExpiresAt > now;
+
+/** The session store. */
+export function createSessionStore(tables: () => VolatileTables, guard: () => void): SessionStore {
+  return {
+    create: async (session) => {
+      guard();
+      const { sessions } = tables();
+      if (sessions.has(session.id)) throw new TypeError('Session already exists');
+      sessions.set(session.id, copy(session));
+    },
+    get: async (id, now) => {
+      guard();
+      const found = tables().sessions.get(id);
+      return found && sessionLive(found, now) ? copy(found) : null;
+    },
+    update: async (session) => {
+      guard();
+      const { sessions } = tables();
+      if (!sessions.has(session.id)) return false;
+      sessions.set(session.id, copy(session));
+      return true;
+    },
+    delete: async (id) => {
+      guard();
+      return tables().sessions.delete(id);
+    },
+    deleteByAccount: async (tenantId, accountId, exceptId) => {
+      guard();
+      const { sessions } = tables();
+      let count = 0;
+      for (const [id, s] of sessions) {
+        if (s.tenantId === tenantId && s.accountId === accountId && id !== exceptId) {
+          sessions.delete(id);
+          count++;
+        }
+      }
+      return count;
+    },
+    listByAccount: async (tenantId, accountId, now) => {
+      guard();
+      return [...tables().sessions.values()]
+        .filter((s) => s.tenantId === tenantId && s.accountId === accountId && sessionLive(s, now))
+        .sort((a, b) => b.createdAt - a.createdAt)
+        .map(copy);
+    },
+  };
+}
+
+/** The token store. */
+export function createTokenStore(tables: () => VolatileTables, guard: () => void): TokenStore {
+  const live = (key: string, purpose: string, now: number): TokenRecord | null => {
+    const { tokens } = tables();
+    const found = tokens.get(key);
+    if (!found) return null;
+    if (found.expiresAt <= now) {
+      tokens.delete(key);
+      return null;
+    }
+    return found.purpose === purpose ? found : null;
+  };
+  return {
+    put: async (record) => {
+      guard();
+      tables().tokens.set(record.key, copy(record));
+    },
+    consume: async (key, purpose, now) => {
+      guard();
+      // Synchronous from lookup to delete: no other call can interleave (GETDEL semantics).
+      const found = live(key, purpose, now);
+      if (!found) return null;
+      tables().tokens.delete(key);
+      return copy(found);
+    },
+    get: async (key, purpose, now) => {
+      guard();
+      const found = live(key, purpose, now);
+      return found ? copy(found) : null;
+    },
+    delete: async (key) => {
+      guard();
+      return tables().tokens.delete(key);
+    },
+  };
+}
+
+/** The counter store (fixed windows starting at the first increment). */
+export function createCounterStore(tables: () => VolatileTables, guard: () => void): CounterStore {
+  return {
+    increment: async (key, ttlMs, now) => {
+      guard();
+      const { counters } = tables();
+      const found = counters.get(key);
+      const entry =
+        found && found.expiresAt > now
+          ? { count: found.count + 1, expiresAt: found.expiresAt }
+          : { count: 1, expiresAt: now + ttlMs };
+      counters.set(key, entry);
+      return { ...entry };
+    },
+    get: async (key, now) => {
+      guard();
+      const found = tables().counters.get(key);
+      return found && found.expiresAt > now ? found.count : 0;
+    },
+    reset: async (key) => {
+      guard();
+      tables().counters.delete(key);
+    },
+  };
+}
+
+/** Deletes expired rows from every table; returns how many. */
+export function sweepTables(tables: Tables, volatile: VolatileTables, now: number): number {
+  let count = 0;
+  for (const [id, flow] of tables.flows) {
+    if (flow.expiresAt <= now && tables.flows.delete(id)) count++;
+  }
+  for (const [id, session] of volatile.sessions) {
+    if (!sessionLive(session, now) && volatile.sessions.delete(id)) count++;
+  }
+  for (const [key, token] of volatile.tokens) {
+    if (token.expiresAt <= now && volatile.tokens.delete(key)) count++;
+  }
+  for (const [key, counter] of volatile.counters) {
+    if (counter.expiresAt <= now && volatile.counters.delete(key)) count++;
+  }
+  return count;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { type SuiteContext, T0 } from './context.js';
+
+/** Conformance tests of `storage.sessions`. */
+export function sessionTests(c: SuiteContext): void {
+  describe('sessions', () => {
+    it('create then get returns the live session', async () => {
+      const session = c.session({ remember: true, authTimes: { password: T0, totp: T0 + 1 } });
+      await c.storage().sessions.create(session);
+      expect(await c.storage().sessions.get(session.id, T0)).toEqual(session);
+      expect(await c.storage().sessions.get(c.id('missing'), T0)).toBeNull();
+    });
+
+    it('ACCEPTANCE 39: no session is returned at or past its idle expiry', async () => {
+      const session = c.session({ idleExpiresAt: T0 + 1_000, absoluteExpiresAt: T0 + 10_000 });
+      await c.storage().sessions.create(session);
+      expect(await c.storage().sessions.get(session.id, T0 + 999)).toEqual(session);
+      expect(await c.storage().sessions.get(session.id, T0 + 1_000)).toBeNull();
+    });
+
+    it('ACCEPTANCE 39: no session is returned at or past its absolute expiry', async () => {
+      const session = c.session({ idleExpiresAt: T0 + 10_000, absoluteExpiresAt: T0 + 1_000 });
+      await c.storage().sessions.create(session);
+      expect(await c.storage().sessions.get(session.id, T0 + 999)).toEqual(session);
+      expect(await c.storage().sessions.get(session.id, T0 + 1_000)).toBeNull();
+    });
+
+    it('update replaces the data of an existing session; a missing one returns false', async () => {
+      const sessions = c.storage().sessions;
+      await sessions.create(c.session());
+      const touched = c.session({
+        lastSeenAt: T0 + 60_000,
+        idleExpiresAt: T0 + 31 * 60_000,
+        authTimes: { password: T0, passkey: T0 + 60_000 },
+      });
+      expect(await sessions.update(touched)).toBe(true);
+      expect(await sessions.get(touched.id, T0 + 60_000)).toEqual(touched);
+      expect(await sessions.update(c.session({ id: c.id('ghost') }))).toBe(false);
+      expect(await sessions.get(c.id('ghost'), T0)).toBeNull();
+    });
+
+    it('delete returns whether the session existed', async () => {
+      await c.storage().sessions.create(c.session());
+      expect(await c.storage().sessions.delete(c.id('s1'))).toBe(true);
+      expect(await c.storage().sessions.get(c.id('s1'), T0)).toBeNull();
+      expect(await c.storage().sessions.delete(c.id('s1'))).toBe(false);
+    });
+
+    it('ACCEPTANCE 36: deleteByAccount ends every other session of the account only', async () => {
+      const sessions = c.storage().sessions;
+      for (const id of ['s1', 's2', 's3']) await sessions.create(c.session({ id: c.id(id) }));
+      await sessions.create(c.session({ id: c.id('other-account'), accountId: 'a2' }));
+      await sessions.create(c.session({ id: c.id('other-tenant'), tenantId: c.otherTenant() }));
+      expect(await sessions.deleteByAccount(c.tenant(), 'a1', c.id('s2'))).toBe(2);
+      expect(await sessions.get(c.id('s1'), T0)).toBeNull();
+      expect(await sessions.get(c.id('s3'), T0)).toBeNull();
+      expect(await sessions.get(c.id('s2'), T0)).not.toBeNull();
+      expect(await sessions.get(c.id('other-account'), T0)).not.toBeNull();
+      expect(await sessions.get(c.id('other-tenant'), T0)).not.toBeNull();
+      expect(await sessions.deleteByAccount(c.tenant(), 'a1')).toBe(1);
+      expect(await sessions.get(c.id('s2'), T0)).toBeNull();
+    });
+
+    it('listByAccount returns live sessions of the account, newest first', async () => {
+      const sessions = c.storage().sessions;
+      await sessions.create(c.session({ id: c.id('old'), createdAt: T0 }));
+      await sessions.create(c.session({ id: c.id('new'), createdAt: T0 + 2_000 }));
+      await sessions.create(c.session({ id: c.id('mid'), createdAt: T0 + 1_000 }));
+      await sessions.create(c.session({ id: c.id('idle'), idleExpiresAt: T0 + 5_000 }));
+      await sessions.create(c.session({ id: c.id('abs'), absoluteExpiresAt: T0 + 5_000 }));
+      await sessions.create(c.session({ id: c.id('theirs'), accountId: 'a2' }));
+      const listed = await sessions.listByAccount(c.tenant(), 'a1', T0 + 5_000);
+      expect(listed.map((s) => s.id)).toEqual([c.id('new'), c.id('mid'), c.id('old')]);
+      expect(await sessions.listByAccount(c.otherTenant(), 'a1', T0)).toEqual([]);
+    });
+  });
+}

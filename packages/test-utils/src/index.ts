@@ -1,0 +1,17 @@
+/**
+ * `@monban/test-utils`: the `Storage` conformance suite every adapter runs, record builders, a
+ * manual clock and an honest TOTP-style test factor. For tests only; needs Vitest.
+ * @packageDocumentation
+ */
+export {
+  describeStorageConformance,
+  type StorageConformanceSetup,
+} from './conformance/describeStorageConformance.js';
+export { createManualClock, type ManualClock } from './createManualClock.js';
+export { createTestFactor } from './createTestFactor.js';
+export { makeAccount } from './makeAccount.js';
+export { makeCredential } from './makeCredential.js';
+export { makeFlow } from './makeFlow.js';
+export { makeSession } from './makeSession.js';
+export { makeTokenRecord } from './makeTokenRecord.js';
+export { testFactorCode } from './testFactorCode.js';
