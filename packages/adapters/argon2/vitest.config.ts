@@ -1,0 +1,3 @@
+import { monbanVitest } from '../../../vitest.shared';
+
+export default monbanVitest;
