@@ -4,15 +4,20 @@
  * the same run (structuredClone of the same state), since shared machines are noisy.
  */
 import { Bench } from 'tinybench';
-import { defineTenant, planFlow, transition, type Account, type FlowEvent } from '../src/index.js';
+import { type Account, defineTenant, type FlowEvent, planFlow, transition } from '../src/index.js';
 
-const tenant = defineTenant({ id: 'bench', displayName: 'ベンチ健康保険組合', preset: 'ajinomoto' });
+const tenant = defineTenant({
+  id: 'bench',
+  displayName: 'ベンチ健康保険組合',
+  preset: 'ajinomoto',
+});
 const now = Date.UTC(2026, 0, 1);
 const account: Account = {
   tenantId: 'bench',
   accountId: 'a'.repeat(22),
   userId: 'testuser01',
-  passwordHash: '$argon2id$v=19$m=7168,t=5,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',
+  passwordHash:
+    '$argon2id$v=19$m=7168,t=5,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g',
   passwordChangedAt: now,
   status: 'provisioned',
   temporaryPasswordExpiresAt: null,
@@ -83,5 +88,9 @@ console.table(
     'transitions/s': t.name.startsWith('first') ? Math.round(hz(t.result) * 8) : '',
   })),
 );
-console.log(`transitions/s vs structuredClone baseline: ${(hz(machine) / hz(baseline)).toFixed(2)}x (higher is faster)`);
-console.log(`serialized flow state: ${Math.min(...sizes)}-${Math.max(...sizes)} bytes of JSON across the first login`);
+console.log(
+  `transitions/s vs structuredClone baseline: ${(hz(machine) / hz(baseline)).toFixed(2)}x (higher is faster)`,
+);
+console.log(
+  `serialized flow state: ${Math.min(...sizes)}-${Math.max(...sizes)} bytes of JSON across the first login`,
+);

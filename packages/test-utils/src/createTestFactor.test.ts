@@ -31,7 +31,7 @@ function makeContext(now: number, random = (n: number) => new Uint8Array(n).fill
     },
     storage: {
       tokens: { put: unused, consume: unused, get: unused, delete: unused },
-      counters: { increment: unused, get: unused, reset: unused },
+      counters: { increment: unused, decrement: unused, get: unused, reset: unused },
     },
     mailer: { send: unused },
     locale: 'en',

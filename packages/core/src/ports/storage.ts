@@ -123,6 +123,12 @@ export interface TokenStore {
 export interface CounterStore {
   /** Atomically adds one and returns the new count and when the window ends. */
   increment(key: string, ttlMs: number, now: number): Promise<{ count: number; expiresAt: number }>;
+  /**
+   * Atomically takes one back (a refund: a reserved attempt turned out to be correct) and
+   * returns the new count. Never goes below 0; a missing or expired counter stays absent (0).
+   * The window does not move.
+   */
+  decrement(key: string, now: number): Promise<number>;
   /** Current count (0 when missing or expired). */
   get(key: string, now: number): Promise<number>;
   /** Removes the counter. */

@@ -318,6 +318,7 @@ export function createMonban(options: MonbanOptions): Monban {
         await engine.recordFailure(tenant, account, attempt.count, 'password');
         return generic('WRONG_PASSWORD', account.accountId);
       }
+      await engine.refundAttempt(account);
       let current = account;
       if (hasher.needsRehash(account.passwordHash)) {
         // ACCEPTANCE 11: hashes with stale parameters are upgraded at the next login.
@@ -554,8 +555,11 @@ export function createMonban(options: MonbanOptions): Monban {
             loaded.account.accountId,
           );
           let kind = requested;
-          if (kind === undefined && credentialId !== undefined) {
-            kind = credentials.find((c) => c.id === credentialId)?.kind;
+          if (credentialId !== undefined) {
+            // Only the member's own devices can be picked (no acting on another member's IDs).
+            const chosen = credentials.find((c) => c.id === credentialId);
+            if (chosen === undefined) return fail('NOT_FOUND');
+            kind ??= chosen.kind;
           }
           if (kind === undefined && loaded.state.challengeFactors.length === 1) {
             kind = loaded.state.challengeFactors[0];

@@ -154,6 +154,11 @@ export function createEngine(deps: EngineDeps) {
     }
   }
 
+  /** A correct answer: gives back the attempt reserved for it, so only failures add up. */
+  async function refundAttempt(account: Account): Promise<void> {
+    await storage.counters.decrement(lockKey(account), clock.now());
+  }
+
   /** A wrong answer: locks the account when the reserved attempt reached the threshold. */
   async function recordFailure(
     tenant: Tenant,
@@ -436,6 +441,7 @@ export function createEngine(deps: EngineDeps) {
       tenant: loaded.tenant,
       account,
     };
+    if (scratch.attempt !== undefined) await refundAttempt(account);
     let session: SessionGrant | undefined;
     let mailFailed = false;
     for (const effect of result.effects) {
@@ -540,7 +546,15 @@ export function createEngine(deps: EngineDeps) {
         throw error;
       });
     if (!committed) return fail('CONCURRENT_UPDATE');
-    await audit({ type: 'email.verified', tenantId: tenant.id, accountId: account.accountId });
+    for (const effect of result.effects) {
+      if (effect.type !== 'audit') continue;
+      await audit({
+        type: effect.event,
+        tenantId: tenant.id,
+        accountId: account.accountId,
+        ...(effect.details === undefined ? {} : { details: effect.details }),
+      });
+    }
     return { ok: true };
   }
 
@@ -661,6 +675,7 @@ export function createEngine(deps: EngineDeps) {
     audit,
     isLocked,
     reserveAttempt,
+    refundAttempt,
     recordFailure,
     loadFlow,
     createFlow,

@@ -33,6 +33,7 @@ const CALLS: Record<string, Call> = {
   'tokens.get': (s, c) => s.tokens.get(c.id('k1'), 'reset', T0),
   'tokens.delete': (s, c) => s.tokens.delete(c.id('k1')),
   'counters.increment': (s, c) => s.counters.increment(c.id('ctr'), 60_000, T0),
+  'counters.decrement': (s, c) => s.counters.decrement(c.id('ctr'), T0),
   'counters.get': (s, c) => s.counters.get(c.id('ctr'), T0),
   'counters.reset': (s, c) => s.counters.reset(c.id('ctr')),
   transaction: (s, c) => s.transaction((tx) => tx.accounts.findById(c.tenant(), 'a1')),

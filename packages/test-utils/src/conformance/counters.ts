@@ -42,6 +42,36 @@ export function counterTests(c: SuiteContext): void {
       await expect(counters.reset(c.id('never-set'))).resolves.toBeUndefined();
     });
 
+    it('decrement refunds one attempt inside the window, never below 0, never reviving an expired window', async () => {
+      const counters = c.storage().counters;
+      const key = c.id('login:a1');
+      expect(await counters.decrement(key, T0)).toBe(0);
+      expect(await counters.get(key, T0)).toBe(0);
+      await counters.increment(key, 60_000, T0);
+      await counters.increment(key, 60_000, T0 + 1);
+      expect(await counters.decrement(key, T0 + 2)).toBe(1);
+      expect(await counters.decrement(key, T0 + 3)).toBe(0);
+      expect(await counters.decrement(key, T0 + 4)).toBe(0);
+      // The window did not move: the next increment still ends at T0 + 60 s.
+      expect(await counters.increment(key, 60_000, T0 + 5)).toEqual({
+        count: 1,
+        expiresAt: T0 + 60_000,
+      });
+      expect(await counters.decrement(key, T0 + 60_000)).toBe(0);
+      expect((await counters.increment(key, 60_000, T0 + 60_000)).count).toBe(1);
+    });
+
+    it('50 parallel increments and 50 parallel decrements leave the count they add up to', async () => {
+      const counters = c.storage().counters;
+      const key = c.id('login:a1');
+      for (let i = 0; i < 60; i++) await counters.increment(key, 60_000, T0);
+      await Promise.all([
+        ...Array.from({ length: 50 }, () => counters.increment(key, 60_000, T0 + 1)),
+        ...Array.from({ length: 50 }, () => counters.decrement(key, T0 + 1)),
+      ]);
+      expect(await counters.get(key, T0 + 2)).toBe(60);
+    });
+
     it('ACCEPTANCE 40: 100 parallel increments see the counts 1..100 exactly once', async () => {
       const counters = c.storage().counters;
       const key = c.id('login:a1');

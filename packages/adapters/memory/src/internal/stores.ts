@@ -330,6 +330,15 @@ export function createCounterStore(tables: () => VolatileTables, guard: () => vo
       counters.set(key, entry);
       return { ...entry };
     },
+    decrement: async (key, now) => {
+      guard();
+      const { counters } = tables();
+      const found = counters.get(key);
+      if (!found || found.expiresAt <= now) return 0;
+      const entry = { count: Math.max(0, found.count - 1), expiresAt: found.expiresAt };
+      counters.set(key, entry);
+      return entry.count;
+    },
     get: async (key, now) => {
       guard();
       const found = tables().counters.get(key);

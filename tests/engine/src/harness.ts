@@ -1,0 +1,199 @@
+/**
+ * A Monban instance on real parts for engine tests: the memory adapter, argon2id (at the
+ * lowest parameters the hasher allows, to keep the suite fast), the honest test factor, a
+ * manual clock, a mailbox that keeps what was sent, and an audit log.
+ */
+import { createArgon2Hasher } from '@monban/argon2';
+import type { TenantPresetName } from '@monban/core';
+import {
+  type AuditEvent,
+  createMonban,
+  type FlowAnswer,
+  type MailMessage,
+  type Monban,
+  type MonbanOptions,
+  type PasswordHasher,
+  type Result,
+  type TenantConfig,
+} from '@monban/core';
+import { createMemoryStorage } from '@monban/memory';
+import { createManualClock, createTestFactor, testFactorCode } from '@monban/test-utils';
+import { expect } from 'vitest';
+
+export const START = Date.UTC(2026, 3, 1, 0, 0, 0);
+
+/** A password hasher that counts calls to the real argon2id hasher underneath. */
+export function countingHasher(inner: PasswordHasher) {
+  const calls = { hash: 0, verify: 0 };
+  const hasher: PasswordHasher = {
+    hash: (p) => {
+      calls.hash++;
+      return inner.hash(p);
+    },
+    verify: (h, p) => {
+      calls.verify++;
+      return inner.verify(h, p);
+    },
+    needsRehash: (h) => inner.needsRehash(h),
+  };
+  return { hasher, calls };
+}
+
+/** argon2id at Keycloak's parameters (m = 7 MiB, t = 5, p = 1), the default. */
+export const fastArgon2 = createArgon2Hasher();
+
+export function setup(
+  options: {
+    tenants?: TenantConfig[];
+    preset?: TenantPresetName;
+    hasher?: PasswordHasher;
+    storage?: MonbanOptions['storage'];
+    clock?: ReturnType<typeof createManualClock>;
+    mailer?: MonbanOptions['mailer'];
+  } = {},
+) {
+  const clock = options.clock ?? createManualClock(START);
+  const storage = options.storage ?? createMemoryStorage();
+  const outbox: MailMessage[] = [];
+  const audit: AuditEvent[] = [];
+  const counted = countingHasher(options.hasher ?? fastArgon2);
+  const tenants = options.tenants ?? [
+    { id: 't', displayName: 'テスト健康保険組合', preset: options.preset ?? 'daiwa' },
+  ];
+  const factors = ['passkey', 'totp', 'email-otp'].map((kind) =>
+    createTestFactor({ kind: kind as 'totp' }),
+  );
+  const monban: Monban = createMonban({
+    tenants,
+    storage,
+    hasher: counted.hasher,
+    mailer: options.mailer ?? { send: async (m) => void outbox.push(m) },
+    factors,
+    clock,
+    audit: { record: (e) => void audit.push(e) },
+    links: { baseUrl: 'https://portal.example.jp/auth' },
+  });
+  return { monban, clock, storage, outbox, audit, calls: counted.calls, hasher: counted.hasher };
+}
+
+export type Harness = ReturnType<typeof setup>;
+
+/** Unwraps an ok result or fails the test with the error. */
+export function ok<T extends object>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result;
+}
+
+/** The token in the newest verification mail. */
+export function lastMailToken(outbox: MailMessage[]): string {
+  const mail = outbox.at(-1);
+  const match = mail?.text.match(/token=([A-Za-z0-9_-]+)/);
+  if (!match?.[1]) throw new Error('no verification link in the outbox');
+  return match[1];
+}
+
+export const TEMP_PASSWORD = 'Tmp-Pass#2026';
+export const NEW_PASSWORD = 'Kosmo-Web!2026x';
+
+/**
+ * Provisions a member and walks the first login to the end, answering every step correctly.
+ * Returns the flow answers and the factor secret.
+ */
+export async function completeFirstLogin(
+  h: Harness,
+  input: {
+    tenantId?: string;
+    userId?: string;
+    email?: string;
+    factor?: 'totp' | 'passkey' | 'email-otp';
+  } = {},
+) {
+  const tenantId = input.tenantId ?? 't';
+  const userId = input.userId ?? 'testuser01';
+  const provisioned = ok(
+    await h.monban.provisionMember({
+      tenantId,
+      userId,
+      temporaryPassword: TEMP_PASSWORD,
+      birthDate: '19801201',
+    }),
+  );
+  let login = ok(await h.monban.login({ tenantId, userId, password: TEMP_PASSWORD }));
+  let flowToken = login.flowToken;
+  let answer: FlowAnswer = login;
+  let secret: string | null = null;
+  const email = input.email ?? `${userId}@example.jp`;
+  for (let guard = 0; answer.flow.status === 'active' && guard < 20; guard++) {
+    const step = answer.flow.step;
+    switch (step) {
+      case 'verify-birthdate':
+        answer = ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
+        break;
+      case 'accept-terms':
+        answer = ok(await h.monban.acceptTerms({ flowToken, version: answer.flow.termsVersion }));
+        break;
+      case 'choose-method':
+        answer = ok(
+          await h.monban.chooseMethod({
+            flowToken,
+            factor:
+              input.factor ??
+              (answer.flow.factors.includes('totp') ? 'totp' : (answer.flow.factors[0] as 'totp')),
+          }),
+        );
+        break;
+      case 'update-password':
+        answer = ok(
+          await h.monban.updatePassword({
+            flowToken,
+            password: NEW_PASSWORD,
+            confirmation: NEW_PASSWORD,
+          }),
+        );
+        break;
+      case 'update-email':
+        answer = ok(await h.monban.updateEmail({ flowToken, email }));
+        break;
+      case 'verify-email':
+        ok(await h.monban.verifyEmail({ token: lastMailToken(h.outbox) }));
+        answer = ok(await h.monban.getFlow({ flowToken }));
+        break;
+      case 'configure-factor': {
+        const begun = ok(await h.monban.beginFactorSetup({ flowToken }));
+        secret = String(begun.client?.secret);
+        answer = ok(
+          await h.monban.completeFactorSetup({
+            flowToken,
+            label: 'iPhone',
+            response: await testFactorCode(secret, h.clock.now()),
+          }),
+        );
+        break;
+      }
+      default:
+        throw new Error(`unexpected step ${step}`);
+    }
+    if (answer.flow.status === 'signed-out') {
+      // The tenant wants a fresh login before factor setup (seeds 000, 001, 003).
+      login = ok(await h.monban.login({ tenantId, userId, password: NEW_PASSWORD }));
+      flowToken = login.flowToken;
+      answer = login;
+    }
+  }
+  return { accountId: provisioned.accountId, userId, answer, secret: secret as string, flowToken };
+}
+
+/** Logs in with password and the test factor; returns the session grant. */
+export async function loginWithFactor(h: Harness, userId: string, secret: string, tenantId = 't') {
+  h.clock.advance(30_000); // the test factor accepts each 30-second step once
+  const login = ok(await h.monban.login({ tenantId, userId, password: NEW_PASSWORD }));
+  expect(login.flow.step).toBe('second-factor');
+  ok(await h.monban.beginChallenge({ flowToken: login.flowToken }));
+  const done = ok(
+    await h.monban.verifyChallenge({
+      flowToken: login.flowToken,
+      response: await testFactorCode(secret, h.clock.now()),
+    }),
+  );
+  return { ...done, flowToken: login.flowToken };
+}

@@ -1,0 +1,318 @@
+import { createArgon2Hasher } from '@monban/argon2';
+import { testFactorCode } from '@monban/test-utils';
+import { describe, expect, it } from 'vitest';
+import {
+  completeFirstLogin,
+  loginWithFactor,
+  NEW_PASSWORD,
+  ok,
+  setup,
+  TEMP_PASSWORD,
+} from './harness.js';
+
+describe('login (R-LOG-1, R-LOG-6)', () => {
+  it('answers unknown ID, wrong password and locked account identically, with one hash verification each', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    const answers = [];
+    const before = h.calls.verify;
+    answers.push(
+      await h.monban.login({ tenantId: 't', userId: 'nobody123', password: NEW_PASSWORD }),
+    );
+    expect(h.calls.verify - before).toBe(1); // the dummy hash
+    answers.push(
+      await h.monban.login({ tenantId: 't', userId: first.userId, password: 'Wrong-Pass#1' }),
+    );
+    expect(h.calls.verify - before).toBe(2);
+    ok(await h.monban.unlockAccount({ tenantId: 't', accountId: first.accountId }));
+    await h.storage.accounts.update(
+      {
+        ...(await h.storage.accounts.findById('t', first.accountId))!,
+        lock: { at: h.clock.now(), until: null },
+      },
+      (await h.storage.accounts.findById('t', first.accountId))!.version,
+    );
+    answers.push(
+      await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
+    );
+    expect(h.calls.verify - before).toBe(3);
+    answers.push(
+      await h.monban.login({
+        tenantId: 'no-such-tenant',
+        userId: first.userId,
+        password: NEW_PASSWORD,
+      }),
+    );
+    for (const answer of answers)
+      expect(answer).toEqual({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+    expect(h.monban.formatError({ code: 'INVALID_CREDENTIALS' }, 'ja')).toContain(
+      '無効なユーザIDまたはパスワードです',
+    );
+  });
+
+  it('R-LOG-1: unknown and known IDs take the same time (real argon2id, medians within tolerance)', async () => {
+    const h = setup({ hasher: createArgon2Hasher() });
+    await completeFirstLogin(h);
+    const time = async (userId: string) => {
+      const start = performance.now();
+      await h.monban.login({ tenantId: 't', userId, password: 'Wrong-Pass#1' });
+      return performance.now() - start;
+    };
+    await time('nobody123'); // warm the dummy hash
+    const known: number[] = [];
+    const unknown: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      unknown.push(await time(`nobody${i}xx`));
+      known.push(await time('testuser01'));
+    }
+    const median = (xs: number[]) =>
+      [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+    const ratio = median(known) / median(unknown);
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+  });
+
+  it('user IDs are case-insensitive and full-width tolerant at login', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    h.clock.advance(30_000);
+    for (const userId of ['TESTUSER01', 'ｔｅｓｔｕｓｅｒ０１']) {
+      expect(
+        ok(await h.monban.login({ tenantId: 't', userId, password: NEW_PASSWORD })).flow.step,
+      ).toBe('second-factor');
+    }
+    expect(first.userId).toBe('testuser01');
+  });
+
+  it('ACCEPTANCE 40 (unit): 100 parallel wrong passwords against a limit of 5 evaluate at most 5; the lock holds; a correct password during lockout gets the same answer without counting', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    const before = h.calls.verify;
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, (_, i) =>
+        h.monban.login({ tenantId: 't', userId: first.userId, password: `Wrong-Pass#${i}` }),
+      ),
+    );
+    for (const answer of answers)
+      expect(answer).toEqual({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+    // Every call verifies once (real or dummy) so all take equal time...
+    expect(h.calls.verify - before).toBe(100);
+    // ...but only 5 were evaluated against the real hash: the rest failed the reservation.
+    const evaluated = h.audit.filter(
+      (e) => e.type === 'login.failed' && e.reason === 'WRONG_PASSWORD',
+    );
+    expect(evaluated).toHaveLength(5);
+    const account = await h.storage.accounts.findById('t', first.accountId);
+    expect(account?.lock?.until).toBeGreaterThan(h.clock.now());
+    const counterBefore = await h.storage.counters.get(
+      `lockout:t:${first.accountId}`,
+      h.clock.now(),
+    );
+    expect(
+      await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
+    ).toEqual({
+      ok: false,
+      error: { code: 'INVALID_CREDENTIALS' },
+    });
+    expect(await h.storage.counters.get(`lockout:t:${first.accountId}`, h.clock.now())).toBe(
+      counterBefore,
+    );
+    // A temporary lock ends by itself (tenant setting: 30 minutes).
+    h.clock.advance(30 * 60 * 1000 + 1);
+    expect(
+      ok(await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD })).flow
+        .step,
+    ).toBe('second-factor');
+  });
+
+  it('R-LOG-6: an administrator-unlock tenant stays locked until unlockAccount', async () => {
+    const h = setup({
+      tenants: [
+        { id: 't', displayName: 'T', preset: 'daiwa', lockout: { mode: 'admin', threshold: 3 } },
+      ],
+    });
+    const first = await completeFirstLogin(h);
+    for (let i = 0; i < 3; i++)
+      await h.monban.login({ tenantId: 't', userId: first.userId, password: 'Wrong#Pass1' });
+    h.clock.advance(365 * 24 * 3600 * 1000);
+    expect(
+      (await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD })).ok,
+    ).toBe(false);
+    ok(
+      await h.monban.unlockAccount({ tenantId: 't', accountId: first.accountId, actor: 'admin-1' }),
+    );
+    expect(h.audit.at(-1)).toMatchObject({
+      type: 'account.unlocked',
+      details: { actor: 'admin-1' },
+    });
+    expect(
+      (await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD })).ok,
+    ).toBe(true);
+  });
+
+  it('ACCEPTANCE 18 (unit): a burst of 50 wrong codes against a limit of 5 evaluates at most 5 guesses', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    h.clock.advance(30_000);
+    const login = ok(
+      await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
+    );
+    ok(await h.monban.beginChallenge({ flowToken: login.flowToken }));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        h.monban.verifyChallenge({ flowToken: login.flowToken, response: String(100000 + i) }),
+      ),
+    );
+    const evaluated = answers.filter((a) => !a.ok && a.error.code === 'CODE_INVALID');
+    // The correct password was refunded; at most 5 codes were evaluated before the lock.
+    expect(evaluated.length).toBeGreaterThan(0);
+    expect(evaluated.length).toBeLessThanOrEqual(5);
+    expect(h.audit.filter((e) => e.type === 'factor.failed')).toHaveLength(evaluated.length);
+    expect(answers.every((a) => !a.ok)).toBe(true);
+    expect((await h.storage.accounts.findById('t', first.accountId))?.lock).not.toBeNull();
+  });
+
+  it('ACCEPTANCE 14 (unit): a code is accepted once per credential, then refused in the same step', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    h.clock.advance(30_000);
+    const a = ok(
+      await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
+    );
+    const b = ok(
+      await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
+    );
+    ok(await h.monban.beginChallenge({ flowToken: a.flowToken }));
+    ok(await h.monban.beginChallenge({ flowToken: b.flowToken }));
+    const code = await testFactorCode(first.secret, h.clock.now());
+    const [ra, rb] = await Promise.all([
+      h.monban.verifyChallenge({ flowToken: a.flowToken, response: code }),
+      h.monban.verifyChallenge({ flowToken: b.flowToken, response: code }),
+    ]);
+    expect([ra.ok, rb.ok].filter(Boolean)).toHaveLength(1);
+  });
+
+  it('R-LOG-2: with several devices the member picks one by name', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    // A second TOTP device registered directly through storage.
+    await h.storage.credentials.create({
+      id: 'second-device',
+      tenantId: 't',
+      accountId: first.accountId,
+      kind: 'totp',
+      label: 'iPad',
+      data: { secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' },
+      version: 1,
+      createdAt: h.clock.now(),
+      lastUsedAt: null,
+    });
+    h.clock.advance(30_000);
+    const login = ok(
+      await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
+    );
+    expect(login.flow.devices.map((d) => d.label)).toEqual(['iPhone', 'iPad']);
+    expect(
+      await h.monban.beginChallenge({ flowToken: login.flowToken, credentialId: 'someone-elses' }),
+    ).toMatchObject({
+      error: { code: 'NOT_FOUND' },
+    });
+    ok(
+      await h.monban.beginChallenge({ flowToken: login.flowToken, credentialId: 'second-device' }),
+    );
+    // The iPhone's code is refused on the iPad challenge.
+    expect(
+      (
+        await h.monban.verifyChallenge({
+          flowToken: login.flowToken,
+          response: await testFactorCode(first.secret, h.clock.now()),
+        })
+      ).ok,
+    ).toBe(false);
+    const done = ok(
+      await h.monban.verifyChallenge({
+        flowToken: login.flowToken,
+        response: await testFactorCode('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', h.clock.now()),
+      }),
+    );
+    expect(done.session).toBeDefined();
+  });
+
+  it('ACCEPTANCE 11: a hash with stale parameters is re-hashed at the next login', async () => {
+    const weak = createArgon2Hasher({ memoryKiB: 35_840, iterations: 1 });
+    const h = setup({ hasher: weak });
+    const first = await completeFirstLogin(h);
+    const stronger = setup({ storage: h.storage, clock: h.clock, hasher: createArgon2Hasher() });
+    const before = (await h.storage.accounts.findById('t', first.accountId))!.passwordHash;
+    expect(before).toContain('t=1');
+    ok(
+      await stronger.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
+    );
+    const after = (await h.storage.accounts.findById('t', first.accountId))!.passwordHash;
+    expect(after).toContain('m=7168,t=5,p=1');
+    expect(
+      ok(
+        await stronger.monban.login({
+          tenantId: 't',
+          userId: first.userId,
+          password: NEW_PASSWORD,
+        }),
+      ).flow.step,
+    ).toBe('second-factor');
+  });
+
+  it('fails closed when the store is down: the call rejects with STORAGE_UNAVAILABLE, never a success', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    (h.storage as unknown as { setUnavailable(v: boolean): void }).setUnavailable(true);
+    await expect(
+      h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
+    ).rejects.toMatchObject({
+      code: 'STORAGE_UNAVAILABLE',
+    });
+    await expect(
+      h.monban.getSession({ sessionToken: first.answer.session!.token }),
+    ).rejects.toMatchObject({
+      code: 'STORAGE_UNAVAILABLE',
+    });
+    (h.storage as unknown as { setUnavailable(v: boolean): void }).setUnavailable(false);
+    expect(
+      ok(await h.monban.getSession({ sessionToken: first.answer.session!.token })).session.userId,
+    ).toBe(first.userId);
+  });
+
+  it('audit events never contain a password, code or token', async () => {
+    const h = setup({ preset: 'ajinomoto' });
+    const first = await completeFirstLogin(h);
+    const second = await loginWithFactor(h, first.userId, first.secret);
+    const log = JSON.stringify(h.audit);
+    for (const secret of [
+      TEMP_PASSWORD,
+      NEW_PASSWORD,
+      first.secret,
+      first.flowToken,
+      second.flowToken,
+      second.session!.token,
+      first.answer.session!.token,
+    ]) {
+      expect(log).not.toContain(secret);
+    }
+    expect(new Set(h.audit.map((e) => e.type))).toEqual(
+      new Set(
+        [
+          'account.provisioned',
+          'login.succeeded',
+          'enrollment.step-completed',
+          'terms.accepted',
+          'email.changed',
+          'email.verified',
+          'user-id.changed',
+          'password.changed',
+          'enrollment.completed',
+          'factor.added',
+          'session.opened',
+        ].filter((t) => t !== 'user-id.changed'),
+      ),
+    );
+  });
+});

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { completeFirstLogin, loginWithFactor, NEW_PASSWORD, ok, setup } from './harness.js';
+
+describe('sessions (R-LOG-7)', () => {
+  it('ACCEPTANCE 5 / 35: while enrollment or the second factor is pending no portal session exists', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    h.clock.advance(30_000);
+    const login = ok(
+      await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
+    );
+    expect(login).not.toHaveProperty('session');
+    // The flow token is no session token.
+    expect(await h.monban.getSession({ sessionToken: login.flowToken })).toMatchObject({
+      ok: false,
+      error: { code: 'SESSION_INVALID' },
+    });
+    expect(
+      await h.storage.sessions.listByAccount('t', first.accountId, h.clock.now()),
+    ).toHaveLength(1);
+  });
+
+  it('ACCEPTANCE 34: every login opens a new session ID; the pre-login flow token is dead afterwards', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    const a = await loginWithFactor(h, first.userId, first.secret);
+    const b = await loginWithFactor(h, first.userId, first.secret);
+    const tokens = new Set([first.answer.session!.token, a.session!.token, b.session!.token]);
+    expect(tokens.size).toBe(3);
+    expect(await h.monban.getFlow({ flowToken: a.flowToken })).toMatchObject({
+      error: { code: 'FLOW_NOT_FOUND' },
+    });
+    expect(
+      await h.monban.verifyChallenge({ flowToken: a.flowToken, response: '123456' }),
+    ).toMatchObject({
+      error: { code: 'FLOW_NOT_FOUND' },
+    });
+    // Sessions are stored under a hash, never the token itself.
+    const stored = await h.storage.sessions.listByAccount('t', first.accountId, h.clock.now());
+    for (const session of stored) expect(tokens.has(session.id)).toBe(false);
+  });
+
+  it('ACCEPTANCE 36 (unit): after "sign out of all devices" every other session is refused', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    const phone = await loginWithFactor(h, first.userId, first.secret);
+    const laptop = await loginWithFactor(h, first.userId, first.secret);
+    const revoked = ok(
+      await h.monban.logoutEverywhere({ sessionToken: laptop.session!.token, keepCurrent: true }),
+    );
+    expect(revoked.revoked).toBe(2);
+    for (const token of [first.answer.session!.token, phone.session!.token]) {
+      expect(await h.monban.getSession({ sessionToken: token })).toMatchObject({
+        error: { code: 'SESSION_INVALID' },
+      });
+    }
+    expect(
+      ok(await h.monban.getSession({ sessionToken: laptop.session!.token })).session.userId,
+    ).toBe(first.userId);
+    ok(await h.monban.logoutEverywhere({ sessionToken: laptop.session!.token }));
+    expect(await h.monban.getSession({ sessionToken: laptop.session!.token })).toMatchObject({
+      error: { code: 'SESSION_INVALID' },
+    });
+    expect(h.audit.filter((e) => e.type === 'sessions.revoked-all')).toHaveLength(2);
+  });
+
+  it('ACCEPTANCE 39: idle and absolute time-outs are enforced server-side', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    const token = first.answer.session!.token;
+    // Used every 29 minutes, the idle time-out (30 min) never fires...
+    for (let elapsed = 0; elapsed < 11.5 * 3600 * 1000; elapsed += 29 * 60 * 1000) {
+      h.clock.advance(29 * 60 * 1000);
+      expect((await h.monban.getSession({ sessionToken: token })).ok).toBe(true);
+    }
+    // ...but the absolute time-out (12 h) does.
+    h.clock.advance(29 * 60 * 1000);
+    expect(await h.monban.getSession({ sessionToken: token })).toMatchObject({
+      error: { code: 'SESSION_INVALID' },
+    });
+    const again = await loginWithFactor(h, first.userId, first.secret);
+    h.clock.advance(30 * 60 * 1000);
+    expect(await h.monban.getSession({ sessionToken: again.session!.token })).toMatchObject({
+      error: { code: 'SESSION_INVALID' },
+    });
+  });
+
+  it('"keep me signed in" lasts the remember-me lifetime', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    h.clock.advance(30_000);
+    const login = ok(
+      await h.monban.login({
+        tenantId: 't',
+        userId: first.userId,
+        password: NEW_PASSWORD,
+        remember: true,
+      }),
+    );
+    ok(await h.monban.beginChallenge({ flowToken: login.flowToken }));
+    const { testFactorCode } = await import('@monban/test-utils');
+    const done = ok(
+      await h.monban.verifyChallenge({
+        flowToken: login.flowToken,
+        response: await testFactorCode(first.secret, h.clock.now()),
+      }),
+    );
+    expect(done.session?.remember).toBe(true);
+    h.clock.advance(7 * 24 * 3600 * 1000);
+    expect((await h.monban.getSession({ sessionToken: done.session!.token })).ok).toBe(true);
+  });
+
+  it('a locked account’s sessions stop working', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    const account = (await h.storage.accounts.findById('t', first.accountId))!;
+    await h.storage.accounts.update(
+      { ...account, lock: { at: h.clock.now(), until: null } },
+      account.version,
+    );
+    expect(await h.monban.getSession({ sessionToken: first.answer.session!.token })).toMatchObject({
+      error: { code: 'SESSION_INVALID' },
+    });
+  });
+});
