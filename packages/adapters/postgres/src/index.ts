@@ -1,0 +1,5 @@
+/**
+ * `@monban/postgres` (work in progress).
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * `@monban/redis` (work in progress).
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * `@monban/smtp` (work in progress).
+ * @packageDocumentation
+ */
+export {};

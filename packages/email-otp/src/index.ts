@@ -1,0 +1,5 @@
+/**
+ * `@monban/email-otp` (work in progress).
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * `@monban/totp` (work in progress).
+ * @packageDocumentation
+ */
+export {};
