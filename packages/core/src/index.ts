@@ -36,6 +36,14 @@ export {
   type MailTemplate,
   renderVerifyEmailMail,
 } from './mail/renderMail.js';
+export {
+  type BaseMailData,
+  defaultMailTemplates,
+  type MailDataByKind,
+  type MailKind,
+  type MailTemplates,
+  type TemplateFor,
+} from './mail/templates.js';
 export { coreMessages } from './messages.js';
 export type { AuditEvent, AuditEventType, AuditSink } from './ports/audit.js';
 export { type Clock, systemClock } from './ports/clock.js';

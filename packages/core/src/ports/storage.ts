@@ -87,8 +87,13 @@ export interface SessionStore {
   create(session: Session): Promise<void>;
   /** Finds a live session: none past `idleExpiresAt` or `absoluteExpiresAt`. */
   get(id: string, now: number): Promise<Session | null>;
-  /** Replaces a live session's data (last seen, idle expiry, proofs). Returns `false` if gone. */
-  update(session: Session): Promise<boolean>;
+  /**
+   * Replaces a live session's data (last seen, idle expiry, proofs, session version). Returns
+   * `false` when the session is missing or no longer live at `now`, so an expired session can
+   * never be revived. The stored `absoluteExpiresAt`, `accountId` and `tenantId` are kept
+   * whatever the argument says.
+   */
+  update(session: Session, now: number): Promise<boolean>;
   /** Deletes one session; returns whether it existed. */
   delete(id: string): Promise<boolean>;
   /** Deletes every session of an account except `exceptId`; returns how many. */
@@ -172,6 +177,8 @@ export interface Storage {
   /**
    * Runs `fn` so that its writes to accounts, credentials and flows are applied all together or
    * not at all (ACCEPTANCE 8). If `fn` throws, nothing it wrote is kept and the error is rethrown.
+   * Inside `fn`, use only the `tx` stores: the top-level stores may wait for the transaction
+   * (memory) or use another connection (PostgreSQL).
    */
   transaction<T>(fn: (tx: TransactionStores) => Promise<T>): Promise<T>;
   /** Deletes expired flows, sessions, tokens and counters in batches; returns how many. */

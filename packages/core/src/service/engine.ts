@@ -589,7 +589,7 @@ export function createEngine(deps: EngineDeps) {
       lastSeenAt: now,
       idleExpiresAt: Math.min(now + idleMs, session.absoluteExpiresAt),
     };
-    if (!(await storage.sessions.update(touched))) return fail('SESSION_INVALID');
+    if (!(await storage.sessions.update(touched, now))) return fail('SESSION_INVALID');
     return {
       ok: true,
       session: {
@@ -636,7 +636,10 @@ export function createEngine(deps: EngineDeps) {
       keepCurrent ? session.id : undefined,
     );
     if (keepCurrent) {
-      await storage.sessions.update({ ...session, sessionVersion: saved.value.sessionVersion });
+      await storage.sessions.update(
+        { ...session, sessionVersion: saved.value.sessionVersion },
+        clock.now(),
+      );
     } else {
       await storage.sessions.delete(session.id);
     }

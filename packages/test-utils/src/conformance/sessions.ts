@@ -33,10 +33,35 @@ export function sessionTests(c: SuiteContext): void {
         idleExpiresAt: T0 + 31 * 60_000,
         authTimes: { password: T0, passkey: T0 + 60_000 },
       });
-      expect(await sessions.update(touched)).toBe(true);
+      expect(await sessions.update(touched, T0 + 60_000)).toBe(true);
       expect(await sessions.get(touched.id, T0 + 60_000)).toEqual(touched);
-      expect(await sessions.update(c.session({ id: c.id('ghost') }))).toBe(false);
+      expect(await sessions.update(c.session({ id: c.id('ghost') }), T0)).toBe(false);
       expect(await sessions.get(c.id('ghost'), T0)).toBeNull();
+    });
+
+    it('update never revives an expired session nor moves its absolute expiry or owner', async () => {
+      const sessions = c.storage().sessions;
+      const session = c.session();
+      await sessions.create(session);
+      const stretched = {
+        ...session,
+        accountId: c.id('someone-else'),
+        absoluteExpiresAt: session.absoluteExpiresAt + 3_600_000,
+        idleExpiresAt: session.absoluteExpiresAt + 3_600_000,
+      };
+      expect(await sessions.update(stretched, T0 + 1)).toBe(true);
+      const stored = await sessions.get(session.id, T0 + 1);
+      expect(stored?.absoluteExpiresAt).toBe(session.absoluteExpiresAt);
+      expect(stored?.accountId).toBe(session.accountId);
+      expect(await sessions.get(session.id, session.absoluteExpiresAt)).toBeNull();
+      // Past its expiry, an update is refused and the session stays dead.
+      expect(
+        await sessions.update(
+          { ...session, idleExpiresAt: session.absoluteExpiresAt + 10 },
+          session.absoluteExpiresAt,
+        ),
+      ).toBe(false);
+      expect(await sessions.get(session.id, session.absoluteExpiresAt)).toBeNull();
     });
 
     it('delete returns whether the session existed', async () => {

@@ -246,11 +246,17 @@ export function createSessionStore(tables: () => VolatileTables, guard: () => vo
       const found = tables().sessions.get(id);
       return found && sessionLive(found, now) ? copy(found) : null;
     },
-    update: async (session) => {
+    update: async (session, now) => {
       guard();
       const { sessions } = tables();
-      if (!sessions.has(session.id)) return false;
-      sessions.set(session.id, copy(session));
+      const stored = sessions.get(session.id);
+      if (!stored || !sessionLive(stored, now)) return false;
+      sessions.set(session.id, {
+        ...copy(session),
+        tenantId: stored.tenantId,
+        accountId: stored.accountId,
+        absoluteExpiresAt: stored.absoluteExpiresAt,
+      });
       return true;
     },
     delete: async (id) => {
