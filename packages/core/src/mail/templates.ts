@@ -1,6 +1,6 @@
 import type { Locale } from '@monban/policy';
 import type { MailMessage } from '../ports/mailer.js';
-import { escapeHtml } from './escapeHtml.js';
+import { type MailParts, oneLine, renderLayout } from './internal/layout.js';
 import { renderVerifyEmailMail } from './renderMail.js';
 
 /** What every template receives. */
@@ -45,172 +45,225 @@ export type TemplateFor<K extends MailKind> = (
 /** Every template. An application can override any of them through `createMonban({ mailTemplates })`. */
 export type MailTemplates = { [K in MailKind]: TemplateFor<K> };
 
-type Lines = { subject: string; lines: string[]; link?: string; code?: string };
+type Parts = Omit<MailParts, 'subject'> & { subject: string };
 
-function render({ subject, lines, link, code }: Lines): Omit<MailMessage, 'to' | 'tag'> {
-  const text = [
-    ...lines,
-    ...(code === undefined ? [] : ['', code]),
-    ...(link === undefined ? [] : ['', link]),
-  ].join('\n');
-  const html = [
-    '<!doctype html><html><body>',
-    ...lines.map((l) => `<p>${escapeHtml(l)}</p>`),
-    ...(code === undefined
-      ? []
-      : [`<p style="font-size:24px;letter-spacing:4px"><b>${escapeHtml(code)}</b></p>`]),
-    ...(link === undefined ? [] : [`<p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p>`]),
-    '</body></html>',
-  ].join('\n');
-  return { subject: subject.replace(/[\r\n]+/g, ' '), text, html };
+/** Picks the locale's parts and renders them; every value put into a line goes through `oneLine`. */
+function mail(locale: Locale, tenantName: string, parts: Record<Locale, Parts>) {
+  return renderLayout(parts[locale] ?? parts.ja, tenantName, locale);
 }
 
-const ignore = {
-  ja: 'お心当たりがない場合は、ご加入の健保組合までお問い合わせください。',
+const notMe = {
+  ja: 'お心当たりがない場合は、ご加入の健康保険組合までお問い合わせください。',
   en: 'If this was not you, contact your health insurance society.',
 };
 
 /**
- * The built-in templates, in Japanese and English; HTML and text parts both carry the link or
- * code, and user data is escaped in HTML.
+ * The built-in templates, in Japanese (the wording of the source manuals where they show a mail)
+ * and English. HTML and text parts both carry the link or code; user data is escaped in HTML and
+ * kept on one line in text; subjects never contain CR/LF, even when the tenant name does.
+ * Replace any of them with `createMonban({ mailTemplates })` or a factor's `template` option.
  *
  * @example
  * ```ts
  * const mail = defaultMailTemplates.passwordReset({ tenantName: '大和', link: 'https://p.example/r?t=x', validMinutes: 5 }, 'ja');
+ * mail.subject; // '【大和】パスワードの再設定'
+ * mail.text.includes('https://p.example/r?t=x'); // true
  * ```
  */
 export const defaultMailTemplates: MailTemplates = {
   verifyEmail: renderVerifyEmailMail,
-  emailOtp: (d, l) =>
-    render(
-      l === 'en'
-        ? {
-            subject: `[${d.tenantName}] Your one-time code`,
-            lines: [
-              `Your one-time code for ${d.tenantName} is below.`,
-              `It is valid for ${d.validMinutes} minutes. Never share it with anyone.`,
-            ],
-            code: d.code,
-          }
-        : {
-            subject: `【${d.tenantName}】ワンタイムパスワードのお知らせ`,
-            lines: [
-              `${d.tenantName}のワンタイムパスワードは以下のとおりです。`,
-              `有効期限は${d.validMinutes}分です。他の人には絶対に教えないでください。`,
-            ],
-            code: d.code,
-          },
-    ),
-  passwordReset: (d, l) =>
-    render(
-      l === 'en'
-        ? {
-            subject: `[${d.tenantName}] Reset your password`,
-            lines: [
-              'Open the link below to reset your password.',
-              `The link is valid for ${d.validMinutes} minutes and works once.`,
-              ignore.en,
-            ],
-            link: d.link,
-          }
-        : {
-            subject: `【${d.tenantName}】パスワードのリセット`,
-            lines: [
-              '以下のリンクを開いて、パスワードをリセットしてください。',
-              `リンクの有効時間は${d.validMinutes}分です。一度だけ使用できます。`,
-              ignore.ja,
-            ],
-            link: d.link,
-          },
-    ),
-  userIdReminder: (d, l) =>
-    render(
-      l === 'en'
-        ? {
-            subject: `[${d.tenantName}] Your user ID`,
-            lines: [`Your user ID for ${d.tenantName} is: ${d.userId}`, ignore.en],
-          }
-        : {
-            subject: `【${d.tenantName}】ユーザIDのお知らせ`,
-            lines: [`${d.tenantName}のユーザIDは「${d.userId}」です。`, ignore.ja],
-          },
-    ),
-  passwordChanged: (d, l) =>
-    render(
-      l === 'en'
-        ? {
-            subject: `[${d.tenantName}] Your password was changed`,
-            lines: [`Your password was changed at ${d.at}.`, ignore.en],
-          }
-        : {
-            subject: `【${d.tenantName}】パスワード変更のお知らせ`,
-            lines: [`${d.at}にパスワードが変更されました。`, ignore.ja],
-          },
-    ),
-  emailChanged: (d, l) =>
-    render(
-      l === 'en'
-        ? {
-            subject: `[${d.tenantName}] Your email address was changed`,
-            lines: [`Your email address was changed to ${d.newEmail} at ${d.at}.`, ignore.en],
-          }
-        : {
-            subject: `【${d.tenantName}】メールアドレス変更のお知らせ`,
-            lines: [`${d.at}にメールアドレスが${d.newEmail}に変更されました。`, ignore.ja],
-          },
-    ),
-  userIdChanged: (d, l) =>
-    render(
-      l === 'en'
-        ? {
-            subject: `[${d.tenantName}] Your user ID was changed`,
-            lines: [`Your user ID was changed to ${d.userId} at ${d.at}.`, ignore.en],
-          }
-        : {
-            subject: `【${d.tenantName}】ユーザID変更のお知らせ`,
-            lines: [`${d.at}にユーザIDが「${d.userId}」に変更されました。`, ignore.ja],
-          },
-    ),
-  factorAdded: (d, l) =>
-    render(
-      l === 'en'
-        ? {
-            subject: `[${d.tenantName}] A sign-in device was added`,
-            lines: [`The device "${d.label}" was added at ${d.at}.`, ignore.en],
-          }
-        : {
-            subject: `【${d.tenantName}】認証デバイス追加のお知らせ`,
-            lines: [`${d.at}に認証デバイス「${d.label}」が追加されました。`, ignore.ja],
-          },
-    ),
-  factorRemoved: (d, l) =>
-    render(
-      l === 'en'
-        ? {
-            subject: `[${d.tenantName}] A sign-in device was removed`,
-            lines: [`The device "${d.label}" was removed at ${d.at}.`, ignore.en],
-          }
-        : {
-            subject: `【${d.tenantName}】認証デバイス削除のお知らせ`,
-            lines: [`${d.at}に認証デバイス「${d.label}」が削除されました。`, ignore.ja],
-          },
-    ),
-  accountLocked: (d, l) =>
-    render(
-      l === 'en'
-        ? {
-            subject: `[${d.tenantName}] Your account was locked`,
-            lines: [
-              `Your account was locked at ${d.at} after repeated failed sign-ins.`,
-              'Contact your health insurance society.',
-            ],
-          }
-        : {
-            subject: `【${d.tenantName}】アカウントロックのお知らせ`,
-            lines: [
-              `${d.at}に、ログインの失敗が続いたためアカウントがロックされました。`,
-              'ご加入の健保組合までお問い合わせください。',
-            ],
-          },
-    ),
+
+  // Seed 004 section 4 (5): 【KOSMOWeb】ワンタイムパスワードのお知らせ.
+  emailOtp: (d, l) => {
+    const name = oneLine(d.tenantName);
+    return mail(l, name, {
+      ja: {
+        subject: `【${name}】ワンタイムパスワードのお知らせ`,
+        intro: [`${name}にログインするためのワンタイムパスワード（6桁）です。`],
+        code: d.code,
+        outro: [
+          `有効期限は${d.validMinutes}分です。画面に入力して「実行」を押してください。`,
+          'ワンタイムパスワードは他の人に絶対に教えないでください。',
+          `もし${name}にお心当たりがない場合は、このメールを破棄してください。`,
+        ],
+      },
+      en: {
+        subject: `[${name}] Your one-time code`,
+        intro: [`Here is your 6-digit one-time code for signing in to ${name}.`],
+        code: d.code,
+        outro: [
+          `It is valid for ${d.validMinutes} minutes. Enter it on the screen and press "Submit".`,
+          'Never share this code with anyone.',
+          `If you did not try to sign in to ${name}, you can ignore this mail.`,
+        ],
+      },
+    });
+  },
+
+  passwordReset: (d, l) => {
+    const name = oneLine(d.tenantName);
+    return mail(l, name, {
+      ja: {
+        subject: `【${name}】パスワードの再設定`,
+        intro: [
+          'パスワードの再設定の依頼を受け付けました。以下のリンクを開いて、新しいパスワードを設定してください。',
+        ],
+        link: { url: d.link, label: 'パスワードを再設定する' },
+        outro: [
+          `リンクの有効期限は${d.validMinutes}分です。リンクは一度だけ使用できます。`,
+          '期限が切れた場合は、ログイン画面の「パスワードを忘れた方はこちら」からもう一度お手続きください。',
+          notMe.ja,
+        ],
+      },
+      en: {
+        subject: `[${name}] Reset your password`,
+        intro: [
+          'We received a request to reset your password. Open the link below to set a new one.',
+        ],
+        link: { url: d.link, label: 'Reset password' },
+        outro: [
+          `The link is valid for ${d.validMinutes} minutes and works once.`,
+          'If it has expired, start again from "Forgot your password?" on the sign-in screen.',
+          notMe.en,
+        ],
+      },
+    });
+  },
+
+  userIdReminder: (d, l) => {
+    const name = oneLine(d.tenantName);
+    const userId = oneLine(d.userId);
+    return mail(l, name, {
+      ja: {
+        subject: `【${name}】ユーザIDのお知らせ`,
+        intro: ['ユーザIDのお問い合わせを受け付けました。', `${name}のユーザIDは次のとおりです。`],
+        code: userId,
+        outro: [notMe.ja],
+      },
+      en: {
+        subject: `[${name}] Your user ID`,
+        intro: ['We received a request for your user ID.', `Your user ID for ${name} is:`],
+        code: userId,
+        outro: [notMe.en],
+      },
+    });
+  },
+
+  passwordChanged: (d, l) => {
+    const name = oneLine(d.tenantName);
+    const at = oneLine(d.at);
+    return mail(l, name, {
+      ja: {
+        subject: `【${name}】パスワード変更のお知らせ`,
+        intro: [`${at}に、${name}のパスワードが変更されました。`],
+        outro: [notMe.ja],
+      },
+      en: {
+        subject: `[${name}] Your password was changed`,
+        intro: [`Your ${name} password was changed at ${at}.`],
+        outro: [notMe.en],
+      },
+    });
+  },
+
+  emailChanged: (d, l) => {
+    const name = oneLine(d.tenantName);
+    const at = oneLine(d.at);
+    const newEmail = oneLine(d.newEmail);
+    return mail(l, name, {
+      ja: {
+        subject: `【${name}】メールアドレス変更のお知らせ`,
+        intro: [
+          `${at}に、${name}に登録されたメールアドレスが「${newEmail}」に変更されました。`,
+          '今後のお知らせは新しいメールアドレスに送信されます。',
+        ],
+        outro: [notMe.ja],
+      },
+      en: {
+        subject: `[${name}] Your email address was changed`,
+        intro: [
+          `At ${at}, the email address registered with ${name} was changed to "${newEmail}".`,
+          'Future mail will go to the new address.',
+        ],
+        outro: [notMe.en],
+      },
+    });
+  },
+
+  userIdChanged: (d, l) => {
+    const name = oneLine(d.tenantName);
+    const at = oneLine(d.at);
+    const userId = oneLine(d.userId);
+    return mail(l, name, {
+      ja: {
+        subject: `【${name}】ユーザID変更のお知らせ`,
+        intro: [
+          `${at}に、${name}のユーザIDが「${userId}」に変更されました。`,
+          '次回から新しいユーザIDでログインしてください。',
+        ],
+        outro: [notMe.ja],
+      },
+      en: {
+        subject: `[${name}] Your user ID was changed`,
+        intro: [
+          `At ${at}, your ${name} user ID was changed to "${userId}".`,
+          'Sign in with the new user ID from now on.',
+        ],
+        outro: [notMe.en],
+      },
+    });
+  },
+
+  factorAdded: (d, l) => {
+    const name = oneLine(d.tenantName);
+    const at = oneLine(d.at);
+    const label = oneLine(d.label);
+    return mail(l, name, {
+      ja: {
+        subject: `【${name}】認証方法の追加のお知らせ`,
+        intro: [`${at}に、認証方法「${label}」が追加されました。`],
+        outro: [notMe.ja],
+      },
+      en: {
+        subject: `[${name}] A sign-in method was added`,
+        intro: [`The sign-in method "${label}" was added at ${at}.`],
+        outro: [notMe.en],
+      },
+    });
+  },
+
+  factorRemoved: (d, l) => {
+    const name = oneLine(d.tenantName);
+    const at = oneLine(d.at);
+    const label = oneLine(d.label);
+    return mail(l, name, {
+      ja: {
+        subject: `【${name}】認証方法の削除のお知らせ`,
+        intro: [`${at}に、認証方法「${label}」が削除されました。`],
+        outro: [notMe.ja],
+      },
+      en: {
+        subject: `[${name}] A sign-in method was removed`,
+        intro: [`The sign-in method "${label}" was removed at ${at}.`],
+        outro: [notMe.en],
+      },
+    });
+  },
+
+  accountLocked: (d, l) => {
+    const name = oneLine(d.tenantName);
+    const at = oneLine(d.at);
+    return mail(l, name, {
+      ja: {
+        subject: `【${name}】アカウントロックのお知らせ`,
+        intro: [`${at}に、ログインの失敗が続いたため${name}のアカウントがロックされました。`],
+        outro: ['ロックの解除については、ご加入の健康保険組合までお問い合わせください。'],
+      },
+      en: {
+        subject: `[${name}] Your account was locked`,
+        intro: [`Your ${name} account was locked at ${at} after repeated failed sign-ins.`],
+        outro: ['To unlock it, contact your health insurance society.'],
+      },
+    });
+  },
 };
