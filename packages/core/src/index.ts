@@ -17,6 +17,7 @@ export type {
   JsonObject,
 } from './factors/Factor.js';
 export { planFlow } from './machine/planFlow.js';
+export { planRecovery } from './machine/planRecovery.js';
 export { currentStep, EVENT_STEP, isFlowExpired, transition } from './machine/transition.js';
 export type {
   AccountPatch,
@@ -67,6 +68,7 @@ export {
   type Monban,
   type ProvisionInput,
 } from './service/createMonban.js';
+export type { FactorSummary, SessionSummary, SettingsMethods } from './service/settings.js';
 export type {
   Failure,
   FlowAnswer,
@@ -78,6 +80,9 @@ export type {
   SessionGrant,
   SessionView,
 } from './service/types.js';
+export { type Proof, requireRecentAuth } from './stepUp/requireRecentAuth.js';
+export { safeReturnTo } from './stepUp/safeReturnTo.js';
+export type { RecoverySettings } from './tenants/defineTenant.js';
 export {
   defineTenant,
   type LockoutSettings,

@@ -95,6 +95,11 @@ function completeStep(
     }
   }
   if (rest.length === 0) {
+    if (state.kind === 'recovery') {
+      // ACCEPTANCE 31: after a reset every other session ends and the member is told.
+      effects.push({ type: 'revoke-sessions' });
+      effects.push({ type: 'notify', mail: 'passwordChanged' });
+    }
     effects.push({ type: 'reset-failures' });
     effects.push({ type: 'open-session' });
     return { ok: true, state: { ...next, status: 'completed' }, effects };
@@ -253,6 +258,10 @@ export function transition(
       }
       const effects: Effect[] = [
         { type: 'update-account', patch: { chosenFactor: event.factor } },
+        ...(state.kind === 'recovery'
+          ? // R-SET-4: the phone may be lost, so the re-enrolled device replaces the old ones.
+            [{ type: 'replace-credentials', kind: event.factor, keep: event.credentialId } as const]
+          : []),
         {
           type: 'audit',
           event: 'factor.added',

@@ -31,8 +31,8 @@ export interface FlowState {
   tenantId: string;
   /** Account being signed in. */
   accountId: string;
-  /** A first login (temporary credentials) or an ordinary login. */
-  kind: 'first-login' | 'login';
+  /** A first login (temporary credentials), an ordinary login, or a password reset (R-SET-4). */
+  kind: 'first-login' | 'login' | 'recovery';
   /** `active` while steps remain; `completed` once a session may open; `signed-out` when the tenant wants a fresh login before factor setup. */
   status: 'active' | 'completed' | 'signed-out';
   /** Steps still to do, the current one first. */
@@ -106,6 +106,9 @@ export type Effect =
   | { type: 'reset-failures' }
   | { type: 'send-verification-email'; email: string }
   | { type: 'open-session' }
+  | { type: 'revoke-sessions' }
+  | { type: 'replace-credentials'; kind: FactorKind; keep: string }
+  | { type: 'notify'; mail: 'passwordChanged' | 'factorAdded' }
   | { type: 'end-flow' }
   | {
       type: 'audit';

@@ -20,13 +20,14 @@ import { newId, timingSafeEqual } from '../internal/secrets.js';
 import { planFlow } from '../machine/planFlow.js';
 import { currentStep } from '../machine/transition.js';
 import type { FlowEvent } from '../machine/types.js';
-import { renderVerifyEmailMail } from '../mail/renderMail.js';
+import { defaultMailTemplates, type MailTemplates } from '../mail/templates.js';
 import { coreMessages } from '../messages.js';
 import { systemClock } from '../ports/clock.js';
 import { cryptoRandom } from '../ports/random.js';
 import { defineTenant, type Tenant } from '../tenants/defineTenant.js';
 import type { Account, Credential, FactorKind } from '../types.js';
 import { createEngine, type Engine, fail, type LoadedFlow, type StepScratch } from './engine.js';
+import { createSettings, type SettingsMethods } from './settings.js';
 import type {
   Failure,
   FlowAnswer,
@@ -62,8 +63,12 @@ export interface MigrationRecord {
   birthDate: string;
 }
 
-/** The Monban service: every method takes plain data and returns plain data. */
-export interface Monban {
+/**
+ * The Monban service: every method takes plain data and returns plain data. Besides the
+ * first-login and login methods below it has the settings, step-up, recovery and
+ * administration methods of {@link SettingsMethods}.
+ */
+export interface Monban extends SettingsMethods {
   /** Resolved tenants by ID. */
   readonly tenants: ReadonlyMap<string, Tenant>;
   /** Signs in with user ID and password (R-LOG-1) and starts the flow that follows. */
@@ -222,7 +227,7 @@ export function createMonban(options: MonbanOptions): Monban {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? cryptoRandom;
   const defaultLocale: Locale = options.defaultLocale ?? 'ja';
-  const verifyEmailTemplate = options.mailTemplates?.verifyEmail ?? renderVerifyEmailMail;
+  const templates: MailTemplates = { ...defaultMailTemplates, ...options.mailTemplates };
   const verifyEmailTtlMs = (options.verifyEmailTtlSeconds ?? 3600) * 1000;
   const engine: Engine = createEngine({
     storage: options.storage,
@@ -234,7 +239,7 @@ export function createMonban(options: MonbanOptions): Monban {
     tenants,
     factors,
     links: options.links,
-    verifyEmailTemplate,
+    templates,
     verifyEmailTtlMs,
     defaultLocale,
   });
@@ -272,7 +277,21 @@ export function createMonban(options: MonbanOptions): Monban {
     locale?: Locale,
   ) => engine.runStep(flowToken, build, { locale });
 
+  const settings = createSettings({
+    engine,
+    storage,
+    hasher,
+    mailer: options.mailer,
+    clock,
+    random,
+    tenants,
+    factors,
+    defaultLocale,
+    links: options.links,
+  });
+
   const monban: Monban = {
+    ...settings,
     tenants,
 
     async login(input) {

@@ -10,7 +10,7 @@ import type { Factor, FactorFailure, JsonObject } from '../factors/Factor.js';
 import { hashToken, newToken } from '../internal/secrets.js';
 import { currentStep, isFlowExpired, transition } from '../machine/transition.js';
 import type { AccountPatch, FlowEvent, FlowState } from '../machine/types.js';
-import type { MailTemplate } from '../mail/renderMail.js';
+import type { MailDataByKind, MailKind, MailTemplates } from '../mail/templates.js';
 import type { AuditEvent, AuditSink } from '../ports/audit.js';
 import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../ports/hasher.js';
@@ -83,7 +83,7 @@ interface EngineDeps {
   tenants: ReadonlyMap<string, Tenant>;
   factors: ReadonlyMap<FactorKind, Factor>;
   links: LinkSettings;
-  verifyEmailTemplate: MailTemplate;
+  templates: MailTemplates;
   verifyEmailTtlMs: number;
   defaultLocale: Locale;
 }
@@ -312,7 +312,9 @@ export function createEngine(deps: EngineDeps) {
     const path = deps.links.verifyEmailPath ?? '/verify-email';
     const url = new URL(deps.links.baseUrl.replace(/\/+$/, '') + path);
     url.searchParams.set('token', token);
-    const content = deps.verifyEmailTemplate(
+    await sendMail(
+      'verifyEmail',
+      email,
       {
         tenantName: loaded.tenant.displayName,
         link: url.toString(),
@@ -320,7 +322,97 @@ export function createEngine(deps: EngineDeps) {
       },
       locale,
     );
-    await deps.mailer.send({ ...content, to: email, tag: 'verify-email' });
+  }
+
+  /** Renders a template and sends it to one address. */
+  async function sendMail<K extends MailKind>(
+    kind: K,
+    to: string,
+    data: MailDataByKind[K],
+    locale: Locale,
+  ): Promise<void> {
+    const template = deps.templates[kind] as (
+      d: MailDataByKind[K],
+      l: Locale,
+    ) => Omit<import('../ports/mailer.js').MailMessage, 'to' | 'tag'>;
+    const content = template(data, locale);
+    await deps.mailer.send({
+      ...content,
+      subject: content.subject.replace(/[\r\n]+/g, ' '),
+      to,
+      tag: kind,
+    });
+  }
+
+  /** A link under the configured base URL (never a request's host, ACCEPTANCE 30). */
+  function link(path: string, token: string): string {
+    const url = new URL(deps.links.baseUrl.replace(/\/+$/, '') + path);
+    url.searchParams.set('token', token);
+    return url.toString();
+  }
+
+  /** A notification: best effort, never changes the member's answer. */
+  async function notify<K extends MailKind>(
+    account: Account,
+    kind: K,
+    data: Omit<MailDataByKind[K], 'tenantName'>,
+    locale?: Locale,
+    to?: string | null,
+  ): Promise<void> {
+    const address = to === undefined ? account.email : to;
+    const tenant = tenants.get(account.tenantId);
+    if (!address || !tenant) return;
+    try {
+      await sendMail(
+        kind,
+        address,
+        { ...data, tenantName: tenant.displayName } as MailDataByKind[K],
+        locale ?? deps.defaultLocale,
+      );
+    } catch {
+      await audit({
+        type: 'admin.action',
+        tenantId: account.tenantId,
+        accountId: account.accountId,
+        reason: 'NOTIFICATION_FAILED',
+        details: { mail: kind },
+      });
+    }
+  }
+
+  /** Ends every session of an account (session-version bump plus deletes); returns how many. */
+  async function revokeSessions(
+    account: Account,
+    exceptId?: string,
+  ): Promise<{ account: Account; revoked: number }> {
+    let current = account;
+    for (let i = 0; i < 5; i++) {
+      const saved = await storage.accounts.update(
+        { ...current, sessionVersion: current.sessionVersion + 1 },
+        current.version,
+      );
+      if (saved.ok) {
+        current = saved.value;
+        break;
+      }
+      const fresh = await storage.accounts.findById(account.tenantId, account.accountId);
+      if (fresh === null) break;
+      current = fresh;
+    }
+    const revoked = await storage.sessions.deleteByAccount(
+      account.tenantId,
+      account.accountId,
+      exceptId,
+    );
+    if (exceptId !== undefined) {
+      const kept = await storage.sessions.get(exceptId, clock.now());
+      if (kept)
+        await storage.sessions.update(
+          { ...kept, sessionVersion: current.sessionVersion },
+          clock.now(),
+        );
+    }
+    return { account: current, revoked };
   }
 
   /**
@@ -468,6 +560,40 @@ export function createEngine(deps: EngineDeps) {
           break;
         case 'open-session':
           session = await openSession(after, state, account);
+          break;
+        case 'revoke-sessions':
+          account = (await revokeSessions(account)).account;
+          await audit({
+            type: 'sessions.revoked-all',
+            tenantId: account.tenantId,
+            accountId: account.accountId,
+            reason: 'PASSWORD_RESET',
+          });
+          break;
+        case 'replace-credentials': {
+          const all = await storage.credentials.listByAccount(account.tenantId, account.accountId);
+          for (const c of all) {
+            if (c.kind === effect.kind && c.id !== effect.keep) {
+              await storage.credentials.delete(account.tenantId, account.accountId, c.id);
+              await audit({
+                type: 'factor.removed',
+                tenantId: account.tenantId,
+                accountId: account.accountId,
+                details: { kind: c.kind, credentialId: c.id, reason: 'recovery' },
+              });
+            }
+          }
+          break;
+        }
+        case 'notify':
+          await notify(
+            account,
+            effect.mail,
+            effect.mail === 'passwordChanged'
+              ? { at: new Date(clock.now()).toISOString() }
+              : ({ at: new Date(clock.now()).toISOString(), label: '' } as never),
+            options.locale,
+          );
           break;
         case 'end-flow':
         case 'update-account':
@@ -676,6 +802,12 @@ export function createEngine(deps: EngineDeps) {
 
   return {
     audit,
+    sendMail,
+    link,
+    notify,
+    revokeSessions,
+    loadSession,
+    openSession,
     isLocked,
     reserveAttempt,
     refundAttempt,

@@ -5,7 +5,7 @@
 import type { Issue, Locale, MessageOverrides } from '@monban/policy';
 import type { Factor, JsonObject } from '../factors/Factor.js';
 import type { FlowStep } from '../machine/types.js';
-import type { MailTemplate } from '../mail/renderMail.js';
+import type { MailTemplates } from '../mail/templates.js';
 import type { AuditSink } from '../ports/audit.js';
 import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../ports/hasher.js';
@@ -38,8 +38,8 @@ export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
 
 /** What a client needs to draw the current screen of a flow. */
 export interface FlowView {
-  /** First login or ordinary login. */
-  kind: 'first-login' | 'login';
+  /** First login, ordinary login, or password reset. */
+  kind: 'first-login' | 'login' | 'recovery';
   /** `active`, `completed` (a session was opened) or `signed-out` (log in again to continue). */
   status: 'active' | 'completed' | 'signed-out';
   /** The current step, or `null` when the flow is over. */
@@ -108,6 +108,10 @@ export interface LinkSettings {
   baseUrl: string;
   /** Path of the email-verification landing under `baseUrl` (default `/verify-email`). */
   verifyEmailPath?: string;
+  /** Path of the password-reset landing under `baseUrl` (default `/reset-password`). */
+  resetPasswordPath?: string;
+  /** Path of the change-of-email confirmation under `baseUrl` (default `/confirm-email`). */
+  confirmEmailPath?: string;
 }
 
 /** Options of {@link createMonban}. */
@@ -134,8 +138,8 @@ export interface MonbanOptions {
   defaultLocale?: Locale;
   /** Message overrides, per locale and code, for {@link Monban.formatError}. */
   messages?: MessageOverrides;
-  /** Mail templates replacing the built-in ones. */
-  mailTemplates?: { verifyEmail?: MailTemplate };
+  /** Mail templates replacing the built-in ones, per kind. */
+  mailTemplates?: Partial<MailTemplates>;
   /** Lifetime of email-verification links in seconds (default 3600). */
   verifyEmailTtlSeconds?: number;
 }

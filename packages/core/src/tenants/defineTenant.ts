@@ -70,6 +70,16 @@ export interface Tenant {
   readonly session: Readonly<SessionSettings>;
   /** Step-up rules per action. */
   readonly stepUp: Readonly<Record<StepUpAction, Readonly<StepUpRule>>>;
+  /** Password-reset policy (R-SET-4). */
+  readonly recovery: Readonly<RecoverySettings>;
+}
+
+/** Password-reset policy (R-SET-4). */
+export interface RecoverySettings {
+  /** A TOTP member re-enrolls an authenticator (`reenroll`, the manual's order) or proves the current one (`prove`). */
+  totp: 'reenroll' | 'prove';
+  /** Lifetime of the reset link in seconds (default 300: the manual's 5 minutes). */
+  linkTtlSeconds: number;
 }
 
 /** What an application writes to configure a tenant; everything but `id` and `displayName` has a default from the preset. */
@@ -100,6 +110,8 @@ export interface TenantConfig {
   session?: Partial<SessionSettings>;
   /** Step-up overrides per action. */
   stepUp?: Partial<Record<StepUpAction, Partial<StepUpRule>>>;
+  /** Password-reset overrides. */
+  recovery?: Partial<RecoverySettings>;
 }
 
 const positiveSeconds = z
@@ -146,6 +158,13 @@ const configSchema = z
         idleTimeoutSeconds: positiveSeconds.optional(),
         absoluteTimeoutSeconds: positiveSeconds.optional(),
         rememberMeSeconds: positiveSeconds.optional(),
+      })
+      .strict()
+      .optional(),
+    recovery: z
+      .object({
+        totp: z.enum(['reenroll', 'prove']).optional(),
+        linkTtlSeconds: z.number().int().min(60).max(3600).optional(),
       })
       .strict()
       .optional(),
@@ -261,5 +280,6 @@ export function defineTenant(config: TenantConfig): Tenant {
     lockout: Object.freeze(lockout),
     session: Object.freeze(session),
     stepUp: Object.freeze(stepUp),
+    recovery: Object.freeze({ ...preset.recovery, ...input.recovery }),
   });
 }

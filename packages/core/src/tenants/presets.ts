@@ -1,6 +1,12 @@
 import { type Policy, presets as policyPresets } from '@monban/policy';
 import type { EnrollmentStep, FactorKind } from '../types.js';
-import type { LockoutSettings, SessionSettings, StepUpAction, StepUpRule } from './defineTenant.js';
+import type {
+  LockoutSettings,
+  RecoverySettings,
+  SessionSettings,
+  StepUpAction,
+  StepUpRule,
+} from './defineTenant.js';
 
 /** Names of the shipped tenant presets, one per source manual plus `default`. */
 export type TenantPresetName =
@@ -31,6 +37,8 @@ export interface TenantPreset {
   session: SessionSettings;
   /** Step-up rules. */
   stepUp: Record<StepUpAction, StepUpRule>;
+  /** Password-reset policy. */
+  recovery: RecoverySettings;
 }
 
 const FIVE_MINUTES = 300;
@@ -54,6 +62,8 @@ const base: Omit<TenantPreset, 'factors' | 'steps' | 'logoutBeforeFactorSetup' |
     rememberMeSeconds: 30 * 24 * 3600,
   },
   stepUp,
+  // Seed 002 3-3: a 5-minute link, then TOTP re-setup, then the new password.
+  recovery: { totp: 'reenroll', linkTtlSeconds: 300 },
 };
 
 const birthdateTermsFirst: readonly EnrollmentStep[] = ['verify-birthdate', 'accept-terms'];

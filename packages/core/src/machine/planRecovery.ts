@@ -1,0 +1,55 @@
+import type { Tenant } from '../tenants/defineTenant.js';
+import type { Account, Credential, FactorKind } from '../types.js';
+import type { FlowState, FlowStep } from './types.js';
+
+/**
+ * Plans a password-reset flow once the member opened a valid reset link (R-SET-4, pure). A TOTP
+ * member re-enrolls an authenticator first when the tenant says so (the manual's order: the phone
+ * may be lost), other members prove a factor they have; then a new password. Completing the flow
+ * revokes every other session and mails a notification (ACCEPTANCE 31).
+ *
+ * @example
+ * ```ts
+ * planRecovery({ account, credentials, tenant, now }).pending; // ['configure-factor', 'update-password']
+ * ```
+ */
+export function planRecovery(input: {
+  account: Account;
+  credentials: readonly Credential[];
+  tenant: Tenant;
+  now: number;
+}): FlowState {
+  const { account, credentials, tenant, now } = input;
+  const offered = new Set<FactorKind>(tenant.factors);
+  const kinds = [...new Set(credentials.map((c) => c.kind).filter((k) => offered.has(k)))];
+  let pending: FlowStep[] = ['update-password'];
+  let chosenFactor: FactorKind | null = null;
+  if (account.status === 'active' && kinds.length > 0) {
+    const onlyTotp = kinds.length === 1 && kinds[0] === 'totp';
+    if (onlyTotp && tenant.recovery.totp === 'reenroll') {
+      pending = ['configure-factor', 'update-password'];
+      chosenFactor = 'totp';
+    } else {
+      pending = ['second-factor', 'update-password'];
+    }
+  }
+  return {
+    schema: 1,
+    tenantId: account.tenantId,
+    accountId: account.accountId,
+    kind: 'recovery',
+    status: 'active',
+    pending,
+    done: [],
+    startedAt: now,
+    lastActivityAt: now,
+    idleTimeoutMs: tenant.flowIdleTimeoutSeconds * 1000,
+    remember: false,
+    passwordAt: now,
+    chosenFactor,
+    challengeFactors: kinds,
+    secondFactor: null,
+    ceremony: null,
+    emailVerification: null,
+  };
+}
