@@ -1,0 +1,194 @@
+import { testFactorCode } from '@monban/test-utils';
+import { describe, expect, it } from 'vitest';
+import { completeFirstLogin, type Harness, NEW_PASSWORD, ok, setup } from './harness.js';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+async function requestReset(h: Harness, userId: string) {
+  const before = h.outbox.length;
+  const answer = await h.monban.requestPasswordReset({ tenantId: 't', userId });
+  await settle();
+  const mail = h.outbox.slice(before).find((m) => m.tag === 'passwordReset');
+  return { answer, token: mail?.text.match(/token=([\w-]+)/)?.[1], mail };
+}
+
+describe('forgot password (R-SET-4)', () => {
+  it('walks the manual’s order: link (5 min) -> TOTP re-setup -> new password -> signed in; sessions revoked; notified (ACCEPTANCE 31)', async () => {
+    const h = setup();
+    const m = await completeFirstLogin(h);
+    const { answer, token, mail } = await requestReset(h, 'TESTUSER01');
+    expect(answer).toEqual({ ok: true });
+    expect(mail?.to).toBe('testuser01@example.jp');
+    expect(mail?.text).toContain('https://portal.example.jp/auth/reset-password?token=');
+    expect(token).toMatch(/^[\w-]{43}$/); // 256 bits
+    // Stored hashed: the token itself is nowhere in the token store.
+    expect(await h.storage.tokens.get(token!, 'password-reset', h.clock.now())).toBeNull();
+    const started = ok(await h.monban.beginPasswordReset({ token: token! }));
+    expect(started.flow).toMatchObject({
+      kind: 'recovery',
+      pending: ['configure-factor', 'update-password'],
+    });
+    const begun = ok(await h.monban.beginFactorSetup({ flowToken: started.flowToken }));
+    h.clock.advance(30_000);
+    ok(
+      await h.monban.completeFactorSetup({
+        flowToken: started.flowToken,
+        label: 'New phone',
+        response: await testFactorCode(String(begun.client?.secret), h.clock.now()),
+      }),
+    );
+    const done = ok(
+      await h.monban.updatePassword({
+        flowToken: started.flowToken,
+        password: 'Reset-Pass#2026',
+        confirmation: 'Reset-Pass#2026',
+      }),
+    );
+    expect(done.flow.status).toBe('completed');
+    expect(done.session).toBeDefined();
+    // The old device is gone (the phone may be lost), the old session is dead, a notification went out.
+    expect(
+      (await h.storage.credentials.listByAccount('t', m.accountId)).map((c) => c.label),
+    ).toEqual(['New phone']);
+    expect((await h.monban.getSession({ sessionToken: m.answer.session!.token })).ok).toBe(false);
+    expect(h.outbox.at(-1)).toMatchObject({ tag: 'passwordChanged', to: 'testuser01@example.jp' });
+    // The old password no longer works; the new one still needs the second factor.
+    expect(
+      (await h.monban.login({ tenantId: 't', userId: m.userId, password: NEW_PASSWORD })).ok,
+    ).toBe(false);
+    h.clock.advance(30_000);
+    expect(
+      ok(await h.monban.login({ tenantId: 't', userId: m.userId, password: 'Reset-Pass#2026' }))
+        .flow.step,
+    ).toBe('second-factor');
+  });
+
+  it('with the "prove" policy a TOTP member proves the current device instead', async () => {
+    const h = setup({
+      tenants: [{ id: 't', displayName: 'T', preset: 'daiwa', recovery: { totp: 'prove' } }],
+    });
+    await completeFirstLogin(h);
+    const { token } = await requestReset(h, 'testuser01');
+    expect(ok(await h.monban.beginPasswordReset({ token: token! })).flow.pending).toEqual([
+      'second-factor',
+      'update-password',
+    ]);
+  });
+
+  it('ACCEPTANCE 27: the link works at 4:59, not at 5:01, and only once', async () => {
+    const h = setup();
+    await completeFirstLogin(h);
+    const a = await requestReset(h, 'testuser01');
+    h.clock.advance(4 * 60_000 + 59_000);
+    expect((await h.monban.beginPasswordReset({ token: a.token! })).ok).toBe(true);
+    expect(await h.monban.beginPasswordReset({ token: a.token! })).toMatchObject({
+      error: { code: 'EMAIL_LINK_INVALID' },
+    });
+    const b = await requestReset(h, 'testuser01');
+    h.clock.advance(5 * 60_000 + 1_000);
+    expect(await h.monban.beginPasswordReset({ token: b.token! })).toMatchObject({
+      error: { code: 'EMAIL_LINK_INVALID' },
+    });
+  });
+
+  it('ACCEPTANCE 28 (unit): two concurrent uses of one reset link: exactly one flow starts', async () => {
+    const h = setup();
+    await completeFirstLogin(h);
+    const { token } = await requestReset(h, 'testuser01');
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => h.monban.beginPasswordReset({ token: token! })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+  });
+
+  it('ACCEPTANCE 29: existing, missing and locked IDs get identical answers; only existing accounts get mail', async () => {
+    const h = setup();
+    const m = await completeFirstLogin(h);
+    await completeFirstLogin(h, { userId: 'lockeduser' });
+    const locked = (await h.storage.accounts.findByUserId('t', 'lockeduser'))!;
+    await h.storage.accounts.update(
+      { ...locked, lock: { at: h.clock.now(), until: null } },
+      locked.version,
+    );
+    const before = h.outbox.length;
+    const answers = [
+      await h.monban.requestPasswordReset({ tenantId: 't', userId: m.userId }),
+      await h.monban.requestPasswordReset({ tenantId: 't', userId: 'nobody-here' }),
+      await h.monban.requestPasswordReset({ tenantId: 't', userId: 'lockeduser' }),
+      await h.monban.requestPasswordReset({ tenantId: 'no-tenant', userId: m.userId }),
+    ];
+    await settle();
+    for (const answer of answers) expect(answer).toStrictEqual({ ok: true });
+    expect(h.outbox.slice(before).map((mail) => mail.to)).toEqual([
+      'testuser01@example.jp',
+      'lockeduser@example.jp',
+    ]);
+    // The locked member's link does not get around the lock.
+    const token = h.outbox.at(-1)!.text.match(/token=([\w-]+)/)![1]!;
+    expect(await h.monban.beginPasswordReset({ token })).toMatchObject({
+      error: { code: 'ACCOUNT_LOCKED' },
+    });
+  });
+
+  it('mail budget: at most 5 reset mails per account and hour, with the same answer', async () => {
+    const h = setup();
+    await completeFirstLogin(h);
+    const before = h.outbox.length;
+    for (let i = 0; i < 8; i++)
+      expect(await h.monban.requestPasswordReset({ tenantId: 't', userId: 'testuser01' })).toEqual({
+        ok: true,
+      });
+    await settle();
+    expect(h.outbox.length - before).toBe(5);
+  });
+
+  it('a mail server failure does not change the answer', async () => {
+    const h = setup({ mailer: { send: async () => Promise.reject(new Error('smtp down')) } });
+    ok(
+      await h.monban.provisionMember({
+        tenantId: 't',
+        userId: 'testuser01',
+        temporaryPassword: 'Tmp-Pass#2026',
+        birthDate: '19801201',
+        email: 'a@example.jp',
+      }),
+    );
+    expect(await h.monban.requestPasswordReset({ tenantId: 't', userId: 'testuser01' })).toEqual({
+      ok: true,
+    });
+    await settle();
+    expect(h.audit.some((e) => e.reason === 'MAIL_UNAVAILABLE')).toBe(true);
+  });
+});
+
+describe('forgot user ID (R-SET-5)', () => {
+  it('mails the ID to the registered address only when birth date and email match; identical answers otherwise', async () => {
+    const h = setup();
+    await completeFirstLogin(h);
+    const before = h.outbox.length;
+    const answers = [
+      await h.monban.forgotUserId({
+        tenantId: 't',
+        birthDate: '19801201',
+        email: 'TestUser01@Example.jp',
+      }),
+      await h.monban.forgotUserId({
+        tenantId: 't',
+        birthDate: '19801202',
+        email: 'testuser01@example.jp',
+      }),
+      await h.monban.forgotUserId({
+        tenantId: 't',
+        birthDate: '19801201',
+        email: 'nobody@example.jp',
+      }),
+      await h.monban.forgotUserId({ tenantId: 't', birthDate: 'garbage', email: 'a,b@example.jp' }),
+    ];
+    await settle();
+    for (const answer of answers) expect(answer).toStrictEqual({ ok: true });
+    const mails = h.outbox.slice(before);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ to: 'testuser01@example.jp', tag: 'userIdReminder' });
+    expect(mails[0]!.text).toContain('testuser01');
+  });
+});
