@@ -19,3 +19,20 @@ it('the core README example (Daiwa first login, 40 lines) runs and signs the mem
   );
   expect(stdout).toContain('signed in as my-new-id | flow: completed');
 });
+
+it('the core README settings-and-recovery example runs end to end', async () => {
+  const example = fileURLToPath(new URL('../examples/settings-and-recovery.ts', import.meta.url));
+  const { stdout } = await run(
+    process.execPath,
+    ['--import', 'tsx', '--conditions', '@monban/source', example],
+    {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+    },
+  );
+  expect(stdout).toContain('factors: iPhone');
+  expect(stdout).toContain('recovery steps: configure-factor -> update-password');
+  expect(stdout).toContain('after reset: completed | old session valid: false');
+  expect(stdout).toContain(
+    'mailed: userIdChanged, passwordChanged, passwordReset, passwordChanged, userIdReminder',
+  );
+});

@@ -14,7 +14,6 @@ export function safeReturnTo(value: unknown, fallback: string): string {
   if (typeof value !== 'string' || value.length === 0 || value.length > 2048) return fallback;
   if (!value.startsWith('/')) return fallback;
   if (value.startsWith('//') || value.startsWith('/\\')) return fallback;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what we refuse
   if (/[\u0000-\u001f\u007f\\]/.test(value)) return fallback;
   let decoded = value;
   for (let i = 0; i < 3; i++) {
