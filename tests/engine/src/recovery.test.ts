@@ -130,6 +130,46 @@ describe('forgot password (R-SET-4)', () => {
     });
   });
 
+  it('with `recovery.unlocks` a completed reset lifts the lock', async () => {
+    const h = setup({
+      tenants: [
+        {
+          id: 't',
+          displayName: 'T',
+          preset: 'daiwa',
+          recovery: { unlocks: true },
+          lockout: { mode: 'admin' },
+        },
+      ],
+    });
+    const m = await completeFirstLogin(h);
+    for (let i = 0; i < 5; i++)
+      await h.monban.login({ tenantId: 't', userId: m.userId, password: 'Wrong#Pass1' });
+    expect((await h.storage.accounts.findById('t', m.accountId))?.lock).not.toBeNull();
+    const { token } = await requestReset(h, m.userId);
+    const started = ok(await h.monban.beginPasswordReset({ token: token! }));
+    const begun = ok(await h.monban.beginFactorSetup({ flowToken: started.flowToken }));
+    ok(
+      await h.monban.completeFactorSetup({
+        flowToken: started.flowToken,
+        label: 'New phone',
+        response: await testFactorCode(String(begun.client?.secret), h.clock.now()),
+      }),
+    );
+    ok(
+      await h.monban.updatePassword({
+        flowToken: started.flowToken,
+        password: 'Reset-Pass#2026',
+        confirmation: 'Reset-Pass#2026',
+      }),
+    );
+    expect((await h.storage.accounts.findById('t', m.accountId))?.lock).toBeNull();
+    h.clock.advance(30_000);
+    expect(
+      (await h.monban.login({ tenantId: 't', userId: m.userId, password: 'Reset-Pass#2026' })).ok,
+    ).toBe(true);
+  });
+
   it('mail budget: at most 5 reset mails per account and hour, with the same answer', async () => {
     const h = setup();
     await completeFirstLogin(h);

@@ -63,6 +63,27 @@ describe('settings (R-SET-1..3) with step-up (R-SET-2)', () => {
     ).toEqual(['password', 'passkey']);
   });
 
+  it('a passkey member changes the password after re-authenticating with password and passkey (no TOTP asked)', async () => {
+    const h = setup();
+    const m = await member(h, 'passkey');
+    h.clock.advance(FIVE_MIN);
+    const token = await stepUp(h, m.token, m.secret);
+    expect(
+      ok(await h.monban.checkRecentAuth({ sessionToken: token, action: 'change-password' }))
+        .required,
+    ).toEqual([]);
+    ok(
+      await h.monban.changePassword({
+        sessionToken: token,
+        currentPassword: NEW_PASSWORD,
+        password: 'Another-Pass#77',
+        confirmation: 'Another-Pass#77',
+      }),
+    );
+    const session = ok(await h.monban.getSession({ sessionToken: token })).session;
+    expect(Object.keys(session.authTimes).sort()).toEqual(['passkey', 'password']);
+  });
+
   it('change password: current password verified, policy applied, other devices signed out, notification mailed, date shown', async () => {
     const h = setup();
     const m = await member(h);

@@ -437,7 +437,8 @@ export function createEngine(deps: EngineDeps) {
       });
       return fail('FLOW_EXPIRED', { restart: true });
     }
-    if (isLocked(loaded.account, startedAt)) return lockedOut(loaded);
+    const recoveryUnlocks = loaded.state.kind === 'recovery' && loaded.tenant.recovery.unlocks;
+    if (isLocked(loaded.account, startedAt) && !recoveryUnlocks) return lockedOut(loaded);
     const scratch: StepScratch = { credentialsToCreate: [] };
     const event = await build(loaded, scratch);
     if ('ok' in event) return event;
@@ -562,6 +563,12 @@ export function createEngine(deps: EngineDeps) {
           session = await openSession(after, state, account);
           break;
         case 'revoke-sessions':
+          if (recoveryUnlocks && account.lock !== null) {
+            // Tenant policy: a completed reset lifts the lock (R-SET-4 lockout interplay).
+            await unlock(account.tenantId, account.accountId, 'password-reset');
+            account =
+              (await storage.accounts.findById(account.tenantId, account.accountId)) ?? account;
+          }
           account = (await revokeSessions(account)).account;
           await audit({
             type: 'sessions.revoked-all',
@@ -811,6 +818,8 @@ export function createEngine(deps: EngineDeps) {
     isLocked,
     reserveAttempt,
     refundAttempt,
+    /** Clears an account's failure count. */
+    resetFailures: (account: Account) => storage.counters.reset(lockKey(account)),
     recordFailure,
     loadFlow,
     createFlow,

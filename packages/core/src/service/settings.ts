@@ -767,7 +767,12 @@ export function createSettings(deps: Deps) {
         ? await storage.accounts.findById(record.tenantId, record.accountId)
         : null;
       if (!tenant || !account) return fail('EMAIL_LINK_INVALID');
-      if (engine.isLocked(account, clock.now())) return fail('ACCOUNT_LOCKED');
+      if (engine.isLocked(account, clock.now())) {
+        if (!tenant.recovery.unlocks) return fail('ACCOUNT_LOCKED');
+        // The tenant trusts the mailbox: the reset starts with a fresh failure budget and lifts
+        // the lock when it completes.
+        await engine.resetFailures(account);
+      }
       const credentials = await storage.credentials.listByAccount(tenant.id, account.accountId);
       const state = planRecovery({ account, credentials, tenant, now: clock.now() });
       const started = await engine.createFlow(tenant, account, state);

@@ -80,6 +80,11 @@ export interface RecoverySettings {
   totp: 'reenroll' | 'prove';
   /** Lifetime of the reset link in seconds (default 300: the manual's 5 minutes). */
   linkTtlSeconds: number;
+  /**
+   * Whether a completed reset lifts a lock (default `false`: a locked member still gets the mail,
+   * but only the insurer unlocks, as the manuals' FAQ says).
+   */
+  unlocks: boolean;
 }
 
 /** What an application writes to configure a tenant; everything but `id` and `displayName` has a default from the preset. */
@@ -165,6 +170,7 @@ const configSchema = z
       .object({
         totp: z.enum(['reenroll', 'prove']).optional(),
         linkTtlSeconds: z.number().int().min(60).max(3600).optional(),
+        unlocks: z.boolean().optional(),
       })
       .strict()
       .optional(),

@@ -63,7 +63,7 @@ const base: Omit<TenantPreset, 'factors' | 'steps' | 'logoutBeforeFactorSetup' |
   },
   stepUp,
   // Seed 002 3-3: a 5-minute link, then TOTP re-setup, then the new password.
-  recovery: { totp: 'reenroll', linkTtlSeconds: 300 },
+  recovery: { totp: 'reenroll', linkTtlSeconds: 300, unlocks: false },
 };
 
 const birthdateTermsFirst: readonly EnrollmentStep[] = ['verify-birthdate', 'accept-terms'];
