@@ -1,3 +1,6 @@
 import { monbanTsup } from '../../../tsup.base';
 
-export default monbanTsup({ index: 'src/index.ts' });
+export default monbanTsup(
+  { index: 'src/index.ts', 'dev-mailbox': 'src/devMailbox/index.ts' },
+  { platform: 'node' },
+);
