@@ -1,0 +1,5 @@
+/**
+ * `@monban/express` (work in progress).
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * `@monban/fastify` (work in progress).
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,5 @@
+/**
+ * `@monban/http` (work in progress).
+ * @packageDocumentation
+ */
+export {};
