@@ -1,3 +1,3 @@
 import { monbanTsup } from '../../../tsup.base';
 
-export default monbanTsup({ index: 'src/index.ts' });
+export default monbanTsup({ index: 'src/index.ts', 'monban-migrate': 'src/bin/monban-migrate.ts' });

@@ -1,5 +1,8 @@
 /**
- * `@monban/postgres` (work in progress).
+ * `@monban/postgres`: the Monban `Storage` adapter for PostgreSQL (`pg`) and, with the same SQL,
+ * embedded PGlite.
  * @packageDocumentation
  */
-export {};
+export { createPostgresStorage, type PostgresStorage } from './createPostgresStorage.js';
+export type { Database, PgliteLike, PgliteQueryable } from './internal/db.js';
+export { migrate } from './migrate.js';

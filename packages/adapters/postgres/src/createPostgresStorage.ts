@@ -1,0 +1,91 @@
+import type { Storage, TransactionStores } from '@monban/core';
+import { createAccountStore } from './internal/accounts.js';
+import { createCounterStore } from './internal/counters.js';
+import { createCredentialStore } from './internal/credentials.js';
+import { type Database, type Db, gated, toDb } from './internal/db.js';
+import { createFlowStore } from './internal/flows.js';
+import { createSessionStore } from './internal/sessions.js';
+import { sweepExpired } from './internal/sweep.js';
+import { createTokenStore } from './internal/tokens.js';
+import { migrate as runMigrations } from './migrate.js';
+
+/** The PostgreSQL / PGlite {@link Storage}; `sweep` is always present. */
+export interface PostgresStorage extends Storage {
+  /** Deletes expired flows, sessions, tokens and counters in batches; returns how many. */
+  sweep(now: number): Promise<number>;
+}
+
+const transactionStores = (db: Db): TransactionStores => ({
+  accounts: createAccountStore(db),
+  credentials: createCredentialStore(db),
+  flows: createFlowStore(db),
+});
+
+/**
+ * Creates a {@link Storage} on PostgreSQL through a `pg` `Pool`, or, with the very same SQL, on
+ * an embedded PGlite database (in memory or in a data directory) for development without any
+ * server. Run {@link migrate} (or the `monban-migrate` bin) once before use, or pass
+ * `migrate: true` to have the first call apply the migrations.
+ *
+ * Guarantees, all enforced by the database: uniqueness of `(tenant, userId)`,
+ * `(tenant, lower-cased email)`, credential IDs deployment-wide and device labels per account
+ * case-insensitively; compare-and-set updates (`UPDATE … WHERE version = $expected`);
+ * single-use consume (`DELETE … RETURNING`); counters as one `INSERT … ON CONFLICT … RETURNING`
+ * that restarts an expired window; expiry checked in SQL against the `now` argument; and
+ * `transaction(fn)` on one connection between `BEGIN` and `COMMIT` (`ROLLBACK` when `fn` throws).
+ *
+ * Any driver error (connection refused or lost, pool ended, query error) rejects with
+ * `MonbanError('STORAGE_UNAVAILABLE')` carrying the driver error as `cause`; nothing reports
+ * success. Give the pool an `'error'` listener of your own to log idle-connection errors
+ * (a silent one is attached when there is none, so such an error cannot crash the process).
+ *
+ * @example
+ * ```ts
+ * import { PGlite } from '@electric-sql/pglite';
+ * import { createPostgresStorage, migrate } from '@monban/postgres';
+ *
+ * const db = new PGlite(); // or new PGlite('./monban-data'), or new pg.Pool({ connectionString })
+ * await migrate(db);
+ * const storage = createPostgresStorage({ db });
+ * // or, migrating on first use: createPostgresStorage({ db: new PGlite(), migrate: true })
+ * await storage.counters.increment('login:alice', 15 * 60_000, Date.now());
+ * ```
+ */
+export function createPostgresStorage({
+  db: database,
+  sweepBatchSize = 1000,
+  migrate = false,
+}: {
+  /** A `pg` `Pool`, or a PGlite instance. */
+  db: Database;
+  /** Rows deleted per statement by `sweep` (default 1000). */
+  sweepBatchSize?: number;
+  /**
+   * Apply pending migrations before the first operation (default `false`). Handy with PGlite;
+   * in production prefer running `monban-migrate` at deploy time.
+   */
+  migrate?: boolean;
+}): PostgresStorage {
+  if (!Number.isInteger(sweepBatchSize) || sweepBatchSize < 1) {
+    throw new TypeError('createPostgresStorage: sweepBatchSize must be a positive integer');
+  }
+  let db = toDb(database);
+  if (migrate) {
+    let migrated: Promise<unknown> | undefined;
+    db = gated(db, async () => {
+      migrated ??= runMigrations(database).catch((error: unknown) => {
+        migrated = undefined; // try again on the next call
+        throw error;
+      });
+      await migrated;
+    });
+  }
+  return {
+    ...transactionStores(db),
+    sessions: createSessionStore(db),
+    tokens: createTokenStore(db),
+    counters: createCounterStore(db),
+    transaction: (fn) => db.transaction((tx) => fn(transactionStores(tx))),
+    sweep: (now) => sweepExpired(db, now, sweepBatchSize),
+  };
+}
