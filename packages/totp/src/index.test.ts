@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import * as api from './index.js';
+
+describe('public API', () => {
+  it('exports exactly these values', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'TOTP_FAILURE_CODES',
+      'TotpError',
+      'buildKeyUri',
+      'createTotpFactor',
+      'formatManualKey',
+      'generateTotpCode',
+      'messages',
+      'parseManualKey',
+      'renderQrCode',
+    ]);
+  });
+});
