@@ -1,0 +1,270 @@
+/**
+ * The email-OTP factor walked through the real engine: `createMonban` on the memory adapter,
+ * argon2id, a manual clock and the dev mailbox, for the two presets that offer email OTP
+ * (Kinki Denshi, seed 001; Ajinomoto, seed 004).
+ */
+import { createArgon2Hasher } from '@monban/argon2';
+import {
+  createMonban,
+  type FlowAnswer,
+  type Mailer,
+  type Result,
+  type TenantPresetName,
+} from '@monban/core';
+import { createMemoryStorage } from '@monban/memory';
+import { createDevMailbox, findCode, findLink } from '@monban/smtp/dev-mailbox';
+import { createManualClock, createTestFactor } from '@monban/test-utils';
+import { describe, expect, it } from 'vitest';
+import { createEmailOtpFactor } from './createEmailOtpFactor.js';
+
+const START = Date.UTC(2026, 3, 1, 0, 0, 0);
+const TEMP = 'Tmp-Pass#2026';
+const PASSWORD = 'Kosmo-Web!2026x';
+const hasher = createArgon2Hasher();
+
+function ok<T extends object>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result;
+}
+
+function setup(preset: TenantPresetName) {
+  const clock = createManualClock(START);
+  const mailbox = createDevMailbox({ now: () => clock.now() });
+  const mail = { failing: false };
+  const mailer: Mailer = {
+    send: async (m) => {
+      if (mail.failing) throw new Error('SMTP down');
+      await mailbox.send(m);
+    },
+  };
+  const monban = createMonban({
+    tenants: [{ id: 't', displayName: '健康保険組合', preset }],
+    storage: createMemoryStorage(),
+    hasher,
+    mailer,
+    factors: [
+      createEmailOtpFactor({ hashKey: new Uint8Array(32).fill(9) }),
+      createTestFactor({ kind: 'totp' }),
+      createTestFactor({ kind: 'passkey' }),
+    ],
+    clock,
+    links: { baseUrl: 'https://portal.example.jp/auth' },
+  });
+  return { monban, clock, mailbox, mail };
+}
+
+type H = ReturnType<typeof setup>;
+
+/** The member's newest mailed code. */
+function mailedCode(h: H, email: string): string {
+  const code = findCode(h.mailbox.latest(email));
+  if (code === null) throw new Error('no code mailed');
+  return code;
+}
+
+/** First login choosing email OTP, through enrollment with the mailed code. */
+async function enrollWithEmailOtp(h: H, userId: string) {
+  const email = `${userId}@example.jp`;
+  ok(
+    await h.monban.provisionMember({
+      tenantId: 't',
+      userId,
+      temporaryPassword: TEMP,
+      birthDate: '19801201',
+    }),
+  );
+  let login = ok(await h.monban.login({ tenantId: 't', userId, password: TEMP }));
+  let flowToken = login.flowToken;
+  let answer: FlowAnswer = login;
+  const seen: string[] = [];
+  let enrolled = false;
+  for (let guard = 0; answer.flow.status === 'active' && guard < 20; guard++) {
+    const step = answer.flow.step;
+    seen.push(String(step));
+    switch (step) {
+      case 'verify-birthdate':
+        answer = ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
+        break;
+      case 'accept-terms':
+        answer = ok(await h.monban.acceptTerms({ flowToken, version: answer.flow.termsVersion }));
+        break;
+      case 'update-email':
+        answer = ok(await h.monban.updateEmail({ flowToken, email }));
+        break;
+      case 'verify-email': {
+        // Email OTP is not offered before the address is verified.
+        expect(answer.flow.factors).not.toContain('email-otp');
+        const link = findLink(h.mailbox.latest(email), 'https://portal.example.jp/auth/');
+        const token = link === null ? '' : (new URL(link).searchParams.get('token') ?? '');
+        ok(await h.monban.verifyEmail({ token }));
+        answer = ok(await h.monban.getFlow({ flowToken }));
+        break;
+      }
+      case 'choose-method':
+        expect(answer.flow.factors).toContain('email-otp');
+        answer = ok(await h.monban.chooseMethod({ flowToken, factor: 'email-otp' }));
+        break;
+      case 'update-password':
+        answer = ok(
+          await h.monban.updatePassword({ flowToken, password: PASSWORD, confirmation: PASSWORD }),
+        );
+        break;
+      case 'configure-factor': {
+        const begun = ok(await h.monban.beginFactorSetup({ flowToken }));
+        expect(begun.client).toMatchObject({
+          sent: true,
+          sentTo: `${userId.slice(0, 2)}***@example.jp`,
+          expiresInSeconds: 300,
+          resendAfterSeconds: 60,
+        });
+        expect(h.mailbox.latest(email)?.tag).toBe('email-otp');
+        answer = ok(
+          await h.monban.completeFactorSetup({
+            flowToken,
+            label: String(begun.client?.defaultLabel),
+            response: mailedCode(h, email),
+          }),
+        );
+        enrolled = true;
+        break;
+      }
+      default:
+        throw new Error(`unexpected step ${step}`);
+    }
+    if (answer.flow.status === 'signed-out') {
+      seen.push('signed-out');
+      login = ok(await h.monban.login({ tenantId: 't', userId, password: PASSWORD }));
+      flowToken = login.flowToken;
+      answer = login;
+    }
+  }
+  expect(enrolled).toBe(true);
+  expect(answer.session?.token).toBeTypeOf('string');
+  return { userId, email, seen };
+}
+
+/** Password login up to the second-factor step. */
+async function loginToSecondFactor(h: H, userId: string) {
+  const login = ok(await h.monban.login({ tenantId: 't', userId, password: PASSWORD }));
+  expect(login.flow.step).toBe('second-factor');
+  return login.flowToken;
+}
+
+for (const preset of ['kinkiDenshi', 'ajinomoto'] as const) {
+  describe(`email OTP through core (${preset})`, () => {
+    it('enrolls with the mailed code, then signs in with a mailed code', async () => {
+      const h = setup(preset);
+      const { userId, email, seen } = await enrollWithEmailOtp(h, 'taro01');
+      expect(seen).toContain('configure-factor');
+      if (preset === 'kinkiDenshi') expect(seen).toContain('signed-out');
+      h.clock.advance(120_000);
+      const flowToken = await loginToSecondFactor(h, userId);
+      const begun = ok(await h.monban.beginChallenge({ flowToken, factor: 'email-otp' }));
+      expect(begun.client).toEqual({
+        sent: true,
+        sentTo: 'ta***@example.jp',
+        codeLength: 6,
+        expiresInSeconds: 300,
+        resendAfterSeconds: 60,
+      });
+      const mail = h.mailbox.latest(email);
+      expect(mail?.subject).toBe('【健康保険組合】ワンタイムパスワードのお知らせ');
+      const done = ok(
+        await h.monban.verifyChallenge({ flowToken, response: mailedCode(h, email) }),
+      );
+      expect(done.session?.token).toBeTypeOf('string');
+    });
+
+    it('refuses a wrong code, then accepts the right one', async () => {
+      const h = setup(preset);
+      const { userId, email } = await enrollWithEmailOtp(h, 'hanako02');
+      h.clock.advance(120_000);
+      const flowToken = await loginToSecondFactor(h, userId);
+      ok(await h.monban.beginChallenge({ flowToken }));
+      const code = mailedCode(h, email);
+      const wrong = code === '111111' ? '222222' : '111111';
+      const refused = await h.monban.verifyChallenge({ flowToken, response: wrong });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { code: 'CODE_INVALID', params: { remainingAttempts: 4 } },
+      });
+      expect(
+        ok(await h.monban.verifyChallenge({ flowToken, response: code })).session,
+      ).toBeDefined();
+    });
+
+    it('refuses an expired code; a resend after expiry works', async () => {
+      const h = setup(preset);
+      const { userId, email } = await enrollWithEmailOtp(h, 'jiro03');
+      h.clock.advance(120_000);
+      const flowToken = await loginToSecondFactor(h, userId);
+      ok(await h.monban.beginChallenge({ flowToken }));
+      const code = mailedCode(h, email);
+      h.clock.advance(300_000);
+      expect(await h.monban.verifyChallenge({ flowToken, response: code })).toMatchObject({
+        ok: false,
+        error: { code: 'CODE_EXPIRED' },
+      });
+      ok(await h.monban.beginChallenge({ flowToken }));
+      expect(
+        ok(await h.monban.verifyChallenge({ flowToken, response: mailedCode(h, email) })).session,
+      ).toBeDefined();
+    });
+
+    it('holds a resend back for the cooldown, and only the newest code is valid', async () => {
+      const h = setup(preset);
+      const { userId, email } = await enrollWithEmailOtp(h, 'saburo04');
+      h.clock.advance(120_000);
+      const flowToken = await loginToSecondFactor(h, userId);
+      ok(await h.monban.beginChallenge({ flowToken }));
+      const first = mailedCode(h, email);
+      h.clock.advance(15_000);
+      expect(await h.monban.beginChallenge({ flowToken })).toMatchObject({
+        ok: false,
+        error: { code: 'RATE_LIMITED', params: { retryAfterSeconds: 45 } },
+      });
+      h.clock.advance(45_000);
+      ok(await h.monban.beginChallenge({ flowToken })); // 「再送信」
+      const second = mailedCode(h, email);
+      if (first !== second) {
+        expect(await h.monban.verifyChallenge({ flowToken, response: first })).toMatchObject({
+          ok: false,
+        });
+      }
+      expect(
+        ok(await h.monban.verifyChallenge({ flowToken, response: second })).session,
+      ).toBeDefined();
+    });
+
+    it('ACCEPTANCE 26: concurrent redemption of one code gives one success', async () => {
+      const h = setup(preset);
+      const { userId, email } = await enrollWithEmailOtp(h, 'shiro05');
+      h.clock.advance(120_000);
+      const flowToken = await loginToSecondFactor(h, userId);
+      ok(await h.monban.beginChallenge({ flowToken }));
+      const code = mailedCode(h, email);
+      const results = await Promise.all(
+        Array.from({ length: 4 }, () => h.monban.verifyChallenge({ flowToken, response: code })),
+      );
+      expect(results.filter((r) => r.ok && r.session !== undefined)).toHaveLength(1);
+    });
+
+    it('a mail failure answers MAIL_UNAVAILABLE and leaves the flow as it was', async () => {
+      const h = setup(preset);
+      const { userId, email } = await enrollWithEmailOtp(h, 'goro06');
+      h.clock.advance(120_000);
+      const flowToken = await loginToSecondFactor(h, userId);
+      h.mail.failing = true;
+      expect(await h.monban.beginChallenge({ flowToken })).toMatchObject({
+        ok: false,
+        error: { code: 'MAIL_UNAVAILABLE' },
+      });
+      expect(ok(await h.monban.getFlow({ flowToken })).flow.ceremony).toBeNull();
+      h.mail.failing = false;
+      ok(await h.monban.beginChallenge({ flowToken })); // retried at once: no cooldown was started
+      expect(
+        ok(await h.monban.verifyChallenge({ flowToken, response: mailedCode(h, email) })).session,
+      ).toBeDefined();
+    });
+  });
+}
