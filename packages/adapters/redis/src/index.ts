@@ -1,5 +1,8 @@
 /**
- * `@monban/redis` (work in progress).
+ * `@monban/redis`: Monban's short-lived stores (sessions, single-use tokens, counters, flows) on
+ * Redis, and the composite storage that pairs them with a durable backend.
  * @packageDocumentation
  */
-export {};
+export { connectRedis } from './connectRedis.js';
+export { createCompositeStorage, type ShortLivedStores } from './createCompositeStorage.js';
+export { createRedisStores, type RedisStores } from './createRedisStores.js';

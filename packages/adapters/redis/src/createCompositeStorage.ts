@@ -1,0 +1,72 @@
+import type { CounterStore, SessionStore, Storage, TokenStore } from '@monban/core';
+
+/** The short-lived stores a composite storage takes from a second backend. */
+export interface ShortLivedStores {
+  /** Sessions. */
+  sessions: SessionStore;
+  /** Single-use tokens. */
+  tokens: TokenStore;
+  /** Counters. */
+  counters: CounterStore;
+  /** Deletes expired records; optional. */
+  sweep?(now: number): Promise<number>;
+}
+
+/**
+ * Combines two backends into one {@link Storage}: accounts, credentials, flows and
+ * `transaction` from `durable` (they must share one transactional backend, for example
+ * `@monban/postgres`), and sessions, single-use tokens and counters from `shortLived` (for
+ * example {@link createRedisStores}). `sweep` runs on both. This is the production layout
+ * behind a load balancer: PostgreSQL for what must survive, Redis for hot, expiring state.
+ *
+ * @example
+ * ```ts
+ * import { createPostgresStorage } from '@monban/postgres';
+ * import { connectRedis, createCompositeStorage, createRedisStores } from '@monban/redis';
+ * import pg from 'pg';
+ *
+ * const storage = createCompositeStorage({
+ *   durable: createPostgresStorage({ db: new pg.Pool({ connectionString: process.env.DATABASE_URL }) }),
+ *   shortLived: createRedisStores({
+ *     client: await connectRedis(process.env.REDIS_URL!),
+ *     prefix: 'monban:prod:',
+ *   }),
+ * });
+ * ```
+ */
+export function createCompositeStorage({
+  durable,
+  shortLived,
+}: {
+  /** Accounts, credentials, flows and transactions. */
+  durable: Storage;
+  /** Sessions, tokens and counters. */
+  shortLived: ShortLivedStores;
+}): Storage {
+  if (!durable?.accounts || !durable.credentials || !durable.flows || !durable.transaction) {
+    throw new TypeError('createCompositeStorage: durable must be a Storage');
+  }
+  if (!shortLived?.sessions || !shortLived.tokens || !shortLived.counters) {
+    throw new TypeError('createCompositeStorage: shortLived needs sessions, tokens and counters');
+  }
+  const sweeps = [durable.sweep?.bind(durable), shortLived.sweep?.bind(shortLived)].filter(
+    (sweep) => sweep !== undefined,
+  );
+  return {
+    accounts: durable.accounts,
+    credentials: durable.credentials,
+    flows: durable.flows,
+    transaction: (fn) => durable.transaction(fn),
+    sessions: shortLived.sessions,
+    tokens: shortLived.tokens,
+    counters: shortLived.counters,
+    ...(sweeps.length > 0
+      ? {
+          sweep: async (now: number) => {
+            const counts = await Promise.all(sweeps.map((sweep) => sweep(now)));
+            return counts.reduce((sum, count) => sum + count, 0);
+          },
+        }
+      : {}),
+  };
+}
