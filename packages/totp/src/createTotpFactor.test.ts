@@ -1,6 +1,6 @@
 import type { Credential, FactorContext, JsonObject } from '@monban/core';
 import { formatIssue } from '@monban/policy';
-import { TOTP, URI } from 'otpauth';
+import { type TOTP, URI } from 'otpauth';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   appCode,
@@ -293,7 +293,11 @@ describe('verifyChallenge: window and clock skew (R-TOTP-4)', () => {
       appCode(uri, now + 45_000),
       makeContext({ now }),
     );
-    expect(result).toMatchObject({ ok: false, code: 'TOTP_CLOCK_SKEW', params: { skewSeconds: 60 } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'TOTP_CLOCK_SKEW',
+      params: { skewSeconds: 60 },
+    });
   });
 
   it('follows the tenant window: window 0 refuses T-1 with a skew hint, skewLimitSeconds 0 gives CODE_INVALID', async () => {
@@ -382,9 +386,15 @@ describe('verifyChallenge: input (ACCEPTANCE 19, R-POL-6)', () => {
   );
 
   it.each([
-    ['full-width digits', (c: string) => c.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))],
+    [
+      'full-width digits',
+      (c: string) => c.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))),
+    ],
     ['a space in the middle', (c: string) => `${c.slice(0, 3)} ${c.slice(3)}`],
-    ['a full-width space and a hyphen', (c: string) => `${c.slice(0, 2)}\u3000${c.slice(2, 4)}-${c.slice(4)}`],
+    [
+      'a full-width space and a hyphen',
+      (c: string) => `${c.slice(0, 2)}\u3000${c.slice(2, 4)}-${c.slice(4)}`,
+    ],
     ['surrounding spaces', (c: string) => `  ${c} `],
   ])('accepts a right code typed with %s', async (_name, typed) => {
     const { factor, uri, credential } = await enroll({}, makeContext({ now: START - 10 * STEP }));
@@ -442,10 +452,18 @@ describe('several devices (R-LOG-2)', () => {
     const iphoneCode = appCode(devices[0]!.uri, START);
     const androidCode = appCode(devices[1]!.uri, START);
     expect(
-      await factor.verifyChallenge(context, { pending: begun.pending, credentials, response: iphoneCode }),
+      await factor.verifyChallenge(context, {
+        pending: begun.pending,
+        credentials,
+        response: iphoneCode,
+      }),
     ).toMatchObject({ ok: false, code: 'CODE_INVALID' });
     expect(
-      await factor.verifyChallenge(context, { pending: begun.pending, credentials, response: androidCode }),
+      await factor.verifyChallenge(context, {
+        pending: begun.pending,
+        credentials,
+        response: androidCode,
+      }),
     ).toMatchObject({ ok: true, credentialId: 'c-android' });
   });
 
@@ -568,9 +586,7 @@ describe('messages through formatIssue', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const issue = { code: result.code, ...result.params };
-    expect(formatIssue(issue, 'ja', undefined, [factor.messages])).toContain(
-      '約90秒進んでいる',
-    );
+    expect(formatIssue(issue, 'ja', undefined, [factor.messages])).toContain('約90秒進んでいる');
     expect(formatIssue(issue, 'en', undefined, [factor.messages])).toContain(
       'about 90 seconds fast',
     );

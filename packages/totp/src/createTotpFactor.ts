@@ -11,7 +11,7 @@ import { buildKeyUri } from './enrollment/buildKeyUri.js';
 import { formatManualKey } from './enrollment/formatManualKey.js';
 import { renderQrCode } from './enrollment/renderQrCode.js';
 import { base32Encode } from './internal/base32.js';
-import { type Evaluation, candidateSteps, evaluateCode } from './internal/evaluateCode.js';
+import { candidateSteps, type Evaluation, evaluateCode } from './internal/evaluateCode.js';
 import { hotpValue, type PreparedKey, prepareKey, type TotpAlgorithm } from './internal/hotp.js';
 import { createKeyRing, type KeyRingEntry } from './internal/keyRing.js';
 import {
@@ -126,7 +126,9 @@ const failure = (
   countsAsFailure: boolean,
   params?: FactorFailure['params'],
 ): FactorFailure =>
-  params === undefined ? { ok: false, code, countsAsFailure } : { ok: false, code, params, countsAsFailure };
+  params === undefined
+    ? { ok: false, code, countsAsFailure }
+    : { ok: false, code, params, countsAsFailure };
 
 /** Additional data of a credential's secret: bound to tenant and account (length-prefixed). */
 const credentialAad = (context: FactorContext): string =>
@@ -410,7 +412,10 @@ export function createTotpFactor(options: TotpFactorOptions): TotpFactor {
       if (code === null) return failure('OTP_FORMAT_INVALID', false, { digits: params.digits });
       const opened = await keyRing.open(pending.secret, pendingAad(context));
       if (opened === null) {
-        throw new TotpError('TOTP_SECRET_UNREADABLE', 'the enrollment secret could not be decrypted');
+        throw new TotpError(
+          'TOTP_SECRET_UNREADABLE',
+          'the enrollment secret could not be decrypted',
+        );
       }
       try {
         const key = await prepareKey(opened.plaintext, params.algorithm);
@@ -477,6 +482,7 @@ export function createTotpFactor(options: TotpFactorOptions): TotpFactor {
       if (code === null) return failure('OTP_FORMAT_INVALID', false, { digits: data.digits });
       const aad = credentialAad(context);
       const opened = await openCredentialKey(data.secret, aad, data.algorithm);
+      opened.memo ??= createStepMemo();
       const outcome = await evaluate(
         opened.key,
         code,
@@ -484,7 +490,7 @@ export function createTotpFactor(options: TotpFactorOptions): TotpFactor {
         settingsFor(context),
         context.now,
         data.lastStep,
-        (opened.memo ??= createStepMemo()),
+        opened.memo,
       );
       if (outcome.result !== 'accepted') return refusal(outcome, data.periodSeconds);
       let secret = data.secret;

@@ -15,7 +15,7 @@ import {
 } from '@monban/core';
 import { createMemoryStorage } from '@monban/memory';
 import { createManualClock, createTestFactor } from '@monban/test-utils';
-import { TOTP, URI } from 'otpauth';
+import { type TOTP, URI } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { createTotpFactor } from '../src/index.js';
 import { KEY_1, START } from './support/context.js';
@@ -35,9 +35,13 @@ const pbkdf2Hasher: PasswordHasher = {
 };
 
 async function derive(password: string, salt: Uint8Array): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, [
-    'deriveBits',
-  ]);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    new TextEncoder().encode(password),
+    'PBKDF2',
+    false,
+    ['deriveBits'],
+  );
   const bits = await crypto.subtle.deriveBits(
     { name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(salt), iterations: 1000 },
     key,
@@ -102,7 +106,11 @@ async function firstLogin(h: Harness, userId = 'taro2026') {
         break;
       case 'update-password':
         answer = ok(
-          await h.monban.updatePassword({ flowToken, password: NEW_PASSWORD, confirmation: NEW_PASSWORD }),
+          await h.monban.updatePassword({
+            flowToken,
+            password: NEW_PASSWORD,
+            confirmation: NEW_PASSWORD,
+          }),
         );
         break;
       case 'update-email':
@@ -122,7 +130,9 @@ async function firstLogin(h: Harness, userId = 'taro2026') {
           response: app.generate({ timestamp: h.clock.now() - 3_600_000 }),
         });
         expect(wrong).toEqual({ ok: false, error: { code: 'CODE_INVALID' } });
-        expect(h.monban.formatError({ code: 'CODE_INVALID' }, 'ja')).toContain('認証コードが異なります');
+        expect(h.monban.formatError({ code: 'CODE_INVALID' }, 'ja')).toContain(
+          '認証コードが異なります',
+        );
         expect(await h.storage.credentials.listByAccount(TENANT, accountId)).toEqual([]);
         answer = ok(
           await h.monban.completeFactorSetup({
@@ -153,7 +163,11 @@ describe('TOTP through @monban/core (memory adapter)', () => {
     const h = setup();
     const { accountId, userId, app } = await firstLogin(h);
     const [credential] = await h.storage.credentials.listByAccount(TENANT, accountId);
-    expect(credential).toMatchObject({ kind: 'totp', label: 'iPhone', data: { format: 'monban-totp/1' } });
+    expect(credential).toMatchObject({
+      kind: 'totp',
+      label: 'iPhone',
+      data: { format: 'monban-totp/1' },
+    });
     expect(JSON.stringify(credential)).not.toContain(app.secret.base32);
 
     h.clock.advance(60_000);
@@ -171,7 +185,9 @@ describe('TOTP through @monban/core (memory adapter)', () => {
     ok(await h.monban.beginChallenge({ flowToken: again.flowToken }));
     const replay = await h.monban.verifyChallenge({ flowToken: again.flowToken, response: code });
     expect(replay).toEqual({ ok: false, error: { code: 'TOTP_CODE_REUSED' } });
-    expect(h.monban.formatError({ code: 'TOTP_CODE_REUSED' }, 'ja')).toContain('既に使用されています');
+    expect(h.monban.formatError({ code: 'TOTP_CODE_REUSED' }, 'ja')).toContain(
+      '既に使用されています',
+    );
 
     // A phone 90 s fast: refused with the offset, formatted with the FAQ's advice.
     const skewed = await h.monban.verifyChallenge({
@@ -188,9 +204,10 @@ describe('TOTP through @monban/core (memory adapter)', () => {
     }
     h.clock.advance(30_000);
     const next = app.generate({ timestamp: h.clock.now() });
-    expect(ok(await h.monban.verifyChallenge({ flowToken: again.flowToken, response: next })).flow.status).toBe(
-      'completed',
-    );
+    expect(
+      ok(await h.monban.verifyChallenge({ flowToken: again.flowToken, response: next })).flow
+        .status,
+    ).toBe('completed');
   });
 
   it('ACCEPTANCE 15: two parallel verifications of one valid code give exactly one success', async () => {
@@ -274,7 +291,9 @@ describe('TOTP through @monban/core (memory adapter)', () => {
       ok: false,
       error: { code: 'TOTP_DEVICE_REQUIRED', params: { devices: 2 } },
     });
-    ok(await h.monban.beginChallenge({ flowToken: login.flowToken, credentialId: 'second-device' }));
+    ok(
+      await h.monban.beginChallenge({ flowToken: login.flowToken, credentialId: 'second-device' }),
+    );
     const iphone = await h.monban.verifyChallenge({
       flowToken: login.flowToken,
       response: app.generate({ timestamp: h.clock.now() }),

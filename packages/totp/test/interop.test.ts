@@ -17,7 +17,10 @@ const dir = mkdtempSync(join(tmpdir(), 'monban-totp-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function oathtool(secret: string, timestampMs: number): string {
-  const when = new Date(timestampMs).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  const when = new Date(timestampMs)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC');
   return execFileSync('oathtool', ['--totp', '-b', secret, '--now', when], {
     encoding: 'utf8',
   }).trim();

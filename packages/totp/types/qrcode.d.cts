@@ -10,21 +10,22 @@ declare namespace QRCode {
 
   /** Rendering options shared by `toString` and `toDataURL`. */
   interface QRCodeRenderOptions {
-  errorCorrectionLevel?: QRCodeErrorCorrectionLevel;
-  margin?: number;
-  scale?: number;
-  width?: number;
-  color?: { dark?: string; light?: string };
-}
+    errorCorrectionLevel?: QRCodeErrorCorrectionLevel;
+    margin?: number;
+    scale?: number;
+    width?: number;
+    color?: { dark?: string; light?: string };
+  }
 
-/** Returns the QR code as an SVG document (`type: 'svg'`). */
-function toString(text: string, options: QRCodeRenderOptions & { type: 'svg' }): Promise<string>;
+  /** Returns the QR code as an SVG document (`type: 'svg'`). */
+  // biome-ignore lint/suspicious/noShadowRestrictedNames: the module's real export name.
+  function toString(text: string, options: QRCodeRenderOptions & { type: 'svg' }): Promise<string>;
 
-/** Returns the QR code as a `data:image/png;base64,...` URL. */
-function toDataURL(
-  text: string,
-  options: QRCodeRenderOptions & { type?: 'image/png' },
-): Promise<string>;
+  /** Returns the QR code as a `data:image/png;base64,...` URL. */
+  function toDataURL(
+    text: string,
+    options: QRCodeRenderOptions & { type?: 'image/png' },
+  ): Promise<string>;
 }
 
 export = QRCode;

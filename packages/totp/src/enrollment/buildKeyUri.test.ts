@@ -21,7 +21,9 @@ describe('buildKeyUri', () => {
 
   it('encodes label characters such as @ and spaces', () => {
     const uri = buildKeyUri({ issuer: 'GS Yuasa 健保', account: 'taro@example.jp', secret });
-    expect(uri.startsWith('otpauth://totp/GS%20Yuasa%20%E5%81%A5%E4%BF%9D:taro%40example.jp?')).toBe(true);
+    expect(
+      uri.startsWith('otpauth://totp/GS%20Yuasa%20%E5%81%A5%E4%BF%9D:taro%40example.jp?'),
+    ).toBe(true);
   });
 
   it.each([

@@ -44,7 +44,9 @@ export function buildKeyUri(input: {
     }
   }
   if (typeof secret !== 'string' || !/^[A-Z2-7]{32,}$/.test(secret)) {
-    throw new TypeError('buildKeyUri: secret must be upper-case base32 of at least 160 bits, unpadded');
+    throw new TypeError(
+      'buildKeyUri: secret must be upper-case base32 of at least 160 bits, unpadded',
+    );
   }
   if (!TOTP_ALGORITHMS.includes(algorithm)) {
     throw new TypeError(`buildKeyUri: algorithm must be one of ${TOTP_ALGORITHMS.join(', ')}`);

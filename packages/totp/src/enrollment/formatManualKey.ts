@@ -13,6 +13,8 @@
  * ```
  */
 export function formatManualKey(secret: string): string {
-  const compact = String(secret).replace(/[\s=]+/g, '').toUpperCase();
+  const compact = String(secret)
+    .replace(/[\s=]+/g, '')
+    .toUpperCase();
   return compact.replace(/(.{4})(?=.)/g, '$1 ');
 }

@@ -44,7 +44,9 @@ export function parseManualKey(input: string): ParseManualKeyResult {
     const bad = /[^A-Za-z2-7]/.test(compact) || compact === '';
     return {
       ok: false,
-      issues: [{ code: 'TOTP_KEY_INVALID', reason: bad && compact !== '' ? 'characters' : 'length' }],
+      issues: [
+        { code: 'TOTP_KEY_INVALID', reason: bad && compact !== '' ? 'characters' : 'length' },
+      ],
     };
   }
   if (bytes.length < MIN_BYTES) {

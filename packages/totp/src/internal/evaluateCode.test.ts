@@ -32,16 +32,30 @@ describe('evaluateCode', () => {
 
   it('refuses steps at or before lastStep: reused inside the window, invalid outside', () => {
     const used = { ...base, lastStep: 100 };
-    expect(evaluateCode(valueAt, { ...used, code: codeAt(100) })).toEqual({ result: 'reused', step: 100 });
-    expect(evaluateCode(valueAt, { ...used, code: codeAt(99) })).toEqual({ result: 'reused', step: 99 });
+    expect(evaluateCode(valueAt, { ...used, code: codeAt(100) })).toEqual({
+      result: 'reused',
+      step: 100,
+    });
+    expect(evaluateCode(valueAt, { ...used, code: codeAt(99) })).toEqual({
+      result: 'reused',
+      step: 99,
+    });
     expect(evaluateCode(valueAt, { ...used, code: codeAt(95) })).toEqual({ result: 'invalid' });
-    expect(evaluateCode(valueAt, { ...used, code: codeAt(101) })).toMatchObject({ result: 'accepted' });
+    expect(evaluateCode(valueAt, { ...used, code: codeAt(101) })).toMatchObject({
+      result: 'accepted',
+    });
   });
 
   it('compares whole numbers: a code sharing every digit but the last does not pass', () => {
-    expect(evaluateCode(valueAt, { ...base, code: codeAt(100) + 1_000_000 })).toEqual({ result: 'invalid' });
-    expect(evaluateCode(() => 1_234_567, { ...base, code: 234_567 })).toMatchObject({ result: 'accepted' });
-    expect(evaluateCode(() => 1_234_567, { ...base, code: 234_568 })).toEqual({ result: 'invalid' });
+    expect(evaluateCode(valueAt, { ...base, code: codeAt(100) + 1_000_000 })).toEqual({
+      result: 'invalid',
+    });
+    expect(evaluateCode(() => 1_234_567, { ...base, code: 234_567 })).toMatchObject({
+      result: 'accepted',
+    });
+    expect(evaluateCode(() => 1_234_567, { ...base, code: 234_568 })).toEqual({
+      result: 'invalid',
+    });
   });
 
   it('never reads steps below zero', () => {
@@ -54,6 +68,8 @@ describe('evaluateCode', () => {
       { ...base, currentStep: 1, code: 999_999 },
     );
     expect(Math.min(...seen)).toBe(0);
-    expect(candidateSteps({ currentStep: 1, window: 1, skewSteps: 2, lastStep: -1 })).toEqual([0, 1, 2, 3]);
+    expect(candidateSteps({ currentStep: 1, window: 1, skewSteps: 2, lastStep: -1 })).toEqual([
+      0, 1, 2, 3,
+    ]);
   });
 });

@@ -40,11 +40,18 @@ export function createKeyRing(entries: readonly KeyRingEntry[], caller: string):
   }
   const raw = new Map<string, Uint8Array<ArrayBuffer>>();
   for (const entry of entries) {
-    if (typeof entry !== 'object' || entry === null || typeof entry.id !== 'string' || !KEY_ID.test(entry.id)) {
+    if (
+      typeof entry !== 'object' ||
+      entry === null ||
+      typeof entry.id !== 'string' ||
+      !KEY_ID.test(entry.id)
+    ) {
       throw new TypeError(`${caller}: every key needs an id of 1-64 characters A-Z a-z 0-9 _ -`);
     }
     if (!(entry.key instanceof Uint8Array) || entry.key.length !== 32) {
-      throw new TypeError(`${caller}: key "${entry.id}" must be a Uint8Array of 32 bytes (AES-256)`);
+      throw new TypeError(
+        `${caller}: key "${entry.id}" must be a Uint8Array of 32 bytes (AES-256)`,
+      );
     }
     if (raw.has(entry.id)) throw new TypeError(`${caller}: key id "${entry.id}" appears twice`);
     // A copy: later changes to the caller's array do not change the ring.

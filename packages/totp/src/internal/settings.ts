@@ -40,17 +40,26 @@ export function resolveSettings(
     throw new TypeError(`${CALLER}: ${where} must be an object`);
   }
   const out = { ...base };
-  if (overrides.window !== undefined) out.window = integer(`${where}.window`, overrides.window, 0, 10);
+  if (overrides.window !== undefined)
+    out.window = integer(`${where}.window`, overrides.window, 0, 10);
   if (overrides.skewLimitSeconds !== undefined) {
-    out.skewLimitSeconds = integer(`${where}.skewLimitSeconds`, overrides.skewLimitSeconds, 0, 3600);
+    out.skewLimitSeconds = integer(
+      `${where}.skewLimitSeconds`,
+      overrides.skewLimitSeconds,
+      0,
+      3600,
+    );
   }
-  if (overrides.digits !== undefined) out.digits = integer(`${where}.digits`, overrides.digits, 6, 8);
+  if (overrides.digits !== undefined)
+    out.digits = integer(`${where}.digits`, overrides.digits, 6, 8);
   if (overrides.periodSeconds !== undefined) {
     out.periodSeconds = integer(`${where}.periodSeconds`, overrides.periodSeconds, 10, 300);
   }
   if (overrides.algorithm !== undefined) {
     if (!TOTP_ALGORITHMS.includes(overrides.algorithm as TotpAlgorithm)) {
-      throw new TypeError(`${CALLER}: ${where}.algorithm must be one of ${TOTP_ALGORITHMS.join(', ')}`);
+      throw new TypeError(
+        `${CALLER}: ${where}.algorithm must be one of ${TOTP_ALGORITHMS.join(', ')}`,
+      );
     }
     out.algorithm = overrides.algorithm as TotpAlgorithm;
   }
@@ -64,6 +73,12 @@ export function resolveSettings(
 }
 
 /** Checks a plain integer option. */
-export function integerOption(name: string, value: unknown, fallback: number, min: number, max: number): number {
+export function integerOption(
+  name: string,
+  value: unknown,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   return value === undefined ? fallback : integer(name, value, min, max);
 }

@@ -8,7 +8,9 @@ describe('generateTotpCode', () => {
       const secret = crypto.getRandomValues(new Uint8Array(20));
       const timestampMs = Math.floor(Math.random() * 4_000_000_000_000);
       const otp = new TOTP({ secret: new Secret({ buffer: secret.buffer }) });
-      expect(await generateTotpCode({ secret, timestampMs })).toBe(otp.generate({ timestamp: timestampMs }));
+      expect(await generateTotpCode({ secret, timestampMs })).toBe(
+        otp.generate({ timestamp: timestampMs }),
+      );
     }
   });
 

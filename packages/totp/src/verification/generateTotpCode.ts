@@ -1,5 +1,12 @@
 import { base32Decode } from '../internal/base32.js';
-import { codeOf, formatCode, hotpValue, prepareKey, TOTP_ALGORITHMS, type TotpAlgorithm } from '../internal/hotp.js';
+import {
+  codeOf,
+  formatCode,
+  hotpValue,
+  prepareKey,
+  TOTP_ALGORITHMS,
+  type TotpAlgorithm,
+} from '../internal/hotp.js';
 
 /**
  * Computes the TOTP code (RFC 6238) of a secret at a time, as an authenticator app would show
@@ -41,7 +48,11 @@ export async function generateTotpCode(input: {
   if (secret === null || secret.length === 0) {
     throw new TypeError('generateTotpCode: secret must be non-empty bytes or base32');
   }
-  if (typeof input.timestampMs !== 'number' || !Number.isFinite(input.timestampMs) || input.timestampMs < 0) {
+  if (
+    typeof input.timestampMs !== 'number' ||
+    !Number.isFinite(input.timestampMs) ||
+    input.timestampMs < 0
+  ) {
     throw new TypeError('generateTotpCode: timestampMs must be a finite number >= 0');
   }
   if (!Number.isInteger(digits) || digits < 6 || digits > 8) {

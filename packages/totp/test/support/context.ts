@@ -47,7 +47,11 @@ export function appCode(uri: string, timestampMs: number): string {
 }
 
 /** A TOTP credential holding `data`. */
-export function credentialWith(data: Record<string, unknown>, id = 'c1', label = 'iPhone'): Credential {
+export function credentialWith(
+  data: Record<string, unknown>,
+  id = 'c1',
+  label = 'iPhone',
+): Credential {
   return {
     id,
     tenantId: 'daiwa',
