@@ -1,5 +1,19 @@
 /**
- * `@monban/http` (work in progress).
+ * `@monban/http`: the framework-neutral HTTP layer of Monban (one JSON API: routes, zod schemas,
+ * cookie sessions, CSRF, error mapping, OpenAPI 3.1) behind `@monban/express` and
+ * `@monban/fastify`.
  * @packageDocumentation
  */
-export {};
+export { createMonbanHttp } from './createMonbanHttp.js';
+export { resolveReturnTo } from './resolveReturnTo.js';
+export { serializeSetCookie } from './serializeSetCookie.js';
+export { statusForCode } from './statusForCode.js';
+export type {
+  HttpRequest,
+  HttpResponse,
+  MonbanHttp,
+  MonbanHttpOptions,
+  RouteInfo,
+  SetCookie,
+  TenantResolver,
+} from './types.js';

@@ -1,5 +1,5 @@
 /**
- * `@monban/express` (work in progress).
+ * `@monban/express`: Monban's JSON API for Express 5, a thin adapter over `@monban/http`.
  * @packageDocumentation
  */
-export {};
+export { monbanExpress } from './monbanExpress.js';

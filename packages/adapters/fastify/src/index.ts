@@ -1,5 +1,5 @@
 /**
- * `@monban/fastify` (work in progress).
+ * `@monban/fastify`: Monban's JSON API as a Fastify 5 plugin, a thin adapter over `@monban/http`.
  * @packageDocumentation
  */
-export {};
+export { type MonbanFastifyOptions, monbanFastify } from './monbanFastify.js';

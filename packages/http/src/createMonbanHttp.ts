@@ -1,0 +1,447 @@
+import { isMonbanError, type Monban, type MonbanIssue, type SessionView } from '@monban/core';
+import type { Locale } from '@monban/policy';
+import { readJsonBody, zodIssues } from './internal/body.js';
+import type { Ctx, Outcome, RouteDef } from './internal/context.js';
+import { parseCookies } from './internal/cookies.js';
+import { createCsrf } from './internal/csrf.js';
+import { randomToken } from './internal/encoding.js';
+import { pickLocale } from './internal/locale.js';
+import { httpMessage } from './internal/messages.js';
+import { buildOpenApi } from './internal/openapi.js';
+import { ROUTES } from './internal/routes.js';
+import { schemas } from './internal/schemas.js';
+import { resolveReturnTo } from './resolveReturnTo.js';
+import { statusForCode } from './statusForCode.js';
+import type {
+  HttpRequest,
+  HttpResponse,
+  MonbanHttp,
+  MonbanHttpOptions,
+  RouteInfo,
+  SetCookie,
+} from './types.js';
+
+type CookieKind = 'session' | 'flow' | 'csrf' | 'return';
+const COOKIE_KINDS: readonly CookieKind[] = ['session', 'flow', 'csrf', 'return'];
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+interface CompiledRoute {
+  def: RouteDef;
+  pattern: RegExp;
+  names: string[];
+}
+
+const compile = (def: RouteDef): CompiledRoute => {
+  const names: string[] = [];
+  const source = def.path
+    .split('/')
+    .map((part) => {
+      const param = /^\{(\w+)\}$/.exec(part);
+      if (param) {
+        names.push(param[1] as string);
+        return '([^/]+)';
+      }
+      return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('/');
+  return { def, pattern: new RegExp(`^${source}$`), names };
+};
+
+const headerOf = (request: HttpRequest, name: string): string | undefined => {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/**
+ * Creates the framework-neutral HTTP layer over a Monban service: the route table, strict JSON
+ * bodies validated by zod, the flow and session cookies, CSRF (a token tied to the cookie the
+ * browser holds, plus an Origin check), error statuses and messages in the request's language,
+ * per-IP rate limits, and the OpenAPI 3.1 document. Adapters (`@monban/express`,
+ * `@monban/fastify`) only translate requests and responses.
+ *
+ * @example
+ * ```ts
+ * import { createMonbanHttp } from '@monban/http';
+ *
+ * const http = createMonbanHttp(monban, {
+ *   tenant: 'daiwa',
+ *   csrf: { allowedOrigins: ['https://portal.example.jp'], secret: process.env.CSRF_SECRET },
+ * });
+ * const response = await http.handle({
+ *   method: 'GET', path: '/csrf', headers: {}, ip: '127.0.0.1',
+ * });
+ * // response.status === 200, JSON.parse(response.body).csrfToken is a string
+ * ```
+ */
+export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): MonbanHttp {
+  if (typeof monban !== 'object' || monban === null || typeof monban.login !== 'function') {
+    throw new TypeError('createMonbanHttp: a Monban service (createMonban) is required');
+  }
+  if (typeof options !== 'object' || options === null || options.tenant === undefined) {
+    throw new TypeError('createMonbanHttp: options.tenant is required');
+  }
+  const resolver = options.tenant;
+  if (typeof resolver === 'string' && !monban.tenants.has(resolver)) {
+    throw new TypeError(`createMonbanHttp: unknown tenant "${resolver}"`);
+  }
+  if (typeof resolver === 'object' && 'hosts' in resolver) {
+    for (const [host, id] of Object.entries(resolver.hosts)) {
+      if (!monban.tenants.has(id)) {
+        throw new TypeError(`createMonbanHttp: host "${host}" names unknown tenant "${id}"`);
+      }
+    }
+  }
+  const bodyLimitBytes = options.bodyLimitBytes ?? 16 * 1024;
+  if (!Number.isInteger(bodyLimitBytes) || bodyLimitBytes < 256) {
+    throw new TypeError('createMonbanHttp: bodyLimitBytes must be an integer >= 256');
+  }
+  const cookieBase = options.cookie?.name ?? 'monban';
+  if (!/^[A-Za-z0-9_-]+$/.test(cookieBase)) {
+    throw new TypeError('createMonbanHttp: cookie.name may use letters, digits, - and _ only');
+  }
+  const cookiePath = options.cookie?.path ?? '/';
+  const cookieDomain = options.cookie?.domain;
+  const secureSetting = options.cookie?.secure ?? 'auto';
+  const allowedOrigins = options.csrf?.allowedOrigins ?? [];
+  const returnToOptions = {
+    fallback: options.returnTo?.fallback ?? '/',
+    allowedOrigins: options.returnTo?.allowedOrigins ?? allowedOrigins,
+  };
+  const csrf = createCsrf(options.csrf?.secret);
+  const clock = options.clock ?? { now: () => Date.now() };
+  const pathSegmentTenant = typeof resolver === 'object' && 'pathSegment' in resolver;
+  const compiled = ROUTES.map(compile);
+  let openapiDocument: Record<string, unknown> | undefined;
+  const openapi = () => {
+    openapiDocument ??= buildOpenApi(ROUTES, { pathSegmentTenant });
+    return openapiDocument;
+  };
+  const rateLimit = options.rateLimit
+    ? {
+        counters: options.rateLimit.counters,
+        limit: options.rateLimit.limit ?? 20,
+        windowMs: (options.rateLimit.windowSeconds ?? 60) * 1000,
+      }
+    : null;
+
+  const defaultLocaleFor = (tenantId: string | null): Locale => {
+    const setting = options.defaultLocale;
+    if (setting === 'ja' || setting === 'en') return setting;
+    if (setting !== undefined && tenantId !== null && Object.hasOwn(setting, tenantId)) {
+      return setting[tenantId] as Locale;
+    }
+    return 'ja';
+  };
+
+  async function resolveTenant(
+    request: HttpRequest,
+    pathname: string,
+  ): Promise<{ tenantId: string | null; path: string }> {
+    if (typeof resolver === 'string') return { tenantId: resolver, path: pathname };
+    if (typeof resolver === 'function') {
+      return { tenantId: await resolver(request), path: pathname };
+    }
+    if ('hosts' in resolver) {
+      const host = (headerOf(request, 'host') ?? '').toLowerCase();
+      const id = Object.hasOwn(resolver.hosts, host) ? resolver.hosts[host] : undefined;
+      return { tenantId: id ?? null, path: pathname };
+    }
+    const match = /^\/([^/]+)(\/.*)?$/.exec(pathname);
+    if (!match) return { tenantId: null, path: pathname };
+    let id: string;
+    try {
+      id = decodeURIComponent(match[1] as string);
+    } catch {
+      return { tenantId: null, path: pathname };
+    }
+    return { tenantId: id, path: match[2] ?? '/' };
+  }
+
+  async function handle(request: HttpRequest): Promise<HttpResponse> {
+    const method = String(request.method ?? 'GET').toUpperCase();
+    const rawPath = String(request.path ?? '/');
+    const pathname = rawPath.split('?')[0] || '/';
+    const secure = secureSetting === 'auto' ? request.secure === true : secureSetting;
+    const prefix = secure
+      ? cookieDomain === undefined && cookiePath === '/'
+        ? '__Host-'
+        : '__Secure-'
+      : '';
+    const names: Record<CookieKind, string> = {
+      session: `${prefix}${cookieBase}-session`,
+      flow: `${prefix}${cookieBase}-flow`,
+      csrf: `${prefix}${cookieBase}-csrf`,
+      return: `${prefix}${cookieBase}-return`,
+    };
+    const jar = parseCookies(request.headers.cookie);
+    const incoming = {} as Record<CookieKind, string | undefined>;
+    for (const kind of COOKIE_KINDS) {
+      const value = jar.get(names[kind]);
+      incoming[kind] =
+        value === undefined || value === '' || value.length > 512 ? undefined : value;
+    }
+    const outgoing = new Map<CookieKind, SetCookie>();
+    const set = (kind: CookieKind, value: string, maxAgeSeconds?: number) => {
+      outgoing.set(kind, {
+        name: names[kind],
+        value,
+        path: cookiePath,
+        ...(cookieDomain === undefined ? {} : { domain: cookieDomain }),
+        ...(maxAgeSeconds === undefined ? {} : { maxAgeSeconds }),
+        secure,
+        httpOnly: true,
+        sameSite: 'Lax',
+      });
+    };
+    const clear = (kind: CookieKind) => {
+      if (incoming[kind] !== undefined || outgoing.has(kind)) set(kind, '', 0);
+    };
+    const finalValue = (kind: CookieKind): string | undefined => {
+      const out = outgoing.get(kind);
+      if (out === undefined) return incoming[kind];
+      return out.maxAgeSeconds === 0 ? undefined : out.value;
+    };
+
+    let tenantId: string | null = null;
+    let locale: Locale = pickLocale(request.headers['accept-language']) ?? defaultLocaleFor(null);
+    const extraHeaders: Record<string, string> = {};
+
+    const respond = async (status: number, body: unknown): Promise<HttpResponse> => {
+      let binding = finalValue('session') ?? finalValue('flow') ?? finalValue('csrf');
+      if (binding === undefined) {
+        binding = randomToken(32);
+        set('csrf', binding);
+      }
+      const headers: Record<string, string> = {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-language': locale,
+        'x-content-type-options': 'nosniff',
+        vary: 'Accept-Language, Cookie',
+        ...extraHeaders,
+      };
+      if (tenantId !== null) headers['x-csrf-token'] = await csrf.tokenFor(tenantId, binding);
+      return { status, headers, cookies: [...outgoing.values()], body: JSON.stringify(body) };
+    };
+
+    const respondError = (error: MonbanIssue): Promise<HttpResponse> => {
+      const status = statusForCode(error.code);
+      const params = error.params ?? {};
+      const details: Record<string, unknown> = { ...params };
+      let message: string;
+      if (error.code === 'VALIDATION_FAILED' && error.issues && error.issues.length > 0) {
+        const issues = error.issues.map((issue) => {
+          const { code, ...rest } = issue as { code: string } & Record<string, unknown>;
+          const text =
+            httpMessage(code, locale, rest) ?? monban.formatError({ code, params: rest }, locale);
+          return { code, ...rest, message: text };
+        });
+        details.issues = issues;
+        message = issues.map((i) => i.message).join('\n');
+      } else {
+        message = httpMessage(error.code, locale, params) ?? monban.formatError(error, locale);
+      }
+      if (status === 429) {
+        const seconds = Number(params.retryAfterSeconds);
+        extraHeaders['retry-after'] = String(
+          Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60,
+        );
+      }
+      const body: Record<string, unknown> = { code: error.code, message };
+      if (Object.keys(details).length > 0) body.details = details;
+      return respond(status, body);
+    };
+
+    try {
+      const resolved = await resolveTenant(request, pathname);
+      if (resolved.tenantId === null || !monban.tenants.has(resolved.tenantId)) {
+        return await respondError({ code: 'TENANT_NOT_FOUND' });
+      }
+      tenantId = resolved.tenantId;
+      locale = pickLocale(request.headers['accept-language']) ?? defaultLocaleFor(tenantId);
+      const path = resolved.path.length > 1 ? resolved.path.replace(/\/+$/, '') : resolved.path;
+
+      const candidates = compiled
+        .map((route) => ({ route, match: route.pattern.exec(path) }))
+        .filter((c) => c.match !== null);
+      if (candidates.length === 0) return await respondError({ code: 'ROUTE_NOT_FOUND' });
+      const hit = candidates.find((c) => c.route.def.method === method);
+      if (hit === undefined) {
+        extraHeaders.allow = [...new Set(candidates.map((c) => c.route.def.method))].join(', ');
+        return await respondError({ code: 'METHOD_NOT_ALLOWED' });
+      }
+      const route = hit.route.def;
+      const params: Record<string, string> = {};
+      hit.route.names.forEach((name, i) => {
+        let value = hit.match?.[i + 1] ?? '';
+        try {
+          value = decodeURIComponent(value);
+        } catch {
+          // Left as sent: it will match nothing.
+        }
+        params[name] = value;
+      });
+
+      if (STATE_CHANGING.has(method)) {
+        // Origin check, then the token tied to this browser's session (ACCEPTANCE 37).
+        const origin = headerOf(request, 'origin');
+        const host = headerOf(request, 'host');
+        const own = host === undefined ? undefined : `${secure ? 'https' : 'http'}://${host}`;
+        if (origin !== undefined) {
+          if (origin !== own && !allowedOrigins.includes(origin)) {
+            return await respondError({ code: 'ORIGIN_NOT_ALLOWED' });
+          }
+        } else if (headerOf(request, 'sec-fetch-site') === 'cross-site') {
+          return await respondError({ code: 'ORIGIN_NOT_ALLOWED' });
+        }
+        const binding = incoming.session ?? incoming.flow ?? incoming.csrf ?? '';
+        const token = headerOf(request, 'x-csrf-token') ?? '';
+        if (!(await csrf.verify(tenantId, binding, token))) {
+          return await respondError({ code: 'CSRF_TOKEN_INVALID' });
+        }
+      }
+
+      if (rateLimit !== null && route.rateLimited === true) {
+        const now = clock.now();
+        const key = `http-ip:${tenantId}:${route.operationId}:${request.ip ?? 'unknown'}`;
+        const counted = await rateLimit.counters.increment(key, rateLimit.windowMs, now);
+        if (counted.count > rateLimit.limit) {
+          return await respondError({
+            code: 'RATE_LIMITED',
+            params: { retryAfterSeconds: Math.max(1, Math.ceil((counted.expiresAt - now) / 1000)) },
+          });
+        }
+      }
+
+      let body: Record<string, unknown> = {};
+      if (route.body !== undefined) {
+        const read = readJsonBody(request, bodyLimitBytes);
+        if (!read.ok) return await respondError(read.error);
+        const parsed = schemas[route.body].safeParse(read.value);
+        if (!parsed.success) {
+          return await respondError({
+            code: 'VALIDATION_FAILED',
+            issues: zodIssues(parsed.error.issues, read.value),
+          });
+        }
+        body = parsed.data as Record<string, unknown>;
+      }
+
+      let session: SessionView | undefined;
+      let actor: string | undefined;
+      if (route.auth === 'flow' && incoming.flow === undefined) {
+        return await respondError({ code: 'FLOW_NOT_FOUND' });
+      }
+      if (route.auth === 'session') {
+        const found =
+          incoming.session === undefined
+            ? null
+            : await monban.getSession({ sessionToken: incoming.session });
+        if (found === null || !found.ok || found.session.tenantId !== tenantId) {
+          clear('session');
+          return await respondError({ code: 'SESSION_INVALID' });
+        }
+        session = found.session;
+      }
+      if (route.auth === 'admin') {
+        const authorized = options.admin
+          ? await options.admin.authorize(request, { tenantId })
+          : null;
+        if (typeof authorized !== 'string' || authorized.trim() === '') {
+          return await respondError({ code: 'FORBIDDEN' });
+        }
+        actor = authorized;
+      }
+
+      const currentTenant = tenantId;
+      const ctx: Ctx = {
+        monban,
+        request,
+        tenantId: currentTenant,
+        locale,
+        params,
+        body,
+        flowToken: incoming.flow,
+        sessionToken: incoming.session,
+        session,
+        actor,
+        returnTo: incoming.return === undefined ? undefined : safeDecode(incoming.return),
+        setSession(grant) {
+          const maxAge = grant.remember
+            ? Math.max(1, Math.floor((grant.absoluteExpiresAt - clock.now()) / 1000))
+            : undefined;
+          set('session', grant.token, maxAge);
+        },
+        clearSession: () => clear('session'),
+        setFlow: (token) => set('flow', token),
+        clearFlow: () => clear('flow'),
+        setReturnTo: (value) => set('return', encodeURIComponent(value)),
+        clearReturnTo: () => clear('return'),
+        resolveReturnTo: (value) => resolveReturnTo(value, returnToOptions),
+        csrfToken: async () => {
+          let binding = finalValue('session') ?? finalValue('flow') ?? finalValue('csrf');
+          if (binding === undefined) {
+            binding = randomToken(32);
+            set('csrf', binding);
+          }
+          return csrf.tokenFor(currentTenant, binding);
+        },
+        openapi,
+        now: () => clock.now(),
+      };
+      const outcome: Outcome = await route.run(ctx);
+      if ('error' in outcome) {
+        if (outcome.error.code === 'SESSION_INVALID') clear('session');
+        return await respondError(outcome.error);
+      }
+      return await respond(outcome.status ?? (route.accepted ? 202 : 200), outcome.body);
+    } catch (error) {
+      if (isMonbanError(error, 'STORAGE_UNAVAILABLE') || isMonbanError(error, 'MAIL_UNAVAILABLE')) {
+        options.onError?.(error, request);
+        return respondError({ code: (error as { code: string }).code });
+      }
+      options.onError?.(error, request);
+      return respondError({ code: 'INTERNAL_ERROR' });
+    }
+  }
+
+  const routes: RouteInfo[] = ROUTES.map(({ method, path, operationId, summary, auth }) => ({
+    method,
+    path,
+    operationId,
+    summary,
+    auth,
+  }));
+
+  return {
+    monban,
+    routes,
+    bodyLimitBytes,
+    handle: async (request) => {
+      try {
+        return await handle(request);
+      } catch (error) {
+        // Last line: even a failing error path answers.
+        options.onError?.(error, request);
+        return {
+          status: 500,
+          headers: {
+            'content-type': 'application/json; charset=utf-8',
+            'cache-control': 'no-store',
+          },
+          cookies: [],
+          body: JSON.stringify({ code: 'INTERNAL_ERROR', message: 'Internal error' }),
+        };
+      }
+    },
+    openapi,
+  };
+}
+
+function safeDecode(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,31 @@
+import { base64url, constantTimeEqual, randomToken, utf8 } from './encoding.js';
+
+/**
+ * Signed double-submit CSRF tokens: HMAC-SHA-256 over the tenant and the cookie the browser
+ * holds (session, else flow, else an anonymous CSRF cookie), so a token is tied to one session
+ * and dies when the session rotates.
+ */
+export function createCsrf(secret: string | undefined) {
+  if (secret !== undefined && (typeof secret !== 'string' || secret.length < 32)) {
+    throw new TypeError('createMonbanHttp: csrf.secret must be a string of at least 32 characters');
+  }
+  const keyPromise = crypto.subtle.importKey(
+    'raw',
+    utf8.encode(secret ?? randomToken(32)),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  async function tokenFor(tenantId: string, binding: string): Promise<string> {
+    const key = await keyPromise;
+    const mac = await crypto.subtle.sign('HMAC', key, utf8.encode(`${tenantId}\u0000${binding}`));
+    return base64url(new Uint8Array(mac));
+  }
+  return {
+    tokenFor,
+    async verify(tenantId: string, binding: string, token: string): Promise<boolean> {
+      if (binding === '' || token === '' || token.length > 100) return false;
+      return constantTimeEqual(await tokenFor(tenantId, binding), token);
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Zod schemas of every request body. The same schemas validate requests and produce the
+ * OpenAPI document. Objects are strict: an unknown field (an `accountId` slipped into a body)
+ * is refused, not ignored.
+ */
+import { z } from 'zod';
+
+const text = (max: number) => z.string().max(max);
+const factor = z.enum(['passkey', 'totp', 'email-otp']);
+/** A factor ceremony's answer: a one-time code or a WebAuthn response object. */
+const factorResponse = z.union([
+  text(64).describe('A one-time code'),
+  z.record(z.string(), z.unknown()).describe('A WebAuthn response (JSON)'),
+]);
+const stepUpAction = z.enum([
+  'change-password',
+  'change-email',
+  'change-user-id',
+  'add-factor',
+  'remove-factor',
+  'list-sessions',
+]);
+
+export const schemas = {
+  Empty: z.strictObject({}),
+  Login: z.strictObject({
+    userId: text(256),
+    password: text(1024),
+    remember: z.boolean().optional(),
+    returnTo: text(2048).optional(),
+  }),
+  BirthDate: z.strictObject({ birthDate: text(32) }),
+  Terms: z.strictObject({ version: text(128) }),
+  ChooseMethod: z.strictObject({ factor, userId: text(256).optional() }),
+  NewPassword: z.strictObject({ password: text(1024), confirmation: text(1024) }),
+  Email: z.strictObject({ email: text(1024) }),
+  LinkToken: z.strictObject({ token: text(512) }),
+  CompleteFactor: z.strictObject({ label: text(256), response: factorResponse }),
+  BeginChallenge: z.strictObject({
+    factor: factor.optional(),
+    credentialId: text(256).optional(),
+  }),
+  FactorAnswer: z.strictObject({ response: factorResponse }),
+  LogoutEverywhere: z.strictObject({ keepCurrent: z.boolean().optional() }),
+  StepUpPassword: z.strictObject({ password: text(1024) }),
+  BeginStepUp: z.strictObject({
+    factor: factor.optional(),
+    credentialId: text(256).optional(),
+  }),
+  ChangeUserId: z.strictObject({ userId: text(256) }),
+  ChangePassword: z.strictObject({
+    currentPassword: text(1024),
+    password: text(1024),
+    confirmation: text(1024),
+    signOutOtherSessions: z.boolean().optional(),
+  }),
+  AddFactor: z.strictObject({ factor }),
+  RenameFactor: z.strictObject({ label: text(256) }),
+  RemoveFactor: z.strictObject({ confirm: z.boolean().optional() }),
+  RequestReset: z.strictObject({ userId: text(256) }),
+  ForgotUserId: z.strictObject({ birthDate: text(32), email: text(1024) }),
+  AdminResetPassword: z.strictObject({ temporaryPassword: text(1024) }),
+  StepUpAction: stepUpAction,
+} as const;
+
+export type SchemaName = keyof typeof schemas;

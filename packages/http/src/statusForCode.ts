@@ -1,0 +1,62 @@
+const STATUS: Readonly<Record<string, number>> = {
+  VALIDATION_FAILED: 400,
+  INVALID_JSON: 400,
+  INVALID_CREDENTIALS: 401,
+  SESSION_INVALID: 401,
+  FLOW_NOT_FOUND: 401,
+  REAUTHENTICATION_REQUIRED: 401,
+  CURRENT_PASSWORD_INVALID: 401,
+  BIRTH_DATE_MISMATCH: 401,
+  CODE_INVALID: 401,
+  CODE_EXPIRED: 401,
+  FACTOR_VERIFICATION_FAILED: 401,
+  CSRF_TOKEN_INVALID: 403,
+  ORIGIN_NOT_ALLOWED: 403,
+  FORBIDDEN: 403,
+  FACTOR_NOT_ALLOWED: 403,
+  NOT_FOUND: 404,
+  ROUTE_NOT_FOUND: 404,
+  TENANT_NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
+  STEP_NOT_ALLOWED: 409,
+  CONCURRENT_UPDATE: 409,
+  USER_ID_TAKEN: 409,
+  EMAIL_TAKEN: 409,
+  LAST_FACTOR: 409,
+  CONFIRMATION_REQUIRED: 409,
+  TERMS_VERSION_MISMATCH: 409,
+  EMAIL_REQUIRED_FIRST: 409,
+  FACTOR_NOT_AVAILABLE: 409,
+  FACTOR_NOT_CONFIGURED: 409,
+  FACTOR_SETUP_NOT_STARTED: 409,
+  CHALLENGE_NOT_STARTED: 409,
+  STEP_UP_NOT_STARTED: 409,
+  FLOW_EXPIRED: 410,
+  EMAIL_LINK_INVALID: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  ACCOUNT_LOCKED: 423,
+  TOO_MANY_ATTEMPTS: 423,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+  STORAGE_UNAVAILABLE: 503,
+  MAIL_UNAVAILABLE: 503,
+};
+
+/**
+ * The HTTP status of an error code. This table is the only place Monban maps codes to statuses.
+ * Codes it does not know (a factor package's own, such as `TOTP_CLOCK_SKEW`) answer 401 when
+ * they name a failed proof (`…_INVALID`, `…_MISMATCH`, `…_SKEW`, `…_EXPIRED`, `…_REPLAYED`)
+ * and 400 otherwise.
+ *
+ * @example
+ * ```ts
+ * statusForCode('FLOW_EXPIRED'); // 410
+ * statusForCode('TOTP_CLOCK_SKEW'); // 401
+ * ```
+ */
+export function statusForCode(code: string): number {
+  const known = Object.hasOwn(STATUS, code) ? STATUS[code] : undefined;
+  if (known !== undefined) return known;
+  return /_(INVALID|MISMATCH|SKEW|EXPIRED|REPLAYED|FAILED)$/.test(code) ? 401 : 400;
+}

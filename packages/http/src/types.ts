@@ -1,0 +1,157 @@
+/**
+ * Plain request and response shapes of the framework-neutral HTTP layer: adapters translate
+ * their framework's objects to and from these.
+ * @module
+ */
+import type { CounterStore, Monban } from '@monban/core';
+import type { Locale } from '@monban/policy';
+
+/** A request as the adapter hands it over. */
+export interface HttpRequest {
+  /** HTTP method, upper case. */
+  method: string;
+  /** Path below the mount point, with the query string if any (`/login`, `/step-up/change-email`). */
+  path: string;
+  /** Request headers, lower-case names. */
+  headers: Readonly<Record<string, string | string[] | undefined>>;
+  /**
+   * The body: raw text (preferred: the layer parses it strictly), raw bytes, a value a framework
+   * already parsed, or `undefined` when there is none.
+   */
+  body?: unknown;
+  /** Set by an adapter whose framework refused the body for its size before the layer saw it. */
+  bodyTooLarge?: boolean;
+  /** Client address, for per-IP rate limits. */
+  ip?: string;
+  /** Whether the request arrived over HTTPS (for `cookie.secure: 'auto'`). */
+  secure?: boolean;
+}
+
+/** A cookie to set (or clear, with `maxAgeSeconds: 0`). */
+export interface SetCookie {
+  /** Name, with its `__Host-` / `__Secure-` prefix when one applies. */
+  name: string;
+  /** Value (opaque, URL-safe). */
+  value: string;
+  /** `Max-Age`; absent for a browser-session cookie, 0 to delete. */
+  maxAgeSeconds?: number;
+  /** `Path`. */
+  path: string;
+  /** `Domain`, when configured. */
+  domain?: string;
+  /** `Secure`. */
+  secure: boolean;
+  /** Always `true`: scripts never see Monban's cookies. */
+  httpOnly: true;
+  /** Always `Lax`. */
+  sameSite: 'Lax';
+}
+
+/** The answer, ready to write. */
+export interface HttpResponse {
+  /** Status code. */
+  status: number;
+  /** Headers, lower-case names (`set-cookie` is not among them: see `cookies`). */
+  headers: Record<string, string>;
+  /** Cookies to set; serialize each with `serializeSetCookie`. */
+  cookies: SetCookie[];
+  /** JSON text of the body. */
+  body: string;
+}
+
+/** How the tenant of a request is found. */
+export type TenantResolver =
+  | string
+  | { hosts: Readonly<Record<string, string>> }
+  | { pathSegment: true }
+  | ((request: HttpRequest) => string | null | Promise<string | null>);
+
+/** Options of `createMonbanHttp`. */
+export interface MonbanHttpOptions {
+  /**
+   * The tenant of each request: one fixed tenant ID; `{ hosts }` mapping the `Host` header;
+   * `{ pathSegment: true }` taking the first path segment (`/daiwa/login`); or a function.
+   */
+  tenant: TenantResolver;
+  /** Cookie settings. */
+  cookie?: {
+    /** Base name of the cookies (default `monban`: `monban-session`, `monban-flow`...). */
+    name?: string;
+    /** `true`, `false` or `'auto'` (default: `Secure` and `__Host-` when the request is HTTPS). */
+    secure?: boolean | 'auto';
+    /** `Domain` (then `__Secure-` instead of `__Host-`). */
+    domain?: string;
+    /** `Path` (default `/`). */
+    path?: string;
+  };
+  /** CSRF protection (always on). */
+  csrf?: {
+    /** Origins allowed to send state-changing requests (`https://portal.example.jp`). */
+    allowedOrigins?: readonly string[];
+    /**
+     * Secret for the CSRF token HMAC, at least 32 characters. Default: random per process, so
+     * set it when several instances serve one site.
+     */
+    secret?: string;
+  };
+  /** Post-login redirect targets (ACCEPTANCE 38). */
+  returnTo?: {
+    /** Where to go when the requested target is refused (default `/`). */
+    fallback?: string;
+    /** Absolute origins also accepted as targets (default: `csrf.allowedOrigins`). */
+    allowedOrigins?: readonly string[];
+  };
+  /** Administrator routes: the application authorizes; `null` refuses with 403. */
+  admin?: {
+    /** Returns the actor's identity for the audit log, or `null`. */
+    authorize(request: HttpRequest, context: { tenantId: string }): Promise<string | null>;
+  };
+  /** Default language when `Accept-Language` names neither ja nor en: one, or one per tenant. */
+  defaultLocale?: Locale | Readonly<Record<string, Locale>>;
+  /** Largest accepted body in bytes (default 16 KiB). */
+  bodyLimitBytes?: number;
+  /**
+   * Per-IP rate limit of the login and recovery routes through the core counter port (use the
+   * `counters` of the storage you gave `createMonban`). Off when absent.
+   */
+  rateLimit?: {
+    /** Counter store (shared by every instance). */
+    counters: CounterStore;
+    /** Requests per window per IP and route (default 20). */
+    limit?: number;
+    /** Window in seconds (default 60). */
+    windowSeconds?: number;
+  };
+  /** Clock (default `Date.now`), for rate-limit windows and cookie lifetimes. */
+  clock?: { now(): number };
+  /** Called with unexpected errors (answered 500 without details); log them here. */
+  onError?: (error: unknown, request: HttpRequest) => void;
+}
+
+/** A registered route, as listed in `routes` and in the OpenAPI document. */
+export interface RouteInfo {
+  /** Method. */
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Path template below the mount point (`/settings/factors/{id}`). */
+  path: string;
+  /** OpenAPI operation ID. */
+  operationId: string;
+  /** One line of description. */
+  summary: string;
+  /** Which credential the route needs. */
+  auth: 'none' | 'flow' | 'session' | 'admin';
+}
+
+/** What `createMonbanHttp` returns. */
+export interface MonbanHttp {
+  /** The service behind the routes. */
+  readonly monban: Monban;
+  /** Every route. */
+  readonly routes: readonly RouteInfo[];
+  /** Largest accepted body in bytes, for adapters that read bodies themselves. */
+  readonly bodyLimitBytes: number;
+  /** Answers one request. Never throws. */
+  handle(request: HttpRequest): Promise<HttpResponse>;
+  /** The OpenAPI 3.1 document of the routes (also served at `GET /openapi.json`). */
+  openapi(): Record<string, unknown>;
+}

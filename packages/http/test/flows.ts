@@ -1,0 +1,119 @@
+/** Drives whole flows over HTTP, answering every step correctly. */
+import { testFactorCode } from '@monban/test-utils';
+import { expect } from 'vitest';
+import { type Answer, Client } from './client.js';
+import { type Env, lastMailToken, NEW_PASSWORD, TEMP_PASSWORD } from './harness.js';
+
+export async function provision(env: Env, tenant: string, userId: string) {
+  const r = await env.monban.provisionMember({
+    tenantId: tenant,
+    userId,
+    temporaryPassword: TEMP_PASSWORD,
+    birthDate: '19801201',
+  });
+  if (!r.ok) throw new Error(JSON.stringify(r.error));
+  return r.accountId;
+}
+
+export function expectOk(answer: Answer, status = 200) {
+  if (answer.status !== status) {
+    throw new Error(`expected ${status}, got ${answer.status} ${answer.text}`);
+  }
+  return answer.body;
+}
+
+/** Walks the first login of a freshly provisioned member over HTTP. */
+export async function firstLogin(
+  env: Env,
+  base: string,
+  tenant: string,
+  userId: string,
+  options: { factor?: 'totp' | 'passkey' | 'email-otp'; returnTo?: string } = {},
+) {
+  const accountId = await provision(env, tenant, userId);
+  const client = new Client(`${base}/${tenant}`);
+  expectOk(await client.call('GET', '/csrf'));
+  let answer = await client.call('POST', '/login', {
+    userId,
+    password: TEMP_PASSWORD,
+    ...(options.returnTo === undefined ? {} : { returnTo: options.returnTo }),
+  });
+  let body = expectOk(answer);
+  let secret = '';
+  const steps: string[] = [];
+  for (let guard = 0; body.flow.status === 'active' && guard < 20; guard++) {
+    // ACCEPTANCE 35: while the flow is active there is no session cookie.
+    expect(client.cookie('session')).toBeUndefined();
+    const step = body.flow.step as string;
+    steps.push(step);
+    switch (step) {
+      case 'verify-birthdate':
+        answer = await client.call('POST', '/flow/birth-date', { birthDate: '19801201' });
+        break;
+      case 'accept-terms':
+        answer = await client.call('POST', '/flow/terms', { version: body.flow.termsVersion });
+        break;
+      case 'choose-method':
+        answer = await client.call('POST', '/flow/method', {
+          factor:
+            options.factor ?? (body.flow.factors.includes('totp') ? 'totp' : body.flow.factors[0]),
+        });
+        break;
+      case 'update-password':
+        answer = await client.call('POST', '/flow/password', {
+          password: NEW_PASSWORD,
+          confirmation: NEW_PASSWORD,
+        });
+        break;
+      case 'update-email':
+        answer = await client.call('POST', '/flow/email', { email: `${userId}@example.jp` });
+        break;
+      case 'verify-email': {
+        // The link is opened in another tab (another client, no cookies of the flow).
+        const other = new Client(client.base);
+        expectOk(await other.call('GET', '/csrf'));
+        expectOk(await other.call('POST', '/email/verify', { token: lastMailToken(env.outbox) }));
+        answer = await client.call('GET', '/flow');
+        break;
+      }
+      case 'configure-factor': {
+        const begun = expectOk(await client.call('POST', '/flow/factor', {}));
+        secret = String(begun.client.secret);
+        answer = await client.call('POST', '/flow/factor/complete', {
+          label: 'iPhone',
+          response: await testFactorCode(secret, env.clock.now()),
+        });
+        break;
+      }
+      case 'second-factor': {
+        expectOk(await client.call('POST', '/flow/challenge', {}));
+        answer = await client.call('POST', '/flow/challenge/verify', {
+          response: await testFactorCode(secret, env.clock.now()),
+        });
+        break;
+      }
+      default:
+        throw new Error(`unexpected step ${step}`);
+    }
+    body = expectOk(answer);
+    if (body.flow.status === 'signed-out') {
+      expect(client.cookie('flow')).toBeUndefined();
+      env.clock.advance(30_000);
+      body = expectOk(await client.call('POST', '/login', { userId, password: NEW_PASSWORD }));
+    }
+  }
+  return { client, accountId, userId, secret, steps, final: answer, tenant };
+}
+
+/** Logs in with password and the test factor over HTTP. */
+export async function login(env: Env, client: Client, userId: string, secret: string) {
+  env.clock.advance(30_000);
+  const started = expectOk(await client.call('POST', '/login', { userId, password: NEW_PASSWORD }));
+  expect(started.flow.step).toBe('second-factor');
+  const pendingCookies = [...client.cookies.keys()];
+  expectOk(await client.call('POST', '/flow/challenge', {}));
+  const done = await client.call('POST', '/flow/challenge/verify', {
+    response: await testFactorCode(secret, env.clock.now()),
+  });
+  return { started, done, pendingCookies };
+}
