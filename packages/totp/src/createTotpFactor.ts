@@ -1,6 +1,7 @@
 import type {
   Credential,
   Factor,
+  FactorBegin,
   FactorContext,
   FactorFailure,
   FactorVerified,
@@ -116,6 +117,8 @@ export interface TotpFactor extends Factor {
   readonly kind: 'totp';
   /** Messages for the factor's codes (see {@link messages}). */
   readonly messages: Readonly<Record<Locale, MessageCatalog>>;
+  /** Starts enrollment; never refuses (the client data is a {@link TotpEnrollmentClient}). */
+  beginEnrollment(context: FactorContext, input: { existing: Credential[] }): Promise<FactorBegin>;
 }
 
 const FORMAT = 'monban-totp/1';
