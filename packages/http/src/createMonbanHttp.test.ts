@@ -1,0 +1,200 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { setupEnv } from '../test/harness.js';
+import { createMonbanHttp } from './createMonbanHttp.js';
+import type { HttpRequest, HttpResponse } from './types.js';
+
+const ORIGIN = 'http://portal.test';
+
+/** An in-process browser: cookies and the CSRF header carried from answer to answer. */
+function browser(handle: (r: HttpRequest) => Promise<HttpResponse>) {
+  const cookies = new Map<string, string>();
+  let csrf = '';
+  return async (method: string, path: string, body?: unknown) => {
+    const response = await handle({
+      method,
+      path,
+      headers: {
+        host: 'portal.test',
+        origin: ORIGIN,
+        'x-csrf-token': csrf,
+        'content-type': 'application/json',
+        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      ip: '127.0.0.1',
+    });
+    for (const c of response.cookies) {
+      if (c.maxAgeSeconds === 0) cookies.delete(c.name);
+      else cookies.set(c.name, c.value);
+    }
+    csrf = response.headers['x-csrf-token'] ?? csrf;
+    return response;
+  };
+}
+
+describe('createMonbanHttp', () => {
+  it('throws TypeError on bad configuration at construction', () => {
+    const { monban } = setupEnv();
+    expect(() => createMonbanHttp(monban, { tenant: 'nope' })).toThrow(TypeError);
+    expect(() => createMonbanHttp(monban, { tenant: { hosts: { 'a.jp': 'nope' } } })).toThrow(
+      /unknown tenant/,
+    );
+    expect(() => createMonbanHttp(monban, { tenant: 'daiwa', csrf: { secret: 'short' } })).toThrow(
+      TypeError,
+    );
+    expect(() => createMonbanHttp(monban, { tenant: 'daiwa', bodyLimitBytes: 1 })).toThrow(
+      TypeError,
+    );
+  });
+
+  it('resolves tenants by host', async () => {
+    const { monban } = setupEnv();
+    const http = createMonbanHttp(monban, { tenant: { hosts: { 'jsw.example.jp': 'jsw' } } });
+    const ok = await http.handle({
+      method: 'GET',
+      path: '/csrf',
+      headers: { host: 'jsw.example.jp' },
+    });
+    const no = await http.handle({ method: 'GET', path: '/csrf', headers: { host: 'evil.jp' } });
+    expect(ok.status).toBe(200);
+    expect(no.status).toBe(404);
+  });
+
+  it('answers 500 without details when a handler fails unexpectedly, and reports the error', async () => {
+    const env = setupEnv();
+    const broken = { ...env.monban, getFlow: () => Promise.reject(new Error('secret detail')) };
+    const seen: unknown[] = [];
+    const http = createMonbanHttp(broken as typeof env.monban, {
+      tenant: 'daiwa',
+      onError: (e) => seen.push(e),
+    });
+    const response = await http.handle({
+      method: 'GET',
+      path: '/flow',
+      headers: { cookie: 'monban-flow=abc' },
+    });
+    expect(response.status).toBe(500);
+    expect(response.body).not.toMatch(/secret detail/);
+    expect(seen).toHaveLength(1);
+  });
+});
+
+describe('OpenAPI 3.1 document', () => {
+  const { http } = setupEnv();
+  const doc = http.openapi() as {
+    openapi: string;
+    paths: Record<string, Record<string, { operationId: string; requestBody?: unknown }>>;
+    components: { schemas: Record<string, unknown> };
+  };
+
+  it('lists every registered route, and only those', () => {
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const registered = http.routes.map((r) => `${r.method} /{tenant}${r.path}`);
+    expect(documented.sort()).toEqual(registered.sort());
+    expect(new Set(http.routes.map((r) => r.operationId)).size).toBe(http.routes.length);
+  });
+
+  it('is OpenAPI 3.1 with a JSON Schema for every request body, taken from the zod schemas', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const login = doc.paths['/{tenant}/login']?.post;
+    expect(login?.requestBody).toBeDefined();
+    expect(doc.components.schemas.Login).toMatchObject({
+      type: 'object',
+      required: ['userId', 'password'],
+      additionalProperties: false,
+    });
+    for (const route of http.routes.filter((r) => r.method !== 'GET')) {
+      const op = doc.paths[`/{tenant}${route.path}`]?.[route.method.toLowerCase()];
+      expect(op?.requestBody, route.path).toBeDefined();
+    }
+    // Every $ref resolves.
+    const refs = JSON.stringify(doc).match(/#\/components\/schemas\/\w+/g) ?? [];
+    for (const ref of refs) {
+      expect(doc.components.schemas[ref.split('/').at(-1) as string], ref).toBeDefined();
+    }
+  });
+
+  it('is served at GET /openapi.json', async () => {
+    const response = await http.handle({ method: 'GET', path: '/daiwa/openapi.json', headers: {} });
+    expect(JSON.parse(response.body)).toEqual(doc);
+  });
+});
+
+describe('fuzzing every body (fast-check)', () => {
+  const jsonValue = fc.jsonValue({ maxDepth: 3 });
+  const bodyArb = fc.oneof(
+    fc.dictionary(
+      fc.constantFrom(
+        'userId',
+        'password',
+        'confirmation',
+        'remember',
+        'returnTo',
+        'birthDate',
+        'version',
+        'factor',
+        'email',
+        'token',
+        'label',
+        'response',
+        'credentialId',
+        'keepCurrent',
+        'currentPassword',
+        'confirm',
+        'temporaryPassword',
+        'accountId',
+        '__proto__',
+      ),
+      fc.oneof(jsonValue, fc.string({ maxLength: 40 }), fc.constantFrom('totp', 'passkey')),
+      { maxKeys: 5 },
+    ),
+    jsonValue,
+    fc.string({ maxLength: 60 }),
+  );
+
+  it('never answers 5xx; every 4xx has a code and a message; a refusal writes nothing', async () => {
+    const env = setupEnv();
+    await env.monban.provisionMember({
+      tenantId: 'daiwa',
+      userId: 'fuzzuser01',
+      temporaryPassword: 'Tmp-Pass#2026',
+      birthDate: '19801201',
+    });
+    const call = browser(env.http.handle);
+    await call('GET', '/daiwa/csrf');
+    const routes = env.http.routes.filter((r) => r.method !== 'GET');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        bodyArb,
+        fc.boolean(),
+        async (route, body, raw) => {
+          const writes = env.writes.writes;
+          const audits = env.audit.length;
+          const path = `/daiwa${route.path.replace(/\{\w+\}/g, 'someid')}`;
+          const response = await call(
+            route.method,
+            path,
+            raw && typeof body === 'string' ? undefined : body,
+          );
+          expect(response.status).toBeLessThan(500);
+          const parsed = JSON.parse(response.body);
+          if (response.status >= 400) {
+            expect(parsed.code).toMatch(/^[A-Z_]+$/);
+            expect(typeof parsed.message).toBe('string');
+            if (response.status === 400 || response.status === 403 || response.status === 404) {
+              // Refused before anything happened: only the per-IP rate-limit counter may move.
+              expect(env.writes.writes - writes).toBeLessThanOrEqual(1);
+              expect(env.audit.length).toBe(audits);
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(env.errors).toEqual([]);
+  });
+});
