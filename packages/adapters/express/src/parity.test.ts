@@ -35,7 +35,12 @@ async function transcript(base: string, env: ReturnType<typeof setupEnv>) {
     ['POST', '/login', '[1]'],
     ['POST', '/login', 'x=1', { 'content-type': 'text/plain' }],
     ['POST', '/login', { userId: 'x', password: 'y'.repeat(20_000) }],
-    ['POST', '/login', { userId: 'parityuser', password: 'wrong-one' }, { origin: 'https://evil.example' }],
+    [
+      'POST',
+      '/login',
+      { userId: 'parityuser', password: 'wrong-one' },
+      { origin: 'https://evil.example' },
+    ],
     ['POST', '/login', { userId: 'parityuser', password: 'wrong-one' }],
     ['POST', '/login', { userId: 'parityuser', password: TEMP_PASSWORD }],
     ['GET', '/flow'],
