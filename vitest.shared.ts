@@ -9,6 +9,9 @@ export const monbanVitest = defineConfig({
   ssr: { resolve: { conditions: ['@monban/source'] } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'test-vectors/**/*.test.ts'],
+    // A package whose suite is still being written must not fail the whole run; the CI summary
+    // still refuses a run in which no test passed.
+    passWithNoTests: true,
     testTimeout: 20_000,
     hookTimeout: 60_000,
     reporters: process.env.CI

@@ -53,7 +53,7 @@ stop() {
       kill "$(head -n 1 "$state/pgdata/postmaster.pid")" 2>/dev/null || true
   fi
   if [ -f "$state/redis.pid" ]; then kill "$(cat "$state/redis.pid")" 2>/dev/null || true; fi
-  rm -rf "$state"
+  for _ in 1 2 3 4 5; do rm -rf "$state" 2>/dev/null && break; sleep 0.5; done
 }
 
 case "${1:-}" in

@@ -386,7 +386,9 @@ describe('createEmailOtpFactor', () => {
   describe('enrollment', () => {
     const enroll = async (s: Setup, factor: Factor = s.factor) => {
       const ctx = s.context({ purpose: 'enroll' });
-      return factor.beginEnrollment(ctx, { existing: [] });
+      const begun = await factor.beginEnrollment(ctx, { existing: [] });
+      if ('ok' in begun) throw new Error(`enrollment refused: ${begun.code}`);
+      return begun;
     };
 
     it('mails a code to the verified address and confirms it', async () => {

@@ -101,6 +101,28 @@ describe('formatIssue', () => {
     );
   });
 
+  it('prefers a reason-specific key in a later catalogue to a plain key in an earlier one', () => {
+    const core = {
+      ja: { CODE_INVALID: '認証コードが異なります。' },
+      en: { CODE_INVALID: 'generic' },
+    };
+    const factor = { ja: { 'CODE_INVALID.email-otp': 'メールのコードが異なります。' }, en: {} };
+    expect(
+      formatIssue({ code: 'CODE_INVALID', reason: 'email-otp' }, 'ja', undefined, [core, factor]),
+    ).toBe('メールのコードが異なります。');
+    expect(
+      formatIssue({ code: 'CODE_INVALID', reason: 'totp' }, 'ja', undefined, [core, factor]),
+    ).toBe('認証コードが異なります。');
+    expect(
+      formatIssue(
+        { code: 'CODE_INVALID', reason: 'email-otp' },
+        'ja',
+        { ja: { CODE_INVALID: 'app' } },
+        [core, factor],
+      ),
+    ).toBe('app');
+  });
+
   it('gives a fallback naming an unknown code', () => {
     expect(formatIssue({ code: 'SOMETHING_NEW' }, 'en')).toBe(
       'The input is not valid (SOMETHING_NEW).',

@@ -28,8 +28,9 @@ function render(value: unknown, separator: string): string {
 /**
  * Renders an issue as a message in `locale`. Lookup order: `overrides[locale]`, then each of
  * `catalogs` in order (later packages such as `@monban/core` pass theirs), then the policy
- * {@link messages}, then a generic text naming the code. In each source a reason-specific key
- * `CODE.reason` is tried before `CODE`. `{param}` placeholders take the issue's parameters;
+ * {@link messages}, then a generic text naming the code. Overrides are tried first (`CODE.reason`, then
+ * `CODE`); among the catalogues, a reason-specific key `CODE.reason` in any of them is preferred
+ * to a plain `CODE` in all of them. `{param}` placeholders take the issue's parameters;
  * arrays are joined with 「、」 (ja) or `, ` (en). Never throws.
  *
  * @example
@@ -51,10 +52,16 @@ export function formatIssue(
   const params: Record<string, unknown> =
     issue !== null && typeof issue === 'object' ? issue : { code: String(issue) };
   const code = typeof params.code === 'string' ? params.code : String(params.code);
-  const keys = typeof params.reason === 'string' ? [`${code}.${params.reason}`, code] : [code];
-  let template = lookup(overrides?.[lang], keys);
-  for (const catalog of catalogs ?? []) template ??= lookup(catalog?.[lang], keys);
-  template ??= lookup(messages[lang], keys) ?? FALLBACK[lang];
+  const reasonKey = typeof params.reason === 'string' ? `${code}.${params.reason}` : undefined;
+  // The application's overrides win outright; among the packages' catalogues a reason-specific
+  // key anywhere beats a plain key anywhere, so a factor's `CODE_INVALID.email-otp` is preferred
+  // to core's generic `CODE_INVALID`.
+  let template = lookup(overrides?.[lang], reasonKey ? [reasonKey, code] : [code]);
+  const sources: Source[] = [...(catalogs ?? []).map((catalog) => catalog?.[lang]), messages[lang]];
+  if (reasonKey !== undefined)
+    for (const source of sources) template ??= lookup(source, [reasonKey]);
+  for (const source of sources) template ??= lookup(source, [code]);
+  template ??= FALLBACK[lang];
   const separator = SEPARATOR[lang];
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     if (!Object.hasOwn(params, name)) return placeholder;

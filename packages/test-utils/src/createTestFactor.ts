@@ -1,4 +1,19 @@
-import type { Credential, Factor, FactorFailure, FactorKind, JsonObject } from '@monban/core';
+import type {
+  Credential,
+  Factor,
+  FactorBegin,
+  FactorContext,
+  FactorFailure,
+  FactorKind,
+  JsonObject,
+} from '@monban/core';
+
+/** The test factor: a {@link Factor} whose enrollment always begins (it never refuses). */
+export type TestFactor = Omit<Factor, 'beginEnrollment'> & {
+  /** Starts enrollment: a fresh secret in `client.secret` and `pending.secret`. */
+  beginEnrollment(context: FactorContext, input: { existing: Credential[] }): Promise<FactorBegin>;
+};
+
 import { base32Decode, base32Encode } from './internal/base32.js';
 import { constantTimeEqual, hotp, stepOf } from './internal/hotp.js';
 
@@ -69,7 +84,7 @@ const lastStepOf = (credential: Credential): number =>
  * // done.ok === true, done.data.lastStep === Math.floor(context.now / 30000)
  * ```
  */
-export function createTestFactor(options: { kind?: FactorKind } = {}): Factor {
+export function createTestFactor(options: { kind?: FactorKind } = {}): TestFactor {
   const kind = options.kind ?? 'totp';
   if (kind !== 'totp' && kind !== 'passkey' && kind !== 'email-otp') {
     throw new TypeError(`createTestFactor: unknown kind ${String(kind)}`);

@@ -8,7 +8,7 @@ export {
   type StorageConformanceSetup,
 } from './conformance/describeStorageConformance.js';
 export { createManualClock, type ManualClock } from './createManualClock.js';
-export { createTestFactor } from './createTestFactor.js';
+export { createTestFactor, type TestFactor } from './createTestFactor.js';
 export { makeAccount } from './makeAccount.js';
 export { makeCredential } from './makeCredential.js';
 export { makeFlow } from './makeFlow.js';

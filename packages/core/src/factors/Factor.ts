@@ -98,7 +98,7 @@ export interface FactorVerified {
  * @example
  * ```ts
  * import { createTotpFactor } from '@monban/totp';
- * const monban = createMonban({ factors: [createTotpFactor({ encryptionKey })], ... });
+ * const monban = createMonban({ factors: [createTotpFactor({ keys: [{ id: 'k1', key }] })], ... });
  * ```
  */
 export interface Factor {
@@ -108,8 +108,14 @@ export interface Factor {
   readonly messages?: Readonly<Record<Locale, MessageCatalog>>;
   /** Whether the member can use this factor now (email OTP needs a verified address). */
   isAvailable?(account: FactorAccount): boolean;
-  /** Starts enrollment: for TOTP a new secret and QR code, for passkeys creation options. */
-  beginEnrollment(context: FactorContext, input: { existing: Credential[] }): Promise<FactorBegin>;
+  /**
+   * Starts enrollment: for TOTP a new secret and QR code, for passkeys creation options, for
+   * email OTP a mailed code. May refuse (for example `RATE_LIMITED` or `MAIL_UNAVAILABLE`).
+   */
+  beginEnrollment(
+    context: FactorContext,
+    input: { existing: Credential[] },
+  ): Promise<FactorBegin | FactorFailure>;
   /** Completes enrollment with the member's answer (a code, an attestation). */
   completeEnrollment(
     context: FactorContext,

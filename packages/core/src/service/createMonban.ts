@@ -500,6 +500,8 @@ export function createMonban(options: MonbanOptions): Monban {
           const begun = await factor.beginEnrollment(factorContext(loaded, 'enroll', locale), {
             existing,
           });
+          if ('ok' in begun)
+            return fail(begun.code, begun.params ? { ...begun.params } : undefined);
           client = begun.client;
           return { type: 'FACTOR_SETUP_STARTED', factor: kind, pending: begun.pending };
         },

@@ -457,6 +457,10 @@ export function createEngine(deps: EngineDeps) {
           await recordFailure(loaded.tenant, loaded.account, scratch.attempt, effect.reason);
         }
       }
+      if (scratch.failure?.countsAsFailure === false && scratch.attempt !== undefined) {
+        // A malformed answer is not a guess: give back the attempt reserved for it.
+        await refundAttempt(loaded.account);
+      }
       if (result.code === 'FACTOR_VERIFICATION_FAILED' && scratch.failure !== undefined) {
         const { code, params } = scratch.failure;
         return fail(code, params ? { ...params } : undefined);

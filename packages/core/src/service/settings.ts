@@ -272,6 +272,8 @@ export function createSettings(deps: Deps) {
       if (!result.ok || !saved?.ok) {
         if (result.ok || result.countsAsFailure) {
           await engine.recordFailure(a.tenant, a.account, attempt.count, 'second-factor');
+        } else {
+          await engine.refundAttempt(a.account); // a malformed answer is not a guess
         }
         // A failed answer ends the ceremony: start again (a challenge is single-use).
         return result.ok
@@ -484,6 +486,7 @@ export function createSettings(deps: Deps) {
       const begun = await factor.beginEnrollment(factorContext(a, 'enroll', input.locale), {
         existing: a.credentials,
       });
+      if ('ok' in begun) return fail(begun.code, begun.params ? { ...begun.params } : undefined);
       await storage.tokens.put({
         key: `${ADD_FACTOR_PURPOSE}:${a.session.id}`,
         purpose: ADD_FACTOR_PURPOSE,
@@ -531,8 +534,11 @@ export function createSettings(deps: Deps) {
         existing: a.credentials,
       });
       if (!result.ok) {
-        if (result.countsAsFailure)
+        if (result.countsAsFailure) {
           await engine.recordFailure(a.tenant, a.account, attempt.count, 'second-factor');
+        } else {
+          await engine.refundAttempt(a.account); // a malformed answer is not a guess
+        }
         return fail(result.code, result.params ? { ...result.params } : undefined);
       }
       if (
