@@ -12,8 +12,8 @@ export const monbanVitest = defineConfig({
     // A package whose suite is still being written must not fail the whole run; the CI summary
     // still refuses a run in which no test passed.
     passWithNoTests: true,
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     reporters: process.env.CI
       ? ['default', ['json', { outputFile: '.vitest-report.json' }]]
       : ['default'],

@@ -1,0 +1,5 @@
+/**
+ * `@monban/webauthn` (work in progress).
+ * @packageDocumentation
+ */
+export {};

@@ -1,0 +1,3 @@
+import { monbanTsup } from '../../tsup.base';
+
+export default monbanTsup({ index: 'src/index.ts' });

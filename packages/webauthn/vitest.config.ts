@@ -1,0 +1,3 @@
+import { monbanVitest } from '../../vitest.shared.ts';
+
+export default monbanVitest;
