@@ -250,6 +250,13 @@ describe('first-login steps', () => {
   it('R-ENR-4: an idle flow answers FLOW_EXPIRED with a hint to start again', async () => {
     const { h, flowToken } = await startFirstLogin();
     h.clock.advance(30 * 60 * 1000);
+    // Polling an idle flow answers FLOW_EXPIRED too, never a stale "active".
+    const polled = await startFirstLogin();
+    polled.h.clock.advance(30 * 60 * 1000);
+    expect(await polled.h.monban.getFlow({ flowToken: polled.flowToken })).toMatchObject({
+      ok: false,
+      error: { code: 'FLOW_EXPIRED' },
+    });
     expect(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' })).toEqual({
       ok: false,
       error: { code: 'FLOW_EXPIRED', params: { restart: true } },

@@ -18,7 +18,7 @@ import type {
 } from '../factors/Factor.js';
 import { newId, timingSafeEqual } from '../internal/secrets.js';
 import { planFlow } from '../machine/planFlow.js';
-import { currentStep } from '../machine/transition.js';
+import { currentStep, isFlowExpired } from '../machine/transition.js';
 import type { FlowEvent } from '../machine/types.js';
 import { defaultMailTemplates, type MailTemplates } from '../mail/templates.js';
 import { coreMessages } from '../messages.js';
@@ -372,6 +372,9 @@ export function createMonban(options: MonbanOptions): Monban {
     async getFlow({ flowToken }) {
       const loaded = await engine.loadFlow(flowToken);
       if (!loaded.ok) return loaded;
+      if (loaded.state.status === 'active' && isFlowExpired(loaded.state, clock.now())) {
+        return engine.expire(loaded);
+      }
       const credentials = await storage.credentials.listByAccount(
         loaded.tenant.id,
         loaded.account.accountId,

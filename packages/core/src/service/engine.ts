@@ -211,6 +211,7 @@ export function createEngine(deps: EngineDeps) {
     const { state, tenant, account } = loaded;
     const step = currentStep(state);
     return {
+      tenantId: tenant.id,
       kind: state.kind,
       status: state.status,
       step,
@@ -245,6 +246,17 @@ export function createEngine(deps: EngineDeps) {
 
   async function endFlow(loaded: LoadedFlow): Promise<void> {
     await storage.flows.delete(loaded.record.id);
+  }
+
+  /** Ends an idle flow: `FLOW_EXPIRED` with a hint to start again (R-ENR-4). */
+  async function expire(loaded: LoadedFlow): Promise<Failure> {
+    await endFlow(loaded);
+    await audit({
+      type: 'flow.expired',
+      tenantId: loaded.tenant.id,
+      accountId: loaded.account.accountId,
+    });
+    return fail('FLOW_EXPIRED', { restart: true });
   }
 
   async function lockedOut(loaded: LoadedFlow): Promise<Failure> {
@@ -428,15 +440,7 @@ export function createEngine(deps: EngineDeps) {
     const loaded = await loadFlow(flowToken);
     if (!loaded.ok) return loaded;
     const startedAt = clock.now();
-    if (isFlowExpired(loaded.state, startedAt)) {
-      await endFlow(loaded);
-      await audit({
-        type: 'flow.expired',
-        tenantId: loaded.tenant.id,
-        accountId: loaded.account.accountId,
-      });
-      return fail('FLOW_EXPIRED', { restart: true });
-    }
+    if (isFlowExpired(loaded.state, startedAt)) return expire(loaded);
     const recoveryUnlocks = loaded.state.kind === 'recovery' && loaded.tenant.recovery.unlocks;
     if (isLocked(loaded.account, startedAt) && !recoveryUnlocks) return lockedOut(loaded);
     const scratch: StepScratch = { credentialsToCreate: [] };
@@ -829,6 +833,7 @@ export function createEngine(deps: EngineDeps) {
     createFlow,
     view,
     lockedOut,
+    expire,
     runStep,
     verifyEmailLink,
     getSession,

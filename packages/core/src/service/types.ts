@@ -38,6 +38,8 @@ export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
 
 /** What a client needs to draw the current screen of a flow. */
 export interface FlowView {
+  /** The tenant the flow belongs to (an HTTP layer checks it against the request's tenant). */
+  tenantId: string;
   /** First login, ordinary login, or password reset. */
   kind: 'first-login' | 'login' | 'recovery';
   /** `active`, `completed` (a session was opened) or `signed-out` (log in again to continue). */

@@ -1,7 +1,11 @@
 import type { StepUpRule } from '../tenants/defineTenant.js';
 import type { AuthTimes, FactorKind } from '../types.js';
 
-/** What the member must prove again. */
+/**
+ * What the member must prove again: `'password'` or a factor kind. A `REAUTHENTICATION_REQUIRED`
+ * answer lists these in `params.required`, in order: the tenant rule's `'second-factor'` becomes
+ * the kind the member actually has (a passkey member gets `'passkey'`).
+ */
 export type Proof = 'password' | FactorKind;
 
 /**
