@@ -9,13 +9,7 @@ import {
   validatePassword,
   validateUserId,
 } from '@monban/policy';
-import type {
-  Factor,
-  FactorAccount,
-  FactorContext,
-  FactorFailure,
-  FactorPurpose,
-} from '../factors/Factor.js';
+import type { Factor, FactorFailure, FactorPurpose } from '../factors/Factor.js';
 import { newId, timingSafeEqual } from '../internal/secrets.js';
 import { planFlow } from '../machine/planFlow.js';
 import { currentStep, isFlowExpired } from '../machine/transition.js';
@@ -26,7 +20,14 @@ import { systemClock } from '../ports/clock.js';
 import { cryptoRandom } from '../ports/random.js';
 import { defineTenant, type Tenant } from '../tenants/defineTenant.js';
 import type { Account, Credential, FactorKind } from '../types.js';
-import { createEngine, type Engine, fail, type LoadedFlow, type StepScratch } from './engine.js';
+import {
+  createEngine,
+  type Engine,
+  fail,
+  type LoadedFlow,
+  type StepScratch,
+  toFactorAccount,
+} from './engine.js';
 import { createSettings, type SettingsMethods } from './settings.js';
 import type {
   Failure,
@@ -149,16 +150,6 @@ export interface Monban extends SettingsMethods {
   formatError(error: MonbanIssue, locale: Locale): string;
 }
 
-function toFactorAccount(account: Account): FactorAccount {
-  return {
-    tenantId: account.tenantId,
-    accountId: account.accountId,
-    userId: account.userId,
-    email: account.email,
-    emailVerified: account.emailVerified,
-  };
-}
-
 function isoDay(now: number): string {
   return new Date(now).toISOString().slice(0, 10);
 }
@@ -249,21 +240,8 @@ export function createMonban(options: MonbanOptions): Monban {
     ...[...factors.values()].flatMap((f) => (f.messages ? [f.messages] : [])),
   ];
 
-  const factorContext = (
-    loaded: LoadedFlow,
-    purpose: FactorPurpose,
-    locale: Locale | undefined,
-  ): FactorContext => ({
-    tenant: { id: loaded.tenant.id, displayName: loaded.tenant.displayName },
-    account: toFactorAccount(loaded.account),
-    now: clock.now(),
-    random,
-    storage: { tokens: storage.tokens, counters: storage.counters },
-    mailer: options.mailer,
-    locale: locale ?? defaultLocale,
-    bindingId: loaded.record.id,
-    purpose,
-  });
+  const factorContext = (loaded: LoadedFlow, purpose: FactorPurpose, locale: Locale | undefined) =>
+    engine.factorContext(loaded.tenant, loaded.account, loaded.record.id, purpose, locale);
 
   const availableFactors = (tenant: Tenant, account: Account): FactorKind[] =>
     tenant.factors.filter(

@@ -6,7 +6,14 @@
 import type { Locale } from '@monban/policy';
 import type { CoreErrorCode } from '../errors/codes.js';
 import { isMonbanError, MonbanError } from '../errors/MonbanError.js';
-import type { Factor, FactorFailure, JsonObject } from '../factors/Factor.js';
+import type {
+  Factor,
+  FactorAccount,
+  FactorContext,
+  FactorFailure,
+  FactorPurpose,
+  JsonObject,
+} from '../factors/Factor.js';
 import { hashToken, newToken } from '../internal/secrets.js';
 import { currentStep, isFlowExpired, transition } from '../machine/transition.js';
 import type { AccountPatch, FlowEvent, FlowState } from '../machine/types.js';
@@ -62,6 +69,17 @@ export interface StepScratch {
   attempt?: number;
   /** The factor's own refusal, answered instead of the machine's generic code. */
   failure?: FactorFailure;
+}
+
+/** What a factor may know about the member. */
+export function toFactorAccount(account: Account): FactorAccount {
+  return {
+    tenantId: account.tenantId,
+    accountId: account.accountId,
+    userId: account.userId,
+    email: account.email,
+    emailVerified: account.emailVerified,
+  };
 }
 
 /** Grace period during which an expired flow is still found, so it answers FLOW_EXPIRED rather than FLOW_NOT_FOUND. */
@@ -207,6 +225,27 @@ export function createEngine(deps: EngineDeps) {
     return { flowToken, loaded: { record, state, tenant, account } satisfies LoadedFlow };
   }
 
+  /** Everything a factor may use for one call, bound to a flow or session ID. */
+  function factorContext(
+    tenant: Tenant,
+    account: Account,
+    bindingId: string,
+    purpose: FactorPurpose,
+    locale: Locale | undefined,
+  ): FactorContext {
+    return {
+      tenant: { id: tenant.id, displayName: tenant.displayName },
+      account: toFactorAccount(account),
+      now: clock.now(),
+      random,
+      storage: { tokens: storage.tokens, counters: storage.counters },
+      mailer: deps.mailer,
+      locale: locale ?? deps.defaultLocale,
+      bindingId,
+      purpose,
+    };
+  }
+
   function view(loaded: LoadedFlow, credentials: readonly Credential[]): FlowView {
     const { state, tenant, account } = loaded;
     const step = currentStep(state);
@@ -219,14 +258,7 @@ export function createEngine(deps: EngineDeps) {
       done: [...state.done],
       expiresAt: state.lastActivityAt + state.idleTimeoutMs,
       factors: tenant.factors.filter(
-        (kind) =>
-          deps.factors.get(kind)?.isAvailable?.({
-            tenantId: account.tenantId,
-            accountId: account.accountId,
-            userId: account.userId,
-            email: account.email,
-            emailVerified: account.emailVerified,
-          }) ?? true,
+        (kind) => deps.factors.get(kind)?.isAvailable?.(toFactorAccount(account)) ?? true,
       ),
       chosenFactor: state.chosenFactor,
       devices:
@@ -817,6 +849,7 @@ export function createEngine(deps: EngineDeps) {
 
   return {
     audit,
+    factorContext,
     sendMail,
     link,
     notify,

@@ -112,25 +112,8 @@ export function createSettings(deps: Deps) {
 
   const reauth = (required: Proof[]) => fail('REAUTHENTICATION_REQUIRED', { required });
 
-  function factorContext(a: Authed, purpose: FactorPurpose, locale?: Locale): FactorContext {
-    return {
-      tenant: { id: a.tenant.id, displayName: a.tenant.displayName },
-      account: {
-        tenantId: a.account.tenantId,
-        accountId: a.account.accountId,
-        userId: a.account.userId,
-        email: a.account.email,
-        emailVerified: a.account.emailVerified,
-      },
-      now: clock.now(),
-      random,
-      storage: { tokens: storage.tokens, counters: storage.counters },
-      mailer: deps.mailer,
-      locale: locale ?? deps.defaultLocale,
-      bindingId: a.session.id,
-      purpose,
-    };
-  }
+  const factorContext = (a: Authed, purpose: FactorPurpose, locale?: Locale): FactorContext =>
+    engine.factorContext(a.tenant, a.account, a.session.id, purpose, locale);
 
   /** Replaces a session by a new one with a fresh token and updated proof times (rotation). */
   async function rotate(a: Authed, proof: Proof): Promise<SessionGrant> {
