@@ -4,6 +4,7 @@ import * as api from './index.js';
 test('public surface: exactly these runtime exports', () => {
   expect(Object.keys(api).sort()).toEqual([
     'createManualClock',
+    'createSoftwareAuthenticator',
     'createTestFactor',
     'describeStorageConformance',
     'makeAccount',

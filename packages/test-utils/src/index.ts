@@ -14,4 +14,17 @@ export { makeCredential } from './makeCredential.js';
 export { makeFlow } from './makeFlow.js';
 export { makeSession } from './makeSession.js';
 export { makeTokenRecord } from './makeTokenRecord.js';
+export {
+  createSoftwareAuthenticator,
+  type SoftwareAuthenticationResponse,
+  type SoftwareAuthenticator,
+  type SoftwareAuthenticatorAlgorithm,
+  type SoftwareAuthenticatorOptions,
+  type SoftwareCreateOverrides,
+  type SoftwareCreationOptions,
+  type SoftwareCredential,
+  type SoftwareGetOverrides,
+  type SoftwareRegistrationResponse,
+  type SoftwareRequestOptions,
+} from './softwareAuthenticator/createSoftwareAuthenticator.js';
 export { testFactorCode } from './testFactorCode.js';
