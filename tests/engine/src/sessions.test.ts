@@ -85,6 +85,22 @@ describe('sessions (R-LOG-7)', () => {
     });
   });
 
+  it('slides the idle expiry at most once a minute (one read, no write, for a hot session)', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    const token = first.answer.session!.token;
+    const stored = async () =>
+      (await h.storage.sessions.listByAccount('t', first.accountId, h.clock.now()))[0]!;
+    const opened = await stored();
+    h.clock.advance(30_000);
+    ok(await h.monban.getSession({ sessionToken: token }));
+    expect(await stored()).toEqual(opened);
+    h.clock.advance(60_000);
+    const slid = ok(await h.monban.getSession({ sessionToken: token })).session;
+    expect(slid.idleExpiresAt).toBe(h.clock.now() + 30 * 60 * 1000);
+    expect((await stored()).idleExpiresAt).toBe(slid.idleExpiresAt);
+  });
+
   it('"keep me signed in" lasts the remember-me lifetime', async () => {
     const h = setup();
     const first = await completeFirstLogin(h);

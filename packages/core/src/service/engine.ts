@@ -85,6 +85,9 @@ export function toFactorAccount(account: Account): FactorAccount {
 /** Grace period during which an expired flow is still found, so it answers FLOW_EXPIRED rather than FLOW_NOT_FOUND. */
 const EXPIRED_FLOW_GRACE_MS = 24 * 3600 * 1000;
 
+/** A session's idle expiry is written again only when it moves by at least this much. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
 class StepConflict extends Error {
   constructor(readonly code: CoreErrorCode | 'EMAIL_TAKEN') {
     super(code);
@@ -762,7 +765,14 @@ export function createEngine(deps: EngineDeps) {
       lastSeenAt: now,
       idleExpiresAt: Math.min(now + idleMs, session.absoluteExpiresAt),
     };
-    if (!(await storage.sessions.update(touched, now))) return fail('SESSION_INVALID');
+    // Slide the idle expiry at most once a minute: a hot session costs one read, not a write
+    // per request (the expiry is at most a minute short of exact).
+    if (touched.idleExpiresAt - session.idleExpiresAt >= TOUCH_INTERVAL_MS) {
+      if (!(await storage.sessions.update(touched, now))) return fail('SESSION_INVALID');
+    } else {
+      touched.idleExpiresAt = session.idleExpiresAt;
+      touched.lastSeenAt = session.lastSeenAt;
+    }
     return {
       ok: true,
       session: {

@@ -16,10 +16,20 @@ export function createCsrf(secret: string | undefined) {
     false,
     ['sign'],
   );
+  // Tokens are a pure function of (tenant, binding): a small cache spares an HMAC per request
+  // on hot sessions. Oldest entries go first once it is full.
+  const cache = new Map<string, string>();
+  const CACHE_SIZE = 10_000;
   async function tokenFor(tenantId: string, binding: string): Promise<string> {
+    const input = `${tenantId}\u0000${binding}`;
+    const cached = cache.get(input);
+    if (cached !== undefined) return cached;
     const key = await keyPromise;
-    const mac = await crypto.subtle.sign('HMAC', key, utf8.encode(`${tenantId}\u0000${binding}`));
-    return base64url(new Uint8Array(mac));
+    const mac = await crypto.subtle.sign('HMAC', key, utf8.encode(input));
+    const token = base64url(new Uint8Array(mac));
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    cache.set(input, token);
+    return token;
   }
   return {
     tokenFor,
