@@ -1,0 +1,29 @@
+// Entry point: the language switch and the page router of one tenant.
+import { tenant } from './api.js';
+import { switchLanguage } from './i18n.js';
+import { currentPage, setRouter } from './nav.js';
+import { forgotPassword, forgotUserId, landing, loginScreen, resume } from './screens.js';
+import { home, logoutConfirm, settings } from './settings.js';
+
+for (const button of document.querySelectorAll('button.lang')) {
+  button.addEventListener('click', () => switchLanguage(button.dataset.lang));
+}
+
+const pages = {
+  '': resume,
+  flow: resume,
+  login: () => loginScreen(),
+  home,
+  logout: logoutConfirm,
+  settings,
+  'forgot-password': forgotPassword,
+  'forgot-user-id': forgotUserId,
+  'verify-email': () => landing('verify-email'),
+  'reset-password': () => landing('reset-password'),
+  'confirm-email': () => landing('confirm-email'),
+};
+
+if (tenant) {
+  setRouter(() => (pages[currentPage()] ?? resume)());
+  (pages[currentPage()] ?? resume)();
+}

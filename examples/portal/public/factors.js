@@ -1,0 +1,123 @@
+// Factor ceremonies shared by first login, login, adding a device and step-up:
+// TOTP (QR + grouped key + code), passkeys (WebAuthn JSON options) and email codes.
+import { t } from './i18n.js';
+import { cooldown, field, form, h } from './ui.js';
+
+/** The TOTP setup form: QR code, 「スキャンできませんか？」 key, device name, code. */
+export function totpSetup(client, complete) {
+  return [
+    h('p', {}, t('totpScan')),
+    h('img', { class: 'qr', src: client.qrDataUrl, alt: 'QR code', width: 220, height: 220 }),
+    h(
+      'details',
+      { class: 'manual-key' },
+      h('summary', {}, t('cantScan')),
+      h('p', {}, t('manualKey')),
+      h('code', { class: 'key', 'data-testid': 'manual-key' }, client.manualKey),
+      h('p', { class: 'hint' }, `${client.issuer} / ${client.account}`),
+    ),
+    form(
+      [
+        field(t('deviceName'), { name: 'label', required: true, placeholder: t('deviceNameHint') }),
+        field(t('code'), { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code' }),
+      ],
+      t('run'),
+      (v) => complete(v.label, v.code),
+    ),
+  ];
+}
+
+/** The code form of email OTP (setup or login), with resend and its cooldown. */
+export function emailCodeEntry(client, { complete, resend, withLabel }) {
+  const resendButton = h('button', { type: 'button', class: 'secondary' }, t('resend'));
+  const entry = form(
+    [
+      h('p', {}, t('emailCodeSent', { email: client.sentTo ?? '' })),
+      withLabel
+        ? h('input', { type: 'hidden', name: 'label', value: client.defaultLabel ?? 'email' })
+        : null,
+      field(t('code'), { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code' }),
+    ],
+    t('run'),
+    (v) => complete(v.label, v.code),
+    [resendButton],
+  );
+  resendButton.addEventListener('click', async () => {
+    const next = await resend();
+    if (next?.resendAfterSeconds) cooldown(resendButton, next.resendAfterSeconds);
+  });
+  if (client.resendAfterSeconds) cooldown(resendButton, client.resendAfterSeconds);
+  return [entry];
+}
+
+/** A TOTP code form (login or step-up). */
+export function totpEntry(complete, label) {
+  return [
+    h('p', {}, t('enterTotp')),
+    label ? h('p', { class: 'device' }, label) : null,
+    form(
+      [field(t('code'), { name: 'code', inputmode: 'numeric', autocomplete: 'one-time-code' })],
+      t('run'),
+      (v) => complete(v.code),
+    ),
+  ];
+}
+
+const passkeyError = () => ({ code: 'PASSKEY_CANCELLED', message: t('passkeyFailed') });
+
+/** Registers a passkey with the browser; returns the RegistrationResponseJSON or an error. */
+export async function createPasskey(options) {
+  try {
+    const publicKey = PublicKeyCredential.parseCreationOptionsFromJSON(options);
+    const credential = await navigator.credentials.create({ publicKey });
+    return { response: credential.toJSON() };
+  } catch {
+    return { error: passkeyError() };
+  }
+}
+
+/** Signs in with a passkey; returns the AuthenticationResponseJSON or an error. */
+export async function getPasskey(options) {
+  try {
+    const publicKey = PublicKeyCredential.parseRequestOptionsFromJSON(options);
+    const credential = await navigator.credentials.get({ publicKey });
+    return { response: credential.toJSON() };
+  } catch {
+    return { error: passkeyError() };
+  }
+}
+
+/** The passkey setup form: a label, then the browser's dialog. */
+export function passkeySetup(client, complete) {
+  return [
+    h('p', {}, t('passkeyHint')),
+    form(
+      [field(t('passkeyName'), { name: 'label', required: true, value: defaultPasskeyName() })],
+      t('registerPasskey'),
+      async (v) => {
+        const made = await createPasskey(client.options);
+        return made.error ?? complete(v.label, made.response);
+      },
+    ),
+  ];
+}
+
+function defaultPasskeyName() {
+  const ua = navigator.userAgent;
+  if (/iPhone/.test(ua)) return 'iPhone';
+  if (/Android/.test(ua)) return 'Android';
+  if (/Mac/.test(ua)) return 'Mac';
+  return 'PC';
+}
+
+/** The setup form for whichever factor `kind` is. */
+export function factorSetup(kind, client, { complete, resend }) {
+  if (kind === 'totp') return totpSetup(client, complete);
+  if (kind === 'passkey') return passkeySetup(client, complete);
+  return emailCodeEntry(client, { complete, resend, withLabel: true });
+}
+
+/** The setup title for `kind`. */
+export function setupTitle(kind) {
+  return t(kind === 'totp' ? 'setupTotp' : kind === 'passkey' ? 'setupPasskey' : 'setupEmailOtp');
+}

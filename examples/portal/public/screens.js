@@ -1,0 +1,397 @@
+// Login, every first-login step (driven by the API's `flow.step`), second factor and recovery.
+import { api, tenant } from './api.js';
+import { emailCodeEntry, factorSetup, getPasskey, setupTitle, totpEntry } from './factors.js';
+import { t } from './i18n.js';
+import { go, mark } from './nav.js';
+import { errorBox, field, form, h, linkButton, show, showError, title } from './ui.js';
+
+/** The login screen (R-LOG-1), with "keep me signed in" and the two "forgot" links. */
+export function loginScreen(notice) {
+  show(
+    ...title(t('login'), t('loginHint')),
+    notice ? h('p', { class: 'notice' }, notice) : null,
+    form(
+      [
+        field(t('userId'), { name: 'userId', autocomplete: 'username', autocapitalize: 'none' }),
+        field(t('password'), {
+          name: 'password',
+          type: 'password',
+          autocomplete: 'current-password',
+        }),
+        h(
+          'label',
+          { class: 'check' },
+          h('input', { type: 'checkbox', name: 'remember', value: 'yes' }),
+          t('remember'),
+        ),
+      ],
+      t('login'),
+      async (v) => {
+        const r = await api('POST', '/login', {
+          userId: v.userId ?? '',
+          password: v.password ?? '',
+          remember: v.remember === 'yes',
+        });
+        if (!r.ok) return r.error;
+        showFlow(r.data);
+      },
+      [
+        h(
+          'p',
+          { class: 'links' },
+          linkButton(t('forgotPassword'), () => go('forgot-password')),
+          linkButton(t('forgotUserId'), () => go('forgot-user-id')),
+        ),
+      ],
+    ),
+  );
+}
+
+/** Shows a flow error that ends the flow (time-out) with a way back to login. */
+function flowEnded(error) {
+  const box = errorBox();
+  show(
+    ...title(t('login')),
+    box,
+    h('button', { class: 'primary', onclick: () => go('login') }, t('backToLogin')),
+  );
+  showError(box, error);
+}
+
+/** Runs a flow call and shows the next screen, or returns the error for the form. */
+async function step(method, path, body) {
+  const r = await api(method, path, body);
+  if (r.ok) return void showFlow(r.data);
+  if (r.error.code === 'FLOW_EXPIRED' || r.error.code === 'FLOW_NOT_FOUND') {
+    return void flowEnded(r.error);
+  }
+  return r.error;
+}
+
+/** Draws the screen for `answer.flow.step` (or the portal once a session opened). */
+export function showFlow(answer) {
+  const { flow } = answer;
+  if (answer.session || flow.status === 'completed') return go('home');
+  if (flow.status === 'signed-out') return signedOut();
+  mark('flow');
+  const screens = {
+    'verify-birthdate': birthDate,
+    'accept-terms': terms,
+    'choose-method': chooseMethod,
+    'update-password': newPassword,
+    'update-email': email,
+    'verify-email': checkMail,
+    'configure-factor': configureFactor,
+    'second-factor': secondFactor,
+  };
+  document.body.dataset.step = flow.step;
+  return screens[flow.step](flow, answer);
+}
+
+function birthDate() {
+  show(
+    ...title(t('birthDate'), t('birthDateHint')),
+    form(
+      [
+        field(t('birthDate'), {
+          name: 'birthDate',
+          inputmode: 'numeric',
+          placeholder: 'YYYYMMDD',
+          maxlength: 8,
+        }),
+      ],
+      t('next'),
+      (v) => step('POST', '/flow/birth-date', { birthDate: v.birthDate ?? '' }),
+    ),
+  );
+}
+
+function terms(flow) {
+  const updated = flow.kind === 'login';
+  show(
+    ...title(t('terms'), updated ? t('termsUpdated') : null),
+    h('div', { class: 'terms', tabindex: 0 }, `${t('termsBody')}\n(version ${flow.termsVersion})`),
+    form([], t('agree'), () => step('POST', '/flow/terms', { version: flow.termsVersion })),
+  );
+}
+
+const BANNED = '< > & " \' (space) \\v \\t $ % ! # ? § , ; : * ~ / \\ | ^ = [ ] { } ( ) `';
+
+function chooseMethod(flow) {
+  const max = tenant.policy.userId.maxLength;
+  const options = flow.factors.map((kind, i) =>
+    h(
+      'label',
+      { class: 'choice' },
+      h('input', { type: 'radio', name: 'factor', value: kind, checked: i === 0 }),
+      t(`factor_${kind}`),
+    ),
+  );
+  show(
+    ...title(t('chooseMethod')),
+    form(
+      [
+        h('fieldset', {}, h('legend', {}, t('chooseMethod')), options),
+        field(
+          t('newUserIdOptional'),
+          { name: 'userId', autocapitalize: 'none', autocomplete: 'username' },
+          t('userIdRules', { max }),
+        ),
+        h('details', {}, h('summary', {}, t('showBanned')), h('p', { class: 'banned' }, BANNED)),
+      ],
+      t('run'),
+      (v) =>
+        step('POST', '/flow/method', {
+          factor: v.factor,
+          ...(v.userId ? { userId: v.userId } : {}),
+        }),
+    ),
+  );
+}
+
+/** The tenant's password rules as a list (R-POL-2). */
+export function passwordRules() {
+  const p = tenant.policy.password;
+  const rules = [
+    t('rule_length', { min: p.minLength, max: p.maxLength }),
+    t('rule_ascii'),
+    p.requireUppercase && t('rule_upper'),
+    p.requireLowercase && t('rule_lower'),
+    p.requireDigit && t('rule_digit'),
+    p.requireSymbol && t('rule_symbol'),
+    t(p.forbidUserIdInPassword ? 'rule_noUserIdInside' : 'rule_notUserId'),
+    p.forbidBirthDate && t('rule_notBirthDate'),
+    p.blocklist && t('rule_common'),
+  ].filter(Boolean);
+  return h(
+    'div',
+    { class: 'rules' },
+    h('strong', {}, t('passwordRules')),
+    h(
+      'ul',
+      {},
+      rules.map((rule) => h('li', {}, rule)),
+    ),
+  );
+}
+
+function newPassword(flow) {
+  show(
+    ...title(flow.kind === 'recovery' ? t('flowKind_recovery') : t('newPassword')),
+    passwordRules(),
+    form(
+      [
+        field(t('newPassword'), {
+          name: 'password',
+          type: 'password',
+          autocomplete: 'new-password',
+        }),
+        field(t('confirmPassword'), {
+          name: 'confirmation',
+          type: 'password',
+          autocomplete: 'new-password',
+        }),
+      ],
+      t('send'),
+      (v) =>
+        step('POST', '/flow/password', {
+          password: v.password ?? '',
+          confirmation: v.confirmation ?? '',
+        }),
+    ),
+  );
+}
+
+function email() {
+  show(
+    ...title(t('email'), t('emailHint')),
+    form(
+      [field(t('email'), { name: 'email', type: 'email', autocomplete: 'email', maxlength: 300 })],
+      t('send'),
+      (v) => step('POST', '/flow/email', { email: v.email ?? '' }),
+    ),
+  );
+}
+
+/** 「メールをご確認ください」: polls GET /flow until the link is opened in another tab. */
+function checkMail(flow) {
+  const box = errorBox();
+  const resend = h('button', { type: 'button', class: 'secondary' }, t('resend'));
+  resend.addEventListener('click', async () => {
+    const r = await api('POST', '/flow/email/resend', {});
+    if (!r.ok) showError(box, r.error);
+  });
+  show(
+    ...title(t('checkMail'), t('checkMailBody', { email: flow.emailVerificationSentTo ?? '' })),
+    h('p', { class: 'spinner' }, '…'),
+    box,
+    resend,
+  );
+  const poll = async () => {
+    if (document.body.dataset.step !== 'verify-email') return;
+    const r = await api('GET', '/flow');
+    if (!r.ok) return flowEnded(r.error);
+    if (r.data.flow.step !== 'verify-email' || r.data.flow.status !== 'active')
+      return showFlow(r.data);
+    setTimeout(poll, 1500);
+  };
+  setTimeout(poll, 1500);
+}
+
+function signedOut() {
+  document.body.dataset.step = 'signed-out';
+  show(
+    ...title(t('signedOut'), t('signedOutBody')),
+    h('button', { class: 'primary', onclick: () => go('login') }, t('loginAgain')),
+  );
+}
+
+async function configureFactor(flow) {
+  const r = await api('POST', '/flow/factor', {});
+  if (!r.ok) {
+    if (r.error.code === 'FLOW_EXPIRED') return flowEnded(r.error);
+    const box = errorBox();
+    show(...title(setupTitle(flow.chosenFactor)), box);
+    return showError(box, r.error);
+  }
+  const kind = r.data.flow.ceremony?.factor ?? flow.chosenFactor;
+  show(
+    ...title(setupTitle(kind)),
+    factorSetup(kind, r.data.client ?? {}, {
+      complete: (label, response) =>
+        step('POST', '/flow/factor/complete', { label: label ?? '', response: response ?? '' }),
+      resend: async () => (await api('POST', '/flow/factor', {})).data?.client,
+    }),
+  );
+}
+
+/** The second factor (R-LOG-2..4): a device picker when there are several, then the ceremony. */
+function secondFactor(flow) {
+  const devices = flow.devices ?? [];
+  if (devices.length > 1) {
+    return show(
+      ...title(t('secondFactor'), t('pickDevice')),
+      h(
+        'ul',
+        { class: 'devices' },
+        devices.map((d) =>
+          h(
+            'li',
+            {},
+            h(
+              'button',
+              { class: 'device-choice', onclick: () => challenge({ credentialId: d.id }, d) },
+              `${d.label}`,
+              h('span', { class: 'muted' }, ` (${t(`factor_${d.kind}`)})`),
+            ),
+          ),
+        ),
+      ),
+    );
+  }
+  return challenge({}, devices[0]);
+}
+
+async function challenge(which, device) {
+  const box = errorBox();
+  const r = await api('POST', '/flow/challenge', which);
+  if (!r.ok) {
+    if (r.error.code === 'FLOW_EXPIRED') return flowEnded(r.error);
+    show(...title(t('secondFactor')), box);
+    return showError(box, r.error);
+  }
+  const kind = r.data.flow.ceremony?.factor ?? device?.kind ?? r.data.flow.chosenFactor;
+  const client = r.data.client ?? {};
+  const verify = (response) => step('POST', '/flow/challenge/verify', { response: response ?? '' });
+  if (kind === 'passkey') {
+    return show(
+      ...title(t('secondFactor')),
+      form([], t('usePasskey'), async () => {
+        const got = await getPasskey(client.options);
+        return got.error ?? verify(got.response);
+      }),
+    );
+  }
+  if (kind === 'email-otp') {
+    return show(
+      ...title(t('secondFactor')),
+      emailCodeEntry(client, {
+        complete: (_label, code) => verify(code),
+        resend: async () => {
+          const again = await api('POST', '/flow/challenge', which);
+          return again.ok ? again.data.client : undefined;
+        },
+      }),
+    );
+  }
+  show(...title(t('secondFactor')), totpEntry(verify, client.label ?? device?.label));
+}
+
+/** Forgot password (R-SET-4): the ID, then the mailed 5-minute link. */
+export function forgotPassword() {
+  show(
+    ...title(t('forgotPassword'), t('forgotPasswordBody')),
+    form([field(t('userId'), { name: 'userId', autocapitalize: 'none' })], t('send'), async (v) => {
+      const r = await api('POST', '/recovery/password', { userId: v.userId ?? '' });
+      if (!r.ok) return r.error;
+      loginScreen(t('resetSent'));
+    }),
+    linkButton(t('backToLogin'), () => go('login')),
+  );
+}
+
+/** Forgot user ID (R-SET-5): birth date + email. */
+export function forgotUserId() {
+  show(
+    ...title(t('forgotUserId'), t('forgotUserIdBody')),
+    form(
+      [
+        field(t('birthDate'), { name: 'birthDate', inputmode: 'numeric', placeholder: 'YYYYMMDD' }),
+        field(t('email'), { name: 'email', type: 'email' }),
+      ],
+      t('send'),
+      async (v) => {
+        const r = await api('POST', '/recovery/user-id', {
+          birthDate: v.birthDate ?? '',
+          email: v.email ?? '',
+        });
+        if (!r.ok) return r.error;
+        loginScreen(t('userIdSent'));
+      },
+    ),
+    linkButton(t('backToLogin'), () => go('login')),
+  );
+}
+
+/** Landing of the mailed links: verify-email, reset-password, confirm-email. */
+export async function landing(kind) {
+  const token = new URLSearchParams(location.search).get('token') ?? '';
+  show(h('p', {}, t('verifying')));
+  const box = errorBox();
+  if (kind === 'reset-password') {
+    const r = await api('POST', '/recovery/password/begin', { token });
+    if (r.ok) return showFlow(r.data);
+    show(
+      ...title(t('flowKind_recovery')),
+      box,
+      linkButton(t('backToLogin'), () => go('login')),
+    );
+    return showError(box, r.error);
+  }
+  const path = kind === 'verify-email' ? '/email/verify' : '/email/confirm';
+  const r = await api('POST', path, { token });
+  if (!r.ok) {
+    show(...title(t('email')), box);
+    return showError(box, r.error);
+  }
+  show(...title(t('email'), kind === 'verify-email' ? t('emailVerified') : t('emailChanged')));
+}
+
+/** The start of a tenant: the portal when signed in, the flow in progress, else login. */
+export async function resume() {
+  const session = await api('GET', '/session');
+  if (session.ok) return go('home');
+  const flow = await api('GET', '/flow');
+  if (flow.ok && flow.data.flow.status === 'active') return showFlow(flow.data);
+  return loginScreen();
+}

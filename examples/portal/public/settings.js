@@ -1,0 +1,362 @@
+// The portal home, the logout confirmation, and settings (R-SET-1..3) with step-up prompts.
+import { api, tenant } from './api.js';
+import { emailCodeEntry, factorSetup, getPasskey, setupTitle, totpEntry } from './factors.js';
+import { t } from './i18n.js';
+import { go } from './nav.js';
+import { passwordRules } from './screens.js';
+import { errorBox, field, fill, form, h, linkButton, show, showError, title } from './ui.js';
+
+/** The portal home: the member's service menu. */
+export async function home() {
+  const r = await api('GET', '/session');
+  if (!r.ok) return go('login');
+  document.body.dataset.step = 'home';
+  show(
+    ...title(t('welcome', { userId: r.data.session.userId })),
+    h('nav', { class: 'menu', 'aria-label': t('menu') }, [
+      h('div', { class: 'tile' }, t('menuNotice')),
+      h('div', { class: 'tile' }, t('menuMedical')),
+      h('div', { class: 'tile' }, t('menuCheckup')),
+    ]),
+    h('button', { class: 'secondary', onclick: () => go('settings') }, t('settings')),
+    h('button', { class: 'secondary', onclick: () => go('logout') }, t('logout')),
+  );
+}
+
+/** 「ログアウトしてもよろしいですか？」 */
+export function logoutConfirm() {
+  show(
+    ...title(t('logout'), t('logoutConfirm')),
+    h(
+      'button',
+      {
+        class: 'primary',
+        onclick: async () => {
+          await api('POST', '/logout', {});
+          go('login');
+        },
+      },
+      t('doLogout'),
+    ),
+    linkButton(t('cancel'), () => go('home')),
+  );
+}
+
+/** Runs `call`; when the API asks for re-authentication, asks for each proof, then retries. */
+async function withStepUp(call) {
+  let r = await call();
+  if (!r.ok && r.error.code === 'REAUTHENTICATION_REQUIRED') {
+    const done = await stepUp(r.error.details?.required ?? ['password']);
+    if (!done) return r;
+    r = await call();
+  }
+  return r;
+}
+
+/** The step-up dialog: password, then the member's own second factor (R-SET-2). */
+function stepUp(required) {
+  return new Promise((resolve) => {
+    const dialog = h('dialog', { class: 'step-up' });
+    document.body.append(dialog);
+    const finish = (value) => {
+      dialog.close();
+      dialog.remove();
+      resolve(value);
+    };
+    const proofs = [...required];
+    const next = async () => {
+      const proof = proofs.shift();
+      if (proof === undefined) return finish(true);
+      const cancel = linkButton(t('cancel'), () => finish(false));
+      const head = [h('h2', {}, t('stepUp')), h('p', {}, t('stepUpBody'))];
+      if (proof === 'password') {
+        fill(
+          dialog,
+          ...head,
+          form(
+            [field(t('password'), { name: 'password', type: 'password', id: 'step-up-password' })],
+            t('confirm'),
+            async (v) => {
+              const r = await api('POST', '/step-up/password', { password: v.password ?? '' });
+              if (!r.ok) return r.error;
+              await next();
+            },
+          ),
+          cancel,
+        );
+        return;
+      }
+      const begin = async (which) => {
+        const r = await api('POST', '/step-up/challenge', which);
+        if (!r.ok && r.error.code === 'TOTP_DEVICE_REQUIRED') return pick();
+        const verify = async (response) => {
+          const v = await api('POST', '/step-up/challenge/verify', { response: response ?? '' });
+          if (!v.ok) return v.error;
+          await next();
+        };
+        if (!r.ok) {
+          const box = errorBox();
+          fill(dialog, ...head, box, cancel);
+          return showError(box, r.error);
+        }
+        const client = r.data.client ?? {};
+        const body =
+          proof === 'passkey'
+            ? form([], t('usePasskey'), async () => {
+                const got = await getPasskey(client.options);
+                return got.error ?? verify(got.response);
+              })
+            : proof === 'email-otp'
+              ? emailCodeEntry(client, {
+                  complete: (_label, code) => verify(code),
+                  resend: async () => (await api('POST', '/step-up/challenge', which)).data?.client,
+                })
+              : totpEntry(verify, client.label);
+        fill(dialog, ...head, body, cancel);
+      };
+      const pick = async () => {
+        const list = await api('GET', '/settings/factors');
+        const own = (list.data?.factors ?? []).filter((f) => f.kind === proof);
+        fill(
+          dialog,
+          ...head,
+          h('p', {}, t('pickDevice')),
+          ...own.map((f) =>
+            h(
+              'button',
+              { class: 'device-choice', onclick: () => begin({ credentialId: f.id }) },
+              f.label,
+            ),
+          ),
+          cancel,
+        );
+      };
+      await begin({ factor: proof });
+    };
+    dialog.showModal();
+    void next();
+  });
+}
+
+function section(heading, ...children) {
+  return h('section', { class: 'card' }, h('h2', {}, heading), ...children);
+}
+
+function ok(box, message) {
+  fill(box, h('p', {}, message));
+  box.className = 'success';
+  box.hidden = false;
+}
+
+/** Settings: user ID, password, email, devices, sessions. */
+export async function settings() {
+  const me = await api('GET', '/session');
+  if (!me.ok) return go('login');
+  document.body.dataset.step = 'settings';
+  const devices = h('div', { id: 'devices' });
+  const sessions = h('div', { id: 'sessions' });
+  show(
+    ...title(t('settings')),
+    linkButton(t('backHome'), () => go('home')),
+    section(
+      t('changeUserId'),
+      form(
+        [field(t('userId'), { name: 'userId', id: 'new-user-id', value: me.data.session.userId })],
+        t('send'),
+        async (v, box) => {
+          const r = await withStepUp(() =>
+            api('POST', '/settings/user-id', { userId: v.userId ?? '' }),
+          );
+          if (!r.ok) return r.error;
+          ok(box, t('saved'));
+        },
+      ),
+    ),
+    section(
+      t('changePassword'),
+      passwordRules(),
+      form(
+        [
+          field(t('currentPassword'), {
+            name: 'currentPassword',
+            type: 'password',
+            id: 'current-password',
+          }),
+          field(t('newPassword'), { name: 'password', type: 'password', id: 'change-password' }),
+          field(t('confirmPassword'), {
+            name: 'confirmation',
+            type: 'password',
+            id: 'change-confirmation',
+          }),
+          h(
+            'label',
+            { class: 'check' },
+            h('input', { type: 'checkbox', name: 'signOut', value: 'yes' }),
+            t('signOutOthers'),
+          ),
+        ],
+        t('send'),
+        async (v, box) => {
+          const r = await withStepUp(() =>
+            api('POST', '/settings/password', {
+              currentPassword: v.currentPassword ?? '',
+              password: v.password ?? '',
+              confirmation: v.confirmation ?? '',
+              signOutOtherSessions: v.signOut === 'yes',
+            }),
+          );
+          if (!r.ok) return r.error;
+          ok(box, t('saved'));
+        },
+      ),
+    ),
+    section(
+      t('changeEmail'),
+      form(
+        [field(t('email'), { name: 'email', type: 'email', id: 'new-email' })],
+        t('send'),
+        async (v, box) => {
+          const r = await withStepUp(() =>
+            api('POST', '/settings/email', { email: v.email ?? '' }),
+          );
+          if (!r.ok) return r.error;
+          ok(box, t('emailChangeSent'));
+        },
+      ),
+    ),
+    section(t('devices'), devices),
+    section(t('sessions'), sessions),
+  );
+  await Promise.all([drawDevices(devices), drawSessions(sessions)]);
+}
+
+async function drawDevices(container) {
+  const box = errorBox();
+  const r = await api('GET', '/settings/factors');
+  const factors = r.ok ? r.data.factors : [];
+  const row = (f) => {
+    const rename = linkButton(t('rename'), () => {
+      fill(
+        item,
+        form(
+          [field(t('deviceName'), { name: 'label', value: f.label, id: `rename-${f.id}` })],
+          t('send'),
+          async (v) => {
+            const u = await api('PATCH', `/settings/factors/${encodeURIComponent(f.id)}`, {
+              label: v.label ?? '',
+            });
+            if (!u.ok) return u.error;
+            await drawDevices(container);
+          },
+        ),
+      );
+    });
+    const remove = linkButton(t('remove'), async () => {
+      const path = `/settings/factors/${encodeURIComponent(f.id)}`;
+      const first = await withStepUp(() => api('DELETE', path, {}));
+      if (first.ok) return drawDevices(container);
+      if (first.error.code !== 'CONFIRMATION_REQUIRED') return showError(box, first.error);
+      fill(
+        item,
+        h('p', { class: 'confirm' }, first.error.message),
+        h(
+          'button',
+          {
+            class: 'danger',
+            onclick: async () => {
+              const done = await withStepUp(() => api('DELETE', path, { confirm: true }));
+              if (!done.ok) return showError(box, done.error);
+              await drawDevices(container);
+            },
+          },
+          t('removeConfirm'),
+        ),
+        linkButton(t('cancel'), () => drawDevices(container)),
+      );
+    });
+    const item = h(
+      'li',
+      { class: 'device', 'data-kind': f.kind },
+      h('strong', {}, f.label),
+      h('span', { class: 'muted' }, ` ${t(`factor_${f.kind}`)}`),
+      h('div', { class: 'actions' }, rename, remove),
+    );
+    return item;
+  };
+  const add = tenant.factors.map((kind) =>
+    h(
+      'button',
+      { class: 'secondary', onclick: () => addDevice(kind, container) },
+      `${t('addDevice')}: ${t(`factor_${kind}`)}`,
+    ),
+  );
+  fill(container, h('ul', { class: 'devices' }, factors.map(row)), box, ...add);
+  if (!r.ok) showError(box, r.error);
+}
+
+async function addDevice(kind, container) {
+  const box = errorBox();
+  const r = await withStepUp(() => api('POST', '/settings/factors', { factor: kind }));
+  if (!r.ok) {
+    container.append(box);
+    return showError(box, r.error);
+  }
+  const complete = async (label, response) => {
+    const c = await api('POST', '/settings/factors/complete', {
+      label: label ?? '',
+      response: response ?? '',
+    });
+    if (!c.ok) return c.error;
+    await drawDevices(container);
+  };
+  fill(
+    container,
+    h('h3', {}, setupTitle(kind)),
+    ...factorSetup(kind, r.data.client ?? {}, {
+      complete,
+      resend: async () => (await api('POST', '/settings/factors', { factor: kind })).data?.client,
+    }),
+    linkButton(t('cancel'), () => drawDevices(container)),
+  );
+}
+
+async function drawSessions(container) {
+  const box = errorBox();
+  const r = await withStepUp(() => api('GET', '/settings/sessions'));
+  const list = r.ok ? r.data.sessions : [];
+  const when = (ms) => new Date(ms).toLocaleString();
+  fill(
+    container,
+    h(
+      'ul',
+      { class: 'sessions' },
+      list.map((s) =>
+        h(
+          'li',
+          {},
+          `${when(s.createdAt)} `,
+          s.current
+            ? h('strong', {}, t('thisDevice'))
+            : linkButton(t('endSession'), async () => {
+                await api('DELETE', `/settings/sessions/${encodeURIComponent(s.id)}`, {});
+                await drawSessions(container);
+              }),
+        ),
+      ),
+    ),
+    box,
+    h(
+      'button',
+      {
+        class: 'danger',
+        onclick: async () => {
+          const out = await api('POST', '/logout-everywhere', {});
+          if (!out.ok) return showError(box, out.error);
+          go('login');
+        },
+      },
+      t('logoutEverywhere'),
+    ),
+  );
+  if (!r.ok) showError(box, r.error);
+}

@@ -1,0 +1,35 @@
+/**
+ * `npm run demo`: the member portal on http://localhost:3000 with embedded PGlite in
+ * `examples/portal/.data/`, the dev mailbox at `/mailbox`, and the temporary credentials of
+ * every tenant printed at start-up.
+ * @module
+ */
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { createPostgresStorage } from '@monban/postgres';
+import { createPortal } from './createPortal.js';
+import { printBanner } from './printBanner.js';
+import { loadSecrets } from './secrets.js';
+import { seedMembers } from './seed.js';
+
+const port = Number(process.env.PORT ?? 3000);
+const dataDir = fileURLToPath(new URL('../.data/', import.meta.url));
+await mkdir(dataDir, { recursive: true });
+
+const db = new PGlite(`${dataDir}pglite`);
+const storage = createPostgresStorage({ db, migrate: true });
+const secrets = await loadSecrets(dataDir);
+const origin = `http://localhost:${port}`;
+const portal = await createPortal({ origin, storage, secrets });
+const members = await seedMembers(portal.services, storage);
+await portal.app.listen({ host: '127.0.0.1', port });
+printBanner({ origin, members, passkeys: portal.passkeys, dataDir });
+
+const stop = async () => {
+  await portal.app.close();
+  await db.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop());
+process.once('SIGTERM', () => void stop());

@@ -1,0 +1,92 @@
+/**
+ * The five demo tenants, one per source manual, with the temporary member printed at start-up.
+ * @module
+ */
+import type { TenantPresetName } from '@monban/core';
+
+/** A demo tenant: the preset that reproduces its manual, its names and its seeded member. */
+export interface DemoTenant {
+  /** Tenant ID, also the path segment (`/t/daiwa/`). */
+  id: string;
+  /** The preset reproducing the manual. */
+  preset: TenantPresetName;
+  /** Display name in Japanese (TOTP issuer, mails). */
+  displayName: string;
+  /** English name for the start page. */
+  nameEn: string;
+  /** Which manual in `/work/shared/seeds` it reproduces. */
+  manual: string;
+  /** Temporary credentials of the seeded member (the postcard). */
+  member: { userId: string; temporaryPassword: string; birthDate: string };
+}
+
+/** Birth date of every seeded member (YYYYMMDD). */
+export const DEMO_BIRTH_DATE = '19801201';
+
+export const DEMO_TENANTS: readonly DemoTenant[] = [
+  {
+    id: 'daiwa',
+    preset: 'daiwa',
+    displayName: '大和証券グループ健康保険組合',
+    nameEn: 'Daiwa Securities Group Health Insurance Society',
+    manual: '002 (reference manual)',
+    member: {
+      userId: 'daiwa0001',
+      temporaryPassword: 'Hagaki-Daiwa-01',
+      birthDate: DEMO_BIRTH_DATE,
+    },
+  },
+  {
+    id: 'jsw',
+    preset: 'jsw',
+    displayName: '日本製鋼所健康保険組合',
+    nameEn: 'Japan Steel Works Health Insurance Society',
+    manual: '003',
+    member: { userId: 'jsw00001', temporaryPassword: 'Hagaki-Jsw-01', birthDate: DEMO_BIRTH_DATE },
+  },
+  {
+    id: 'gsyuasa',
+    preset: 'gsYuasa',
+    displayName: 'GSユアサ健康保険組合',
+    nameEn: 'GS Yuasa Health Insurance Society',
+    manual: '000',
+    member: {
+      userId: 'yuasa0001',
+      temporaryPassword: 'Hagaki-Yuasa-01',
+      birthDate: DEMO_BIRTH_DATE,
+    },
+  },
+  {
+    id: 'kinkidenshi',
+    preset: 'kinkiDenshi',
+    displayName: '近畿電子産業健康保険組合',
+    nameEn: 'Kinki Denshi Health Insurance Society',
+    manual: '001',
+    member: {
+      userId: 'kinki0001',
+      temporaryPassword: 'Hagaki-Kinki-01',
+      birthDate: DEMO_BIRTH_DATE,
+    },
+  },
+  {
+    id: 'ajinomoto',
+    preset: 'ajinomoto',
+    displayName: '味の素健康保険組合',
+    nameEn: 'Ajinomoto Health Insurance Society',
+    manual: '004',
+    member: {
+      userId: 'ajino0001',
+      temporaryPassword: 'Hagaki-Ajino-01',
+      birthDate: DEMO_BIRTH_DATE,
+    },
+  },
+];
+
+/** The migrated member (JSW manual): password = insurer symbol + number + birth date. */
+export const MIGRATED_MEMBER = {
+  tenantId: 'jsw',
+  userId: 'jsw12ikou',
+  symbol: '12',
+  number: '3456789',
+  birthDate: DEMO_BIRTH_DATE,
+} as const;

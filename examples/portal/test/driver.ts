@@ -1,0 +1,94 @@
+/**
+ * Drives the portal's screens like a member: fills forms, waits for the next screen, reads
+ * TOTP keys off the page and mails out of the dev mailbox.
+ */
+import type { DevMailboxMessage } from '@monban/smtp/dev-mailbox';
+import { findCode, findLink } from '@monban/smtp/dev-mailbox';
+import { generateTotpCode } from '@monban/totp';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** The screen counter the client bumps on every drawn screen. */
+const screen = (page: Page) => page.evaluate(() => document.body.dataset.screen ?? '0');
+
+/** The current flow step / page the client says it shows. */
+export const stepOf = (page: Page) => page.evaluate(() => document.body.dataset.step ?? '');
+
+/** Runs `action` and waits until another screen is drawn. */
+export async function next(page: Page, action: () => Promise<unknown>): Promise<string> {
+  const before = await screen(page);
+  await action();
+  await page.waitForFunction((n) => document.body.dataset.screen !== n, before, {
+    timeout: 20_000,
+  });
+  return stepOf(page);
+}
+
+/** Runs `action` and returns the error shown on the same screen. */
+export async function errorOf(page: Page, action: () => Promise<unknown>): Promise<string> {
+  await action();
+  const box = page.locator('.error:not([hidden])').first();
+  await box.waitFor({ timeout: 20_000 });
+  return ((await box.textContent()) ?? '').trim();
+}
+
+/** Submits the visible form. */
+export const submit = (page: Page) => page.locator('main form button[type=submit]').first().click();
+
+/** Clicks the first visible button or link-button with this text. */
+export const press = (page: Page, text: string) =>
+  page.getByRole('button', { name: text, exact: true }).first().click();
+
+/** Mails in the dev mailbox for `to`, newest last. */
+export async function mails(origin: string, to: string): Promise<DevMailboxMessage[]> {
+  const all = (await (await fetch(`${origin}/mailbox.json`)).json()) as DevMailboxMessage[];
+  return all.filter((m) => m.to.toLowerCase() === to.toLowerCase());
+}
+
+/** Waits for a mail to `to` newer than `after` messages and returns it. */
+export async function waitMail(origin: string, to: string, after = 0): Promise<DevMailboxMessage> {
+  for (let i = 0; i < 100; i++) {
+    const list = await mails(origin, to);
+    if (list.length > after) return list[list.length - 1] as DevMailboxMessage;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail to ${to}`);
+}
+
+/** The link under `prefix` in a mail. */
+export function linkIn(mail: DevMailboxMessage, prefix: string): string {
+  const link = findLink(mail, prefix);
+  expect(link, `a link to ${prefix} in "${mail.subject}"`).toBeTruthy();
+  return link as string;
+}
+
+/** The 6-digit code in a mail. */
+export function codeIn(mail: DevMailboxMessage): string {
+  const code = findCode(mail);
+  expect(code, `a code in "${mail.subject}"`).toBeTruthy();
+  return code as string;
+}
+
+/**
+ * TOTP codes for one secret, like a phone would show them, never reusing a time step (the
+ * server refuses replays): each code is for the next unused step within the ±1 window.
+ */
+export class Authenticator {
+  private lastStep = -Infinity;
+  constructor(readonly secret: string) {}
+
+  async code(): Promise<string> {
+    for (;;) {
+      const now = Date.now();
+      const current = Math.floor(now / 30_000);
+      const intoStep = now % 30_000;
+      const step = Math.max(this.lastStep + 1, current - 1);
+      // Stay clear of step boundaries so the server's clock sees the same window.
+      if (step <= current + 1 && intoStep > 1_000 && intoStep < 27_000) {
+        this.lastStep = step;
+        return generateTotpCode({ secret: this.secret, timestampMs: step * 30_000 + 1 });
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Walks a tenant's whole first login in the browser, answering whatever step the portal
+ * shows, the way the manual tells the member to.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { Authenticator, codeIn, linkIn, next, press, stepOf, submit, waitMail } from './driver.js';
+
+export const NEW_PASSWORD = 'Kosmo-Web2026x';
+export const BIRTH_DATE = '19801201';
+
+/** What a finished first login leaves behind. */
+export interface Member {
+  tenant: string;
+  userId: string;
+  password: string;
+  email: string;
+  factor: 'totp' | 'email-otp' | 'passkey';
+  authenticator: Authenticator | null;
+  steps: string[];
+}
+
+/** Logs in on the login screen and returns the next step. */
+export async function logIn(page: Page, userId: string, password: string): Promise<string> {
+  await page.fill('#userId', userId);
+  await page.fill('#password', password);
+  return next(page, () => submit(page));
+}
+
+/** Reads the grouped key off the TOTP setup page (「スキャンできませんか？」). */
+export async function readManualKey(page: Page): Promise<string> {
+  await page.locator('details.manual-key summary').click();
+  const key = ((await page.locator('[data-testid=manual-key]').textContent()) ?? '').trim();
+  expect(key).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
+  return key.replace(/\s+/g, '');
+}
+
+/** Answers steps until the portal home. */
+export async function completeFlow(
+  page: Page,
+  context: BrowserContext,
+  origin: string,
+  member: Member,
+  options: { onTotpSetup?: (page: Page) => Promise<void> } = {},
+): Promise<void> {
+  for (let guard = 0; guard < 20; guard++) {
+    const step = await stepOf(page);
+    member.steps.push(step);
+    switch (step) {
+      case 'home':
+        return;
+      case 'verify-birthdate':
+        await page.fill('#birthDate', BIRTH_DATE);
+        await next(page, () => submit(page));
+        break;
+      case 'accept-terms':
+        await next(page, () => press(page, '同意する'));
+        break;
+      case 'choose-method':
+        await page.check(`input[name=factor][value=${member.factor}]`);
+        await page.fill('#userId', member.userId);
+        await next(page, () => submit(page));
+        break;
+      case 'update-password':
+        await page.fill('#password', member.password);
+        await page.fill('#confirmation', member.password);
+        await next(page, () => submit(page));
+        break;
+      case 'update-email':
+        await page.fill('#email', member.email);
+        await next(page, () => submit(page));
+        break;
+      case 'verify-email': {
+        // The link is opened in another tab; the original tab moves on by itself.
+        const mail = await waitMail(origin, member.email);
+        const link = linkIn(mail, `${origin}/t/${member.tenant}/verify-email`);
+        await next(page, async () => {
+          const tab = await context.newPage();
+          await tab.goto(link);
+          await tab.getByText('メールアドレスを確認しました').waitFor();
+          await tab.close();
+        });
+        break;
+      }
+      case 'signed-out':
+        await next(page, () => press(page, 'もう一度ログインする'));
+        await logIn(page, member.userId, member.password);
+        break;
+      case 'configure-factor':
+        await setUpFactor(page, origin, member, options);
+        break;
+      case 'second-factor':
+        await answerSecondFactor(page, origin, member);
+        break;
+      default:
+        throw new Error(`unexpected screen "${step}" after ${member.steps.join(' > ')}`);
+    }
+  }
+  throw new Error(`no home after ${member.steps.join(' > ')}`);
+}
+
+async function setUpFactor(
+  page: Page,
+  origin: string,
+  member: Member,
+  options: { onTotpSetup?: (page: Page) => Promise<void> },
+): Promise<void> {
+  if (member.factor === 'totp') {
+    member.authenticator = new Authenticator(await readManualKey(page));
+    await options.onTotpSetup?.(page);
+    await page.fill('#label', 'iPhone');
+    await page.fill('#code', await member.authenticator.code());
+    await next(page, () => submit(page));
+    return;
+  }
+  if (member.factor === 'email-otp') {
+    const mail = await waitMail(origin, member.email);
+    expect(mail.subject).toBeTruthy();
+    await page.fill('#code', codeIn(mail));
+    await next(page, () => submit(page));
+    return;
+  }
+  await page.fill('#label', 'My passkey');
+  await next(page, () => submit(page));
+}
+
+/** The second-factor screen with the member's factor. */
+export async function answerSecondFactor(page: Page, origin: string, member: Member) {
+  if (member.factor === 'totp') {
+    await page.fill('#code', await (member.authenticator as Authenticator).code());
+  } else if (member.factor === 'email-otp') {
+    // The code was mailed when the screen opened: the newest mail to the member.
+    await page.fill('#code', codeIn(await waitMail(origin, member.email)));
+  }
+  await next(page, () => submit(page));
+}
