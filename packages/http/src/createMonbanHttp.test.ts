@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { setupEnv } from '../test/harness.js';
+
+const ok = <T extends { ok: boolean }>(r: T): T => {
+  if (!r.ok) throw new Error(JSON.stringify(r));
+  return r;
+};
+
 import { createMonbanHttp } from './createMonbanHttp.js';
 import type { HttpRequest, HttpResponse } from './types.js';
 
@@ -59,6 +65,33 @@ describe('createMonbanHttp', () => {
     const no = await http.handle({ method: 'GET', path: '/csrf', headers: { host: 'evil.jp' } });
     expect(ok.status).toBe(200);
     expect(no.status).toBe(404);
+  });
+
+  it('does not answer a flow under another tenant’s path (a flow belongs to one tenant)', async () => {
+    const { monban } = setupEnv();
+    ok(
+      await monban.provisionMember({
+        tenantId: 'daiwa',
+        userId: 'testuser01',
+        temporaryPassword: 'Tmp-Pass#2026',
+        birthDate: '19801201',
+      }),
+    );
+    const http = createMonbanHttp(monban, {
+      tenant: { pathSegment: true },
+      csrf: { allowedOrigins: [ORIGIN] },
+    });
+    const go = browser((r) => http.handle(r));
+    await go('GET', '/daiwa/csrf');
+    const login = await go('POST', '/daiwa/login', {
+      userId: 'testuser01',
+      password: 'Tmp-Pass#2026',
+    });
+    expect(login.status).toBe(200);
+    expect((await go('GET', '/daiwa/flow')).status).toBe(200);
+    const foreign = await go('GET', '/jsw/flow');
+    expect(foreign.status).toBe(401);
+    expect(JSON.parse(foreign.body as string)).toMatchObject({ code: 'FLOW_NOT_FOUND' });
   });
 
   it('answers 500 without details when a handler fails unexpectedly, and reports the error', async () => {

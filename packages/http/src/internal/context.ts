@@ -69,6 +69,12 @@ export function flowOutcome(ctx: Ctx, result: Result<FlowAnswer>): Outcome {
     }
     return { error: result.error };
   }
+  if (result.flow.tenantId !== ctx.tenantId) {
+    // A flow belongs to one tenant: a cookie replayed under another tenant's path or host is
+    // not answered there (the engine applied the tenant's own rules, never the request's).
+    ctx.clearFlow();
+    return { error: { code: 'FLOW_NOT_FOUND' } };
+  }
   const body: Record<string, unknown> = { flow: result.flow };
   if (result.client !== undefined) body.client = result.client;
   if (result.session !== undefined) {

@@ -136,17 +136,8 @@ export const ROUTES: readonly RouteDef[] = [
     'getFlow',
     'The current flow: the step to show next (poll it after the email link).',
     undefined,
-    (ctx, flowToken) =>
-      ctx.monban.getFlow({ flowToken }).then((r) =>
-        // The service's getFlow does not check the idle time-out itself: an active flow past
-        // its expiry answers FLOW_EXPIRED here as every step would.
-        r.ok && r.flow.status === 'active' && r.flow.expiresAt <= ctx.now()
-          ? flowOutcome(ctx, {
-              ok: false,
-              error: { code: 'FLOW_EXPIRED', params: { restart: true } },
-            })
-          : flowOutcome(ctx, r),
-      ),
+    // The service answers FLOW_EXPIRED for an idle flow, as every step does.
+    (ctx, flowToken) => ctx.monban.getFlow({ flowToken }).then((r) => flowOutcome(ctx, r)),
   ),
   flowRoute(
     'POST',
