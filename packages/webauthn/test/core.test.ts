@@ -1,0 +1,237 @@
+/**
+ * End to end through `@monban/core` on the memory adapter with the argon2 hasher: a Daiwa-preset
+ * first login choosing a passkey, a later login, step-up, a second passkey (label uniqueness),
+ * picking either at login, deleting one, and ACCEPTANCE 21 (concurrent verifications of one
+ * assertion: exactly one success). The authenticator is `@monban/test-utils`'
+ * software authenticator: real attestations and signatures.
+ */
+import { createArgon2Hasher } from '@monban/argon2';
+import { createMonban, type FlowAnswer, type Monban, type Result } from '@monban/core';
+import { createMemoryStorage } from '@monban/memory';
+import {
+  createManualClock,
+  createSoftwareAuthenticator,
+  createTestFactor,
+  type SoftwareAuthenticator,
+} from '@monban/test-utils';
+import { describe, expect, it } from 'vitest';
+import { createWebAuthnFactor } from '../src/index.js';
+
+const TENANT = 'daiwa';
+const DISPLAY_NAME = '大和証券グループ健康保険組合';
+const ORIGIN = 'https://portal.example.jp';
+const TEMP = 'Tmp-Pass#2026';
+const NEW_PASSWORD = 'Kosmo-Web!2026x';
+const START = Date.UTC(2026, 3, 1);
+
+function ok<T extends object>(result: Result<T>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
+  return result;
+}
+
+const hasher = createArgon2Hasher();
+
+function setup() {
+  const clock = createManualClock(START);
+  const storage = createMemoryStorage();
+  const monban: Monban = createMonban({
+    tenants: [{ id: TENANT, displayName: DISPLAY_NAME, preset: 'daiwa' }],
+    storage,
+    hasher,
+    mailer: { send: async () => {} },
+    factors: [
+      createWebAuthnFactor({ rpId: 'portal.example.jp', origins: [ORIGIN] }),
+      createTestFactor({ kind: 'totp' }),
+    ],
+    clock,
+    links: { baseUrl: 'https://portal.example.jp/auth' },
+  });
+  return { monban, clock, storage, phone: createSoftwareAuthenticator() };
+}
+
+type Harness = ReturnType<typeof setup>;
+
+async function firstLogin(h: Harness, userId = 'taro2026') {
+  const { accountId } = ok(
+    await h.monban.provisionMember({
+      tenantId: TENANT,
+      userId,
+      temporaryPassword: TEMP,
+      birthDate: '19801201',
+      email: `${userId}@example.jp`,
+    }),
+  );
+  const login = ok(await h.monban.login({ tenantId: TENANT, userId, password: TEMP }));
+  const flowToken = login.flowToken;
+  let answer: FlowAnswer = login;
+  for (let guard = 0; answer.flow.status === 'active' && guard < 12; guard++) {
+    switch (answer.flow.step) {
+      case 'verify-birthdate':
+        answer = ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
+        break;
+      case 'accept-terms':
+        answer = ok(await h.monban.acceptTerms({ flowToken, version: answer.flow.termsVersion }));
+        break;
+      case 'choose-method':
+        answer = ok(await h.monban.chooseMethod({ flowToken, factor: 'passkey' }));
+        break;
+      case 'update-password':
+        answer = ok(
+          await h.monban.updatePassword({
+            flowToken,
+            password: NEW_PASSWORD,
+            confirmation: NEW_PASSWORD,
+          }),
+        );
+        break;
+      case 'update-email':
+        answer = ok(await h.monban.updateEmail({ flowToken, email: `${userId}@example.jp` }));
+        break;
+      case 'configure-factor': {
+        // The member cancels the first prompt: "try again" starts a new ceremony.
+        ok(await h.monban.beginFactorSetup({ flowToken }));
+        const cancelled = await h.monban.completeFactorSetup({
+          flowToken,
+          label: 'iPhone',
+          response: { error: { name: 'NotAllowedError' } },
+        });
+        expect(cancelled).toEqual({ ok: false, error: { code: 'PASSKEY_CANCELLED' } });
+        expect(h.monban.formatError({ code: 'PASSKEY_CANCELLED' }, 'ja')).toContain(
+          '再試行してください',
+        );
+        const begun = ok(await h.monban.beginFactorSetup({ flowToken }));
+        const options = (begun.client as { options: { rp: { name: string } } }).options;
+        expect(options.rp.name).toBe(DISPLAY_NAME);
+        const response = await h.phone.create(options as never, { origin: ORIGIN });
+        answer = ok(await h.monban.completeFactorSetup({ flowToken, label: 'iPhone', response }));
+        break;
+      }
+      default:
+        throw new Error(`unexpected step ${answer.flow.step}`);
+    }
+  }
+  expect(answer.flow.status).toBe('completed');
+  return { accountId, userId, session: answer.session! };
+}
+
+async function passkeyLogin(
+  h: Harness,
+  userId: string,
+  authenticator: SoftwareAuthenticator,
+  credentialId?: string,
+) {
+  const login = ok(await h.monban.login({ tenantId: TENANT, userId, password: NEW_PASSWORD }));
+  expect(login.flow.step).toBe('second-factor');
+  const begun = ok(
+    await h.monban.beginChallenge({
+      flowToken: login.flowToken,
+      factor: 'passkey',
+      ...(credentialId ? { credentialId } : {}),
+    }),
+  );
+  const response = await authenticator.get((begun.client as { options: never }).options, {
+    origin: ORIGIN,
+  });
+  return { flowToken: login.flowToken, response };
+}
+
+describe('passkeys through @monban/core (memory adapter, argon2)', () => {
+  it('first login with a passkey, a later login, step-up, a second passkey, deletion', async () => {
+    const h = setup();
+    const { accountId, userId } = await firstLogin(h);
+    const [credential] = await h.storage.credentials.listByAccount(TENANT, accountId);
+    expect(credential).toMatchObject({
+      id: h.phone.credentials()[0]!.id,
+      kind: 'passkey',
+      label: 'iPhone',
+      data: { format: 'monban-passkey/1', counter: 1 },
+    });
+
+    h.clock.advance(60_000);
+    const { flowToken, response } = await passkeyLogin(h, userId, h.phone);
+    const done = ok(await h.monban.verifyChallenge({ flowToken, response }));
+    expect(done.flow.status).toBe('completed');
+    const stored = await h.storage.credentials.get(TENANT, credential!.id);
+    expect(stored).toMatchObject({ data: { counter: 2 }, lastUsedAt: h.clock.now() });
+    // The same assertion again: the flow's challenge is gone.
+    expect((await h.monban.verifyChallenge({ flowToken, response })).ok).toBe(false);
+
+    // Step-up with the passkey (settings), then add a second passkey.
+    let token = done.session!.token;
+    h.clock.advance(5 * 60_000);
+    const stepUp = ok(await h.monban.beginStepUp({ sessionToken: token, factor: 'passkey' }));
+    const assertion = await h.phone.get((stepUp.client as { options: never }).options, {
+      origin: ORIGIN,
+    });
+    token = ok(await h.monban.verifyStepUp({ sessionToken: token, response: assertion })).session
+      .token;
+    // Daiwa's add-factor step-up asks for the password as well.
+    token = ok(await h.monban.stepUpPassword({ sessionToken: token, password: NEW_PASSWORD }))
+      .session.token;
+    const android = createSoftwareAuthenticator({ backupEligible: true, counter: 'zero' });
+    const add = ok(await h.monban.beginAddFactor({ sessionToken: token, factor: 'passkey' }));
+    const addOptions = (add.client as { options: { excludeCredentials: { id: string }[] } })
+      .options;
+    expect(addOptions.excludeCredentials.map((c) => c.id)).toEqual([credential!.id]);
+    const registration = await android.create(addOptions as never, { origin: ORIGIN });
+    // R-POL-5: a label already used is refused by core before the factor runs.
+    const taken = await h.monban.completeAddFactor({
+      sessionToken: token,
+      label: 'iphone',
+      response: registration,
+    });
+    expect(taken.ok).toBe(false);
+    const added = ok(
+      await h.monban.completeAddFactor({
+        sessionToken: token,
+        label: 'Android',
+        response: registration,
+      }),
+    );
+    expect(added.factor).toMatchObject({ kind: 'passkey', label: 'Android' });
+
+    // Either passkey signs in.
+    for (const [authenticator, id] of [
+      [android, added.factor.id],
+      [h.phone, credential!.id],
+    ] as const) {
+      h.clock.advance(60_000);
+      const attempt = await passkeyLogin(h, userId, authenticator, id);
+      expect(ok(await h.monban.verifyChallenge(attempt)).flow.status).toBe('completed');
+    }
+
+    // Delete the iPhone passkey (step-up and confirmation from core), then it no longer works.
+    const removal = { sessionToken: token, credentialId: credential!.id };
+    expect(await h.monban.removeFactor(removal)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFIRMATION_REQUIRED' },
+    });
+    ok(await h.monban.removeFactor({ ...removal, confirm: true }));
+    h.clock.advance(60_000);
+    const gone = await passkeyLogin(h, userId, android);
+    expect(ok(await h.monban.verifyChallenge(gone)).flow.status).toBe('completed');
+    const login = ok(await h.monban.login({ tenantId: TENANT, userId, password: NEW_PASSWORD }));
+    const begun = ok(await h.monban.beginChallenge({ flowToken: login.flowToken }));
+    const stale = await h.phone.get(
+      {
+        ...(begun.client as { options: { challenge: string } }).options,
+        allowCredentials: [],
+      } as never,
+      { origin: ORIGIN, credentialId: credential!.id },
+    );
+    expect(await h.monban.verifyChallenge({ flowToken: login.flowToken, response: stale })).toEqual(
+      { ok: false, error: { code: 'PASSKEY_UNKNOWN_CREDENTIAL' } },
+    );
+  });
+
+  it('ACCEPTANCE 21: concurrent verifications of one assertion give exactly one success', async () => {
+    const h = setup();
+    const { userId } = await firstLogin(h);
+    h.clock.advance(60_000);
+    const { flowToken, response } = await passkeyLogin(h, userId, h.phone);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => h.monban.verifyChallenge({ flowToken, response })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+  });
+});
