@@ -225,7 +225,7 @@ describe('TOTP through @monban/core (memory adapter)', () => {
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const loser = results.find((r) => !r.ok);
-    expect(loser && !loser.ok && ['CODE_INVALID', 'TOTP_CODE_REUSED']).toContain(
+    expect(loser && !loser.ok && ['FACTOR_VERIFICATION_FAILED', 'TOTP_CODE_REUSED']).toContain(
       loser && !loser.ok ? loser.error.code : '',
     );
   });

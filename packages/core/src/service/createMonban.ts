@@ -627,7 +627,13 @@ export function createMonban(options: MonbanOptions): Monban {
           credential.version,
         );
         if (!updated.ok) {
-          return failed({ ok: false, code: 'CODE_INVALID', countsAsFailure: true });
+          // The compare-and-set was lost: this answer was already used (ACCEPTANCE 14/15/21).
+          return failed({
+            ok: false,
+            code: 'FACTOR_VERIFICATION_FAILED',
+            params: { reason: 'replayed' },
+            countsAsFailure: true,
+          });
         }
         return { type: 'CHALLENGE_PASSED', factor: ceremony.factor, credentialId: credential.id };
       });

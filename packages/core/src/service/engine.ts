@@ -519,7 +519,7 @@ export function createEngine(deps: EngineDeps) {
           const created = await tx.credentials.create(credential);
           if (!created.ok)
             throw new StepConflict(
-              created.conflict === 'label' ? 'VALIDATION_FAILED' : 'CONCURRENT_UPDATE',
+              created.conflict === 'label' ? 'VALIDATION_FAILED' : 'FACTOR_ALREADY_REGISTERED',
             );
         }
         let next = loaded.account;

@@ -260,7 +260,7 @@ export function createSettings(deps: Deps) {
         }
         // A failed answer ends the ceremony: start again (a challenge is single-use).
         return result.ok
-          ? fail('CODE_INVALID')
+          ? fail('FACTOR_VERIFICATION_FAILED', { reason: 'replayed' })
           : fail(result.code, result.params ? { ...result.params } : undefined);
       }
       await engine.refundAttempt(a.account);
@@ -550,7 +550,7 @@ export function createSettings(deps: Deps) {
       if (!created.ok) {
         return created.conflict === 'label'
           ? fail('VALIDATION_FAILED', { issues: [{ code: 'DEVICE_NAME_TAKEN', name: name.value }] })
-          : fail('CONCURRENT_UPDATE');
+          : fail('FACTOR_ALREADY_REGISTERED');
       }
       await engine.audit({
         type: 'factor.added',
