@@ -1,0 +1,104 @@
+/**
+ * Writes the error code reference (`docs/generated/error-codes.md`) from the message catalogues
+ * the packages ship: every code, its Japanese and English message and the HTTP status the
+ * JSON API answers with (`statusForCode` from `@monban/http`).
+ *
+ * Run: node --conditions=@monban/source --import tsx scripts/error-codes.ts
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CORE_ERROR_CODES, coreMessages } from '@monban/core';
+import { emailOtpMessages } from '@monban/email-otp';
+import { statusForCode } from '@monban/http';
+import { issueCodes, type Locale, type MessageCatalog, messages } from '@monban/policy';
+import { TOTP_FAILURE_CODES, messages as totpMessages } from '@monban/totp';
+// The HTTP layer's own codes have no public catalogue export; the docs read it from the source.
+import { httpMessages } from '../../packages/http/src/internal/messages.js';
+
+type Catalogue = Readonly<Record<Locale, MessageCatalog>>;
+interface Section {
+  title: string;
+  intro: string;
+  catalogue: Catalogue;
+  /** Codes the package declares; catalogue keys are added to them. */
+  codes: readonly string[];
+  /** Only keys with this suffix (factor-specific texts of shared codes). */
+  suffix?: string;
+}
+
+const sections: Section[] = [
+  {
+    title: 'Engine (`@monban/core`)',
+    intro:
+      'Every answer of the service that is not `ok` carries one of these codes (`CORE_ERROR_CODES`). `monban.formatError(error, locale)` renders the message.',
+    catalogue: coreMessages,
+    codes: CORE_ERROR_CODES,
+  },
+  {
+    title: 'Validation issues (`@monban/policy`)',
+    intro:
+      'Reported inside `VALIDATION_FAILED` (HTTP 400) as `details.issues`, each with its own code and message, all at once. The status column is what `statusForCode` answers when such a code is the top-level code (`EMAIL_TAKEN` is; the others come as issues). Keys of the form `CODE.reason` are reason-specific texts that `formatIssue` prefers.',
+    catalogue: messages,
+    codes: issueCodes,
+  },
+  {
+    title: 'Authenticator app (`@monban/totp`)',
+    intro:
+      'Codes of the TOTP factor (`TOTP_FAILURE_CODES`) and its wording of shared codes. The factor carries this catalogue, so `formatError` uses it.',
+    catalogue: totpMessages,
+    codes: TOTP_FAILURE_CODES,
+  },
+  {
+    title: 'Email one-time codes (`@monban/email-otp`)',
+    intro:
+      'Email-specific texts of core codes, picked when `params.reason` is `email-otp`. Pass `createMonban({ messages: emailOtpMessages })` to use them.',
+    catalogue: emailOtpMessages,
+    codes: [],
+    suffix: '.email-otp',
+  },
+  {
+    title: 'HTTP layer (`@monban/http`, Express and Fastify)',
+    intro:
+      'Codes only the JSON API answers with (malformed requests, CSRF, routing). `FIELD_*` codes are issues inside `VALIDATION_FAILED`.',
+    catalogue: httpMessages as Catalogue,
+    codes: [],
+  },
+];
+
+const cell = (text: string | undefined) =>
+  text === undefined
+    ? '—'
+    : text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/\|/g, '&#124;')
+        .replace(/\n/g, '<br>');
+
+let total = 0;
+const lines: string[] = [];
+for (const section of sections) {
+  const keys = new Set<string>(section.codes);
+  for (const key of Object.keys(section.catalogue.ja)) keys.add(key);
+  for (const key of Object.keys(section.catalogue.en)) keys.add(key);
+  const rows = [...keys]
+    .filter((key) => section.suffix === undefined || key.endsWith(section.suffix))
+    .sort((a, b) => a.localeCompare(b));
+  lines.push(`## ${section.title}`, '', section.intro, '');
+  lines.push('| code | HTTP | 日本語 | English |', '|---|---|---|---|');
+  for (const key of rows) {
+    const [code = key, reason] = key.split('.');
+    const label = reason === undefined ? `\`${code}\`` : `\`${code}\` (\`${reason}\`)`;
+    lines.push(
+      `| ${label} | ${statusForCode(code)} | ${cell(section.catalogue.ja[key])} | ${cell(section.catalogue.en[key])} |`,
+    );
+    total++;
+  }
+  lines.push('');
+}
+
+const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'generated');
+mkdirSync(out, { recursive: true });
+writeFileSync(join(out, 'error-codes.md'), lines.join('\n'));
+console.log(`error codes: ${total} rows written to docs/generated/error-codes.md`);
