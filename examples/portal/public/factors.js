@@ -63,27 +63,28 @@ export function totpEntry(complete, label) {
   ];
 }
 
-const passkeyError = () => ({ code: 'PASSKEY_CANCELLED', message: t('passkeyFailed') });
-
-/** Registers a passkey with the browser; returns the RegistrationResponseJSON or an error. */
+/**
+ * Registers a passkey with the browser: the RegistrationResponseJSON, or `{ error: name }`
+ * when the browser refused (the server answers with the member's message, e.g. cancelled).
+ */
 export async function createPasskey(options) {
   try {
     const publicKey = PublicKeyCredential.parseCreationOptionsFromJSON(options);
     const credential = await navigator.credentials.create({ publicKey });
-    return { response: credential.toJSON() };
-  } catch {
-    return { error: passkeyError() };
+    return credential.toJSON();
+  } catch (error) {
+    return { error: error?.name ?? 'UnknownError' };
   }
 }
 
-/** Signs in with a passkey; returns the AuthenticationResponseJSON or an error. */
+/** Signs in with a passkey: the AuthenticationResponseJSON, or `{ error: name }`. */
 export async function getPasskey(options) {
   try {
     const publicKey = PublicKeyCredential.parseRequestOptionsFromJSON(options);
     const credential = await navigator.credentials.get({ publicKey });
-    return { response: credential.toJSON() };
-  } catch {
-    return { error: passkeyError() };
+    return credential.toJSON();
+  } catch (error) {
+    return { error: error?.name ?? 'UnknownError' };
   }
 }
 
@@ -94,10 +95,7 @@ export function passkeySetup(client, complete) {
     form(
       [field(t('passkeyName'), { name: 'label', required: true, value: defaultPasskeyName() })],
       t('registerPasskey'),
-      async (v) => {
-        const made = await createPasskey(client.options);
-        return made.error ?? complete(v.label, made.response);
-      },
+      async (v) => complete(v.label, await createPasskey(client.options)),
     ),
   ];
 }

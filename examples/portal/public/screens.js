@@ -307,8 +307,7 @@ async function challenge(which, device) {
     return show(
       ...title(t('secondFactor')),
       form([], t('usePasskey'), async () => {
-        const got = await getPasskey(client.options);
-        return got.error ?? verify(got.response);
+        return verify(await getPasskey(client.options));
       }),
     );
   }

@@ -103,8 +103,7 @@ function stepUp(required) {
         const body =
           proof === 'passkey'
             ? form([], t('usePasskey'), async () => {
-                const got = await getPasskey(client.options);
-                return got.error ?? verify(got.response);
+                return verify(await getPasskey(client.options));
               })
             : proof === 'email-otp'
               ? emailCodeEntry(client, {

@@ -54,13 +54,18 @@ export function errorBox() {
 /** Shows an API error (`{ code, message, details: { issues } }`) in `box`. */
 export function showError(box, error) {
   const issues = error?.details?.issues ?? [];
-  box.replaceChildren(
-    h('p', {}, error?.message ?? String(error)),
-    issues.length > 0
+  const listed = issues.map((issue) => issue.message);
+  const message = error?.message ?? String(error);
+  // A validation answer's message repeats its issues: show the list alone then.
+  const lead = listed.length > 0 && listed.join('\n') === message ? null : h('p', {}, message);
+  fill(
+    box,
+    lead,
+    listed.length > 0
       ? h(
           'ul',
           {},
-          issues.map((issue) => h('li', {}, issue.message)),
+          listed.map((text) => h('li', {}, text)),
         )
       : null,
   );

@@ -18,9 +18,14 @@ export const stepOf = (page: Page) => page.evaluate(() => document.body.dataset.
 export async function next(page: Page, action: () => Promise<unknown>): Promise<string> {
   const before = await screen(page);
   await action();
-  await page.waitForFunction((n) => document.body.dataset.screen !== n, before, {
-    timeout: 20_000,
-  });
+  try {
+    await page.waitForFunction((n) => document.body.dataset.screen !== n, before, {
+      timeout: 20_000,
+    });
+  } catch (error) {
+    const text = await page.locator('main').textContent();
+    throw new Error(`no new screen after an action: ${error}\nscreen: ${text}`);
+  }
   return stepOf(page);
 }
 

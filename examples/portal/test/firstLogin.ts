@@ -17,6 +17,8 @@ export interface Member {
   email: string;
   factor: 'totp' | 'email-otp' | 'passkey';
   authenticator: Authenticator | null;
+  /** Name given to the device at setup (default iPhone). */
+  deviceLabel?: string;
   steps: string[];
 }
 
@@ -25,6 +27,13 @@ export async function logIn(page: Page, userId: string, password: string): Promi
   await page.fill('#userId', userId);
   await page.fill('#password', password);
   return next(page, () => submit(page));
+}
+
+/** Submits the login form without waiting for another screen (for wrong credentials). */
+export async function logInNoWait(page: Page, userId: string, password: string): Promise<void> {
+  await page.fill('#userId', userId);
+  await page.fill('#password', password);
+  await submit(page);
 }
 
 /** Reads the grouped key off the TOTP setup page (「スキャンできませんか？」). */
@@ -108,7 +117,7 @@ async function setUpFactor(
   if (member.factor === 'totp') {
     member.authenticator = new Authenticator(await readManualKey(page));
     await options.onTotpSetup?.(page);
-    await page.fill('#label', 'iPhone');
+    await page.fill('#label', member.deviceLabel ?? 'iPhone');
     await page.fill('#code', await member.authenticator.code());
     await next(page, () => submit(page));
     return;

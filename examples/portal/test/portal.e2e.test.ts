@@ -6,13 +6,25 @@ import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANTS } from '../src/tenants.js';
-import { next, press, stepOf } from './driver.js';
+import {
+  Authenticator,
+  errorOf,
+  linkIn,
+  mails,
+  next,
+  press,
+  stepOf,
+  submit,
+  waitMail,
+} from './driver.js';
 import {
   answerSecondFactor,
   completeFlow,
   logIn,
+  logInNoWait,
   type Member,
   NEW_PASSWORD,
+  readManualKey,
 } from './firstLogin.js';
 import { chromiumAvailable, launchChromium, type RunningPortal, startPortal } from './harness.js';
 
@@ -41,6 +53,22 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     await page.goto(`${portal.origin}/t/${tenant}/`);
     await page.locator('#userId').waitFor();
     return { context, page };
+  }
+
+  /** Chromium's virtual authenticator (a platform passkey with user verification). */
+  async function addVirtualAuthenticator(context: BrowserContext, page: Page) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('WebAuthn.enable');
+    await cdp.send('WebAuthn.addVirtualAuthenticator', {
+      options: {
+        protocol: 'ctap2',
+        transport: 'internal',
+        hasResidentKey: true,
+        hasUserVerification: true,
+        isUserVerified: true,
+        automaticPresenceSimulation: true,
+      },
+    });
   }
 
   const shot = async (page: Page, name: string) => {
@@ -73,29 +101,225 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
   }
 
   /** 「ログアウトしてもよろしいですか？」, then login with the factor set up. */
-  async function logoutAndLogin(page: Page, member: Member) {
+  async function logoutAndLogin(page: Page, member: Member, options = { wrongCodeFirst: false }) {
     await next(page, () => press(page, 'ログアウト'));
     await expect(page.getByText('ログアウトしてもよろしいですか？').isVisible()).resolves.toBe(
       true,
     );
     await next(page, () => press(page, 'ログアウトする'));
     expect(await logIn(page, member.userId, member.password)).toBe('second-factor');
+    if (options.wrongCodeFirst) {
+      await page.fill('#code', '000000');
+      expect(await errorOf(page, () => submit(page))).toContain('認証コードが異なります');
+    }
     await answerSecondFactor(page, portal.origin, member);
     expect(await stepOf(page)).toBe('home');
   }
 
-  it('Daiwa (manual 002): birth date, terms, method + user ID, password, email, TOTP', async () => {
-    const { context, page, member } = await firstLogin('daiwa', 'totp');
+  it('Daiwa (manual 002): wrong inputs, TOTP, second device picker, rename and remove', async () => {
+    const { context, page } = await open('daiwa');
+    // Wrong inputs at each step show the manual's Japanese messages.
+    expect(await errorOf(page, () => logInNoWait(page, 'daiwa0001', 'wrong-password'))).toContain(
+      '無効なユーザIDまたはパスワードです',
+    );
+    expect(await logIn(page, 'daiwa0001', 'Hagaki-Daiwa-01')).toBe('verify-birthdate');
+    await page.fill('#birthDate', '19800101');
+    expect(await errorOf(page, () => submit(page))).toContain('生年月日が正しくありません');
+    await page.fill('#birthDate', '19801201');
+    await next(page, () => submit(page));
+    await next(page, () => press(page, '同意する'));
+    await page.fill('#userId', 'bad user!');
+    const idError = await errorOf(page, () => submit(page));
+    expect(idError).toMatch(/「!」|!/);
+    await page.check('input[name=factor][value=totp]');
+    await page.fill('#userId', 'daiwa-member');
+    expect(await next(page, () => submit(page))).toBe('update-password');
+    await expect(page.locator('.rules').textContent()).resolves.toContain('8文字以上、64文字以内');
+    await page.fill('#password', 'daiwa-member');
+    await page.fill('#confirmation', 'different');
+    await errorOf(page, () => submit(page));
+    // Every violation is listed (equal to the user ID, confirmation mismatch...).
+    expect(await page.locator('.error li').count()).toBeGreaterThanOrEqual(2);
+    const member: Member = {
+      tenant: 'daiwa',
+      userId: 'daiwa-member',
+      password: NEW_PASSWORD,
+      email: 'daiwa.member@example.jp',
+      factor: 'totp',
+      authenticator: null,
+      steps: [],
+    };
+    await completeFlow(page, context, portal.origin, member, {
+      onTotpSetup: (p) => shot(p, 'daiwa-totp-setup'),
+    });
+    expect(member.steps).toEqual(['update-password', 'update-email', 'configure-factor', 'home']);
+    await logoutAndLogin(page, member, { wrongCodeFirst: true });
+
+    // Settings: a second device (an iPad), then the device picker at login (R-LOG-2).
+    await next(page, () => press(page, '設定'));
+    await page.locator('#devices li').first().waitFor();
+    await page.getByRole('button', { name: /デバイスを追加: OTP認証/ }).click();
+    const ipad = new Authenticator(await readManualKey(page));
+    await page.fill('#label', 'iPad');
+    await page.fill('#code', await ipad.code());
+    await page.locator('#devices form button[type=submit]').click();
+    await page.locator('#devices li', { hasText: 'iPad' }).waitFor();
+    await next(page, () => press(page, 'ホームへ戻る'));
+    await next(page, () => press(page, 'ログアウト'));
+    await next(page, () => press(page, 'ログアウトする'));
+    expect(await logIn(page, member.userId, member.password)).toBe('second-factor');
+    await expect(page.locator('.device-choice').allTextContents()).resolves.toHaveLength(2);
+    await next(page, () => page.locator('.device-choice', { hasText: 'iPad' }).click());
+    await page.fill('#code', await ipad.code());
+    expect(await next(page, () => submit(page))).toBe('home');
+
+    // Rename, then remove with the confirmation.
+    await next(page, () => press(page, '設定'));
+    const row = page.locator('#devices li', { hasText: 'iPad' });
+    await row.getByRole('button', { name: '名前を変更' }).click();
+    await page.locator('#devices input[name=label]').fill('iPad mini');
+    await page.locator('#devices form button[type=submit]').click();
+    const renamed = page.locator('#devices li', { hasText: 'iPad mini' });
+    await renamed.waitFor();
+    await renamed.getByRole('button', { name: '削除' }).click();
+    await expect(page.locator('#devices .confirm').textContent()).resolves.toContain(
+      '「iPad mini」を削除してもよろしいですか？',
+    );
+    await page.locator('#devices button.danger').click();
+    await page.locator('#devices li', { hasText: 'iPad mini' }).waitFor({ state: 'detached' });
+    await expect(page.locator('#devices li').count()).resolves.toBe(1);
+    await context.close();
+  });
+
+  it('JSW (manual 003): password rules, log out before setup, passkey or TOTP, change user ID', async () => {
+    const factor = portal.passkeys ? 'passkey' : 'totp';
+    const { context, page } = await open('jsw');
+    if (factor === 'passkey') await addVirtualAuthenticator(context, page);
+    expect(await logIn(page, 'jsw00001', 'Hagaki-Jsw-01')).toBe('verify-birthdate');
+    await page.fill('#birthDate', '19801201');
+    await next(page, () => submit(page));
+    await next(page, () => press(page, '同意する'));
+    await page.check(`input[name=factor][value=${factor}]`);
+    await page.fill('#userId', 'JSW-Member');
+    await next(page, () => submit(page));
+    // 8-20 characters with upper and lower case, never containing the user ID.
+    await expect(page.locator('.rules').textContent()).resolves.toContain('8文字以上、20文字以内');
+    await page.fill('#password', 'xxjsw-memberxx');
+    await page.fill('#confirmation', 'xxjsw-memberxx');
+    expect(await errorOf(page, () => submit(page))).toMatch(/大文字|ユーザID/);
+    const member: Member = {
+      tenant: 'jsw',
+      userId: 'jsw-member',
+      password: 'Jsw-Portal2026',
+      email: 'jsw.member@example.jp',
+      factor,
+      authenticator: null,
+      steps: [],
+    };
+    await completeFlow(page, context, portal.origin, member);
     expect(member.steps).toEqual([
-      'verify-birthdate',
-      'accept-terms',
-      'choose-method',
       'update-password',
       'update-email',
+      'signed-out',
       'configure-factor',
       'home',
     ]);
     await logoutAndLogin(page, member);
+
+    await next(page, () => press(page, '設定'));
+    await page.fill('#new-user-id', 'jsw-member2');
+    await page
+      .locator('section', { hasText: 'ユーザIDの変更' })
+      .locator('button[type=submit]')
+      .click();
+    await page.getByText('変更しました。').waitFor();
+    await next(page, () => press(page, 'ホームへ戻る'));
+    await expect(page.locator('h1').textContent()).resolves.toContain('jsw-member2');
+    await context.close();
+  });
+
+  it('JSW migrated member: password = symbol + number + birth date', async () => {
+    const { context, page } = await open('jsw');
+    expect(await logIn(page, 'jsw12ikou', '12345678919801201')).toBe('verify-birthdate');
+    await context.close();
+  });
+
+  it('GS Yuasa (manual 000): log out before setup, TOTP, then forgot password with TOTP re-setup', async () => {
+    const { context, page, member } = await firstLogin('gsyuasa', 'totp');
+    expect(member.steps).toContain('signed-out');
+    await logoutAndLogin(page, member);
+    await next(page, () => press(page, 'ログアウト'));
+    await next(page, () => press(page, 'ログアウトする'));
+
+    // Forgot password: the 5-minute link, TOTP set up again (the phone may be lost), new password.
+    await next(page, () => press(page, 'パスワードをお忘れの方'));
+    await page.fill('#userId', member.userId);
+    await next(page, () => submit(page));
+    await page.getByText('リンクを送信しました').waitFor();
+    const link = linkIn(
+      await waitMail(portal.origin, member.email),
+      `${portal.origin}/t/gsyuasa/reset-password`,
+    );
+    await page.goto(link);
+    await page
+      .waitForFunction(() => document.body.dataset.step === 'configure-factor')
+      .catch(async (error) => {
+        throw new Error(`${error}\nscreen: ${await page.locator('main').textContent()}`);
+      });
+    // The old device is replaced, but its name is still taken while the new one is set up.
+    const recovered: Member = {
+      ...member,
+      password: 'Yuasa-Reset2026',
+      deviceLabel: 'iPhone 2',
+      steps: [],
+    };
+    await completeFlow(page, context, portal.origin, recovered);
+    expect(recovered.steps).toEqual(['configure-factor', 'update-password', 'home']);
+    await logoutAndLogin(page, recovered);
+    await context.close();
+  });
+
+  it('Kinki Denshi (manual 001): email verified first, email OTP, forgot user ID', async () => {
+    const { context, page, member } = await firstLogin('kinkidenshi', 'email-otp');
+    expect(member.steps.slice(0, 5)).toEqual([
+      'verify-birthdate',
+      'accept-terms',
+      'update-email',
+      'verify-email',
+      'choose-method',
+    ]);
+    await logoutAndLogin(page, member);
+    await next(page, () => press(page, 'ログアウト'));
+    await next(page, () => press(page, 'ログアウトする'));
+
+    await next(page, () => press(page, 'ユーザIDをお忘れの方'));
+    const before = (await mails(portal.origin, member.email)).length;
+    await page.fill('#birthDate', '19801201');
+    await page.fill('#email', member.email);
+    await next(page, () => submit(page));
+    const mail = await waitMail(portal.origin, member.email, before);
+    expect(mail.text).toContain(member.userId);
+    await context.close();
+  });
+
+  it('Ajinomoto (manual 004): email + link first, three methods, TOTP, change email', async () => {
+    const { context, page, member } = await firstLogin('ajinomoto', 'totp');
+    expect(member.steps).toContain('verify-email');
+    await logoutAndLogin(page, member);
+
+    await next(page, () => press(page, '設定'));
+    await page.fill('#new-email', 'ajinomoto.new@example.jp');
+    await page
+      .locator('section', { hasText: 'メールアドレスの変更' })
+      .locator('button[type=submit]')
+      .click();
+    await page.getByText('確認メールを送信しました').waitFor();
+    const link = linkIn(
+      await waitMail(portal.origin, 'ajinomoto.new@example.jp'),
+      `${portal.origin}/t/ajinomoto/confirm-email`,
+    );
+    await page.goto(link);
+    await page.getByText('メールアドレスを変更しました。').waitFor();
     await context.close();
   });
 });
