@@ -16,6 +16,9 @@ describe('statusForCode', () => {
     ['RATE_LIMITED', 429],
     ['STORAGE_UNAVAILABLE', 503],
     ['MAIL_UNAVAILABLE', 503],
+    ['OTP_FORMAT_INVALID', 400],
+    ['EMAIL_INVALID', 400],
+    ['TOTP_CLOCK_SKEW', 401],
   ])('%s -> %i', (code, status) => {
     expect(statusForCode(code)).toBe(status);
   });

@@ -123,7 +123,10 @@ export interface MonbanHttpOptions {
     windowSeconds?: number;
   };
   /** Clock (default `Date.now`), for rate-limit windows and cookie lifetimes. */
-  clock?: { now(): number };
+  clock?: {
+    /** Current time in epoch milliseconds. */
+    now(): number;
+  };
   /** Called with unexpected errors (answered 500 without details); log them here. */
   onError?: (error: unknown, request: HttpRequest) => void;
 }

@@ -950,5 +950,5 @@ export function createSettings(deps: Deps) {
   }
 }
 
-/** The methods {@link createSettings} adds to the service. */
+/** The settings, step-up, recovery and administration methods of the `Monban` service. */
 export type SettingsMethods = ReturnType<typeof createSettings>;

@@ -25,11 +25,13 @@ export interface Db {
 
 /** What `createPostgresStorage` needs from a PGlite instance (structural, no import of PGlite). */
 export interface PgliteQueryable {
+  /** Runs one parameterized statement (`$1`, `$2`…) and returns its rows. */
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
 }
 
 /** The PGlite surface used: queries and its own exclusive `transaction`. */
 export interface PgliteLike extends PgliteQueryable {
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: PgliteQueryable) => Promise<T>): Promise<T>;
 }
 
