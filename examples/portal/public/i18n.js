@@ -66,7 +66,6 @@ const texts = {
     passkeyName: 'パスキーの名前',
     registerPasskey: 'パスキーを登録',
     usePasskey: 'パスキーでログイン',
-    passkeyFailed: 'パスキーの操作が完了しませんでした。もう一度お試しください。',
     setupEmailOtp: 'メールによるワンタイムパスワードの設定',
     emailCodeSent:
       '{email} にワンタイムパスワードを送信しました。受信したワンタイムパスワードを入力してください。',
@@ -187,7 +186,6 @@ const texts = {
     passkeyName: 'Passkey name',
     registerPasskey: 'Register passkey',
     usePasskey: 'Log in with a passkey',
-    passkeyFailed: 'The passkey operation did not complete. Please try again.',
     setupEmailOtp: 'Set up one-time passwords by email',
     emailCodeSent: 'We sent a one-time password to {email}. Enter the code you received.',
     secondFactor: 'Multi-factor authentication',

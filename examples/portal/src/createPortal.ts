@@ -4,7 +4,14 @@
  * @module
  */
 import { createArgon2Hasher } from '@monban/argon2';
-import { createMonban, type Factor, type Monban, type Storage, TENANT_PRESETS } from '@monban/core';
+import {
+  type Clock,
+  createMonban,
+  type Factor,
+  type Monban,
+  type Storage,
+  TENANT_PRESETS,
+} from '@monban/core';
 import { createEmailOtpFactor } from '@monban/email-otp';
 import { monbanFastify } from '@monban/fastify';
 import { createDevMailbox, type DevMailbox } from '@monban/smtp/dev-mailbox';
@@ -33,6 +40,8 @@ export async function createPortal(options: {
   storage: Storage;
   secrets: PortalSecrets;
   logger?: boolean;
+  /** Clock (default: the system clock); tests move it forward. */
+  clock?: Clock;
 }): Promise<Portal> {
   const { origin, storage, secrets } = options;
   const mailbox = createDevMailbox();
@@ -62,6 +71,7 @@ export async function createPortal(options: {
       mailer: mailbox,
       factors,
       links: { baseUrl: `${origin}/t/${tenant.id}` },
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
     });
     services.set(tenant.id, monban);
   }
@@ -78,6 +88,7 @@ export async function createPortal(options: {
       defaultLocale: 'ja',
       rateLimit: { counters: storage.counters, limit: 60, windowSeconds: 60 },
       onError: (error) => app.log.error(error),
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
     });
   }
   registerPages(app, { services, mailbox });

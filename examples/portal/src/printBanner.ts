@@ -17,9 +17,9 @@ export function printBanner(input: {
     `Monban demo portal: ${input.origin}/`,
     `Dev mailbox:        ${input.origin}/mailbox`,
     `Data directory:     ${input.dataDir} (delete it to start over)`,
-    input.passkeys
-      ? ''
-      : 'Passkeys: not offered (@monban/webauthn has no createWebAuthnFactor yet)',
+    ...(input.passkeys
+      ? []
+      : ['Passkeys:           not offered (@monban/webauthn has no createWebAuthnFactor yet)']),
     '',
     'Temporary credentials (birth date 19801201 = 1980-12-01):',
   ];

@@ -78,13 +78,20 @@ export function codeIn(mail: DevMailboxMessage): string {
  * TOTP codes for one secret, like a phone would show them, never reusing a time step (the
  * server refuses replays): each code is for the next unused step within the ±1 window.
  */
+let clockNow = () => Date.now();
+
+/** The clock authenticators read (the portal's, once a test moved it forward). */
+export function useClock(now: () => number): void {
+  clockNow = now;
+}
+
 export class Authenticator {
   private lastStep = -Infinity;
   constructor(readonly secret: string) {}
 
   async code(): Promise<string> {
     for (;;) {
-      const now = Date.now();
+      const now = clockNow();
       const current = Math.floor(now / 30_000);
       const intoStep = now % 30_000;
       const step = Math.max(this.lastStep + 1, current - 1);

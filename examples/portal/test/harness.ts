@@ -40,6 +40,10 @@ async function freePort(): Promise<number> {
 /** A running portal. */
 export interface RunningPortal extends Portal {
   origin: string;
+  /** Moves the portal's clock forward (sessions age; TOTP codes would then look skewed). */
+  advance(ms: number): void;
+  /** The portal's clock. */
+  now(): number;
   close(): Promise<void>;
 }
 
@@ -49,12 +53,18 @@ export async function startPortal(): Promise<RunningPortal> {
   const storage = createPostgresStorage({ db, migrate: true });
   const port = await freePort();
   const origin = `http://localhost:${port}`;
-  const portal = await createPortal({ origin, storage, secrets: generateSecrets() });
+  let offset = 0;
+  const clock = { now: () => Date.now() + offset };
+  const portal = await createPortal({ origin, storage, secrets: generateSecrets(), clock });
   await seedMembers(portal.services, storage);
   await portal.app.listen({ host: '127.0.0.1', port });
   return {
     ...portal,
     origin,
+    now: clock.now,
+    advance(ms) {
+      offset += ms;
+    },
     async close() {
       await portal.app.close();
       await db.close();

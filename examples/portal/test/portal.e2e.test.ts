@@ -18,6 +18,7 @@ import {
   press,
   stepOf,
   submit,
+  useClock,
   waitMail,
 } from './driver.js';
 import {
@@ -43,6 +44,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
   beforeAll(async () => {
     await mkdir(SCREENSHOTS, { recursive: true });
     [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
+    useClock(portal.now);
   });
   afterAll(async () => {
     await browser?.close();
@@ -221,7 +223,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     await context.close();
   });
 
-  it('JSW (manual 003): password rules, log out before setup, passkey or TOTP, change user ID', async () => {
+  it('JSW (manual 003): password rules, log out before setup, passkey, change user ID, step-up', async () => {
     // @monban/webauthn is on main: the passkey through Chromium's virtual authenticator.
     expect(portal.passkeys).toBe(true);
     const factor = 'passkey';
@@ -265,6 +267,21 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
       .locator('button[type=submit]')
       .click();
     await page.getByText('変更しました。').waitFor();
+
+    // Six minutes later a password change needs a fresh password and passkey (R-SET-2).
+    portal.advance(6 * 60_000);
+    const section = page.locator('section', { hasText: 'パスワードの変更' });
+    await page.fill('#current-password', member.password);
+    await page.fill('#change-password', 'Jsw-Portal2027');
+    await page.fill('#change-confirmation', 'Jsw-Portal2027');
+    await section.locator('button[type=submit]').click();
+    const dialog = page.locator('dialog.step-up');
+    await dialog.getByText('続行するには、もう一度認証してください。').waitFor();
+    await page.fill('#step-up-password', member.password);
+    await dialog.locator('button[type=submit]').click();
+    await dialog.getByRole('button', { name: 'パスキーでログイン' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await section.getByText('変更しました。').waitFor();
     await next(page, () => press(page, 'ホームへ戻る'));
     await expect(page.locator('h1').textContent()).resolves.toContain('jsw-member2');
     await context.close();
