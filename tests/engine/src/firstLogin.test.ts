@@ -1,6 +1,6 @@
 import type { TenantPresetName } from '@monban/core';
 import { createMonban, TENANT_PRESETS } from '@monban/core';
-import { testFactorCode } from '@monban/test-utils';
+import { createTestFactor, testFactorCode } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
   completeFirstLogin,
@@ -451,6 +451,59 @@ describe('first-login steps', () => {
     );
     const accepted = ok(await v2.monban.acceptTerms({ flowToken: login.flowToken, version: '2' }));
     expect(accepted.session).toBeDefined();
+  });
+
+  it('ACCEPTANCE 30: links use each tenant’s configured base URL, never anything from a request', async () => {
+    const h = setup({
+      tenants: [
+        { id: 'a', displayName: 'A', preset: 'ajinomoto' },
+        { id: 'k', displayName: 'K', preset: 'kinkiDenshi' },
+      ],
+    });
+    const monban = createMonban({
+      tenants: [
+        { id: 'a', displayName: 'A', preset: 'ajinomoto' },
+        { id: 'k', displayName: 'K', preset: 'kinkiDenshi' },
+      ],
+      storage: h.storage,
+      hasher: h.hasher,
+      mailer: { send: async (m) => void h.outbox.push(m) },
+      factors: (['passkey', 'totp', 'email-otp'] as const).map((kind) =>
+        createTestFactor({ kind }),
+      ),
+      clock: h.clock,
+      links: { baseUrl: { a: 'https://a.example.jp/auth', k: 'https://portal.example.jp/t/k/' } },
+    });
+    for (const tenantId of ['a', 'k']) {
+      ok(
+        await monban.provisionMember({
+          tenantId,
+          userId: 'testuser01',
+          temporaryPassword: TEMP_PASSWORD,
+          birthDate: '19801201',
+        }),
+      );
+      const { flowToken } = ok(
+        await monban.login({ tenantId, userId: 'testuser01', password: TEMP_PASSWORD }),
+      );
+      ok(await monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
+      ok(await monban.acceptTerms({ flowToken, version: '1' }));
+      ok(await monban.updateEmail({ flowToken, email: `${tenantId}@example.jp` }));
+    }
+    expect(h.outbox.map((m) => m.text.match(/https:\/\/\S+verify-email/)?.[0])).toEqual([
+      'https://a.example.jp/auth/verify-email',
+      'https://portal.example.jp/t/k/verify-email',
+    ]);
+    expect(() =>
+      createMonban({
+        tenants: [{ id: 'a', displayName: 'A' }],
+        storage: h.storage,
+        hasher: h.hasher,
+        mailer: { send: async () => {} },
+        factors: [createTestFactor({ kind: 'passkey' }), createTestFactor({ kind: 'totp' })],
+        links: { baseUrl: { other: 'https://x.example.jp' } },
+      }),
+    ).toThrow(/tenant "a"/);
   });
 
   it('refuses at start-up a tenant offering a factor that has no implementation', () => {

@@ -50,7 +50,7 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
     );
   });
 
-  it('R-LOG-1: unknown and known IDs take the same time (real argon2id, medians within tolerance)', async () => {
+  it('R-LOG-1: unknown and known IDs take the same time (real argon2id, fastest runs within tolerance)', async () => {
     const h = setup({ hasher: createArgon2Hasher() });
     await completeFirstLogin(h);
     const time = async (userId: string) => {
@@ -61,13 +61,14 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
     await time('nobody123'); // warm the dummy hash
     const known: number[] = [];
     const unknown: number[] = [];
+    // Interleaved, and compared by their fastest runs: load on a shared machine only ever adds
+    // time, so the minimum is the cost of the work itself. The account's counter stays below
+    // the lockout threshold (4 wrong passwords).
     for (let i = 0; i < 4; i++) {
       unknown.push(await time(`nobody${i}xx`));
       known.push(await time('testuser01'));
     }
-    const median = (xs: number[]) =>
-      [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-    const ratio = median(known) / median(unknown);
+    const ratio = Math.min(...known) / Math.min(...unknown);
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
   });

@@ -33,7 +33,8 @@ describe('forgot password (R-SET-4)', () => {
     ok(
       await h.monban.completeFactorSetup({
         flowToken: started.flowToken,
-        label: 'New phone',
+        // The replaced device's name is free again.
+        label: 'iPhone',
         response: await testFactorCode(String(begun.client?.secret), h.clock.now()),
       }),
     );
@@ -47,9 +48,12 @@ describe('forgot password (R-SET-4)', () => {
     expect(done.flow.status).toBe('completed');
     expect(done.session).toBeDefined();
     // The old device is gone (the phone may be lost), the old session is dead, a notification went out.
+    const devices = await h.storage.credentials.listByAccount('t', m.accountId);
+    expect(devices.map((c) => c.label)).toEqual(['iPhone']);
+    expect(devices[0]?.createdAt).toBeGreaterThan(m.answer.session!.idleExpiresAt - 30 * 60 * 1000);
     expect(
-      (await h.storage.credentials.listByAccount('t', m.accountId)).map((c) => c.label),
-    ).toEqual(['New phone']);
+      h.audit.filter((e) => e.type === 'factor.removed' && e.details?.reason === 'recovery'),
+    ).toHaveLength(1);
     expect((await h.monban.getSession({ sessionToken: m.answer.session!.token })).ok).toBe(false);
     expect(h.outbox.at(-1)).toMatchObject({ tag: 'passwordChanged', to: 'testuser01@example.jp' });
     // The old password no longer works; the new one still needs the second factor.

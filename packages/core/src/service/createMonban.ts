@@ -184,11 +184,8 @@ export function createMonban(options: MonbanOptions): Monban {
       throw new TypeError(`createMonban: options.${port} is required`);
     }
   }
-  if (
-    typeof options.links?.baseUrl !== 'string' ||
-    !/^https?:\/\/[^/]/.test(options.links.baseUrl)
-  ) {
-    throw new TypeError('createMonban: options.links.baseUrl must be an absolute http(s) URL');
+  if (typeof options.links !== 'object' || options.links === null) {
+    throw new TypeError('createMonban: options.links is required');
   }
   const factors = new Map<FactorKind, Factor>();
   for (const factor of options.factors ?? []) {
@@ -214,6 +211,22 @@ export function createMonban(options: MonbanOptions): Monban {
     tenants.set(tenant.id, tenant);
   }
   if (tenants.size === 0) throw new TypeError('createMonban: at least one tenant is required');
+  const baseUrls = new Map<string, string>();
+  for (const id of tenants.keys()) {
+    const base = options.links.baseUrl;
+    let url: unknown;
+    try {
+      url = typeof base === 'function' ? base(id) : typeof base === 'string' ? base : base?.[id];
+    } catch (cause) {
+      throw new TypeError(`createMonban: links.baseUrl failed for tenant "${id}"`, { cause });
+    }
+    if (typeof url !== 'string' || !/^https?:\/\/[^/]/.test(url)) {
+      throw new TypeError(
+        `createMonban: links.baseUrl must give an absolute http(s) URL for tenant "${id}"`,
+      );
+    }
+    baseUrls.set(id, url.replace(/\/+$/, ''));
+  }
 
   const clock = options.clock ?? systemClock;
   const random = options.random ?? cryptoRandom;
@@ -230,6 +243,7 @@ export function createMonban(options: MonbanOptions): Monban {
     tenants,
     factors,
     links: options.links,
+    baseUrls,
     templates,
     verifyEmailTtlMs,
     defaultLocale,
@@ -501,9 +515,15 @@ export function createMonban(options: MonbanOptions): Monban {
           loaded.tenant.id,
           loaded.account.accountId,
         );
+        // In a password reset the re-enrolled device replaces the old ones of its kind (the phone
+        // may be lost), so their names are free again: "iPhone" may be "iPhone" again.
+        const kept =
+          loaded.state.kind === 'recovery'
+            ? existing.filter((c) => c.kind !== ceremony.factor)
+            : existing;
         const name = validateDeviceName(
           String(label ?? ''),
-          { existing: existing.map((c) => c.label) },
+          { existing: kept.map((c) => c.label) },
           loaded.tenant.policy,
         );
         if (!name.ok) return fail('VALIDATION_FAILED', { issues: name.issues });

@@ -104,6 +104,8 @@ interface EngineDeps {
   tenants: ReadonlyMap<string, Tenant>;
   factors: ReadonlyMap<FactorKind, Factor>;
   links: LinkSettings;
+  /** The resolved base URL of each tenant. */
+  baseUrls: ReadonlyMap<string, string>;
   templates: MailTemplates;
   verifyEmailTtlMs: number;
   defaultLocale: Locale;
@@ -356,15 +358,13 @@ export function createEngine(deps: EngineDeps) {
       data: { email, flowId: loaded.record.id },
       expiresAt: now + deps.verifyEmailTtlMs,
     });
-    const path = deps.links.verifyEmailPath ?? '/verify-email';
-    const url = new URL(deps.links.baseUrl.replace(/\/+$/, '') + path);
-    url.searchParams.set('token', token);
+    const url = link(loaded.tenant.id, deps.links.verifyEmailPath ?? '/verify-email', token);
     await sendMail(
       'verifyEmail',
       email,
       {
         tenantName: loaded.tenant.displayName,
-        link: url.toString(),
+        link: url,
         validMinutes: Math.round(deps.verifyEmailTtlMs / 60_000),
       },
       locale,
@@ -392,8 +392,10 @@ export function createEngine(deps: EngineDeps) {
   }
 
   /** A link under the configured base URL (never a request's host, ACCEPTANCE 30). */
-  function link(path: string, token: string): string {
-    const url = new URL(deps.links.baseUrl.replace(/\/+$/, '') + path);
+  function link(tenantId: string, path: string, token: string): string {
+    const base = deps.baseUrls.get(tenantId);
+    if (base === undefined) throw new TypeError(`no base URL for tenant "${tenantId}"`);
+    const url = new URL(base + path);
     url.searchParams.set('token', token);
     return url.toString();
   }
@@ -512,9 +514,24 @@ export function createEngine(deps: EngineDeps) {
       if (effect.type === 'update-account') Object.assign(patch, effect.patch);
     }
     let account = loaded.account;
+    const replaced: Credential[] = [];
     const terminal = state.status !== 'active';
     try {
       account = await storage.transaction(async (tx) => {
+        for (const effect of result.effects) {
+          if (effect.type !== 'replace-credentials') continue;
+          // Before the new credential is written, so its name may repeat the replaced one's.
+          const all = await tx.credentials.listByAccount(
+            loaded.tenant.id,
+            loaded.account.accountId,
+          );
+          for (const c of all) {
+            if (c.kind === effect.kind && c.id !== effect.keep) {
+              await tx.credentials.delete(loaded.tenant.id, loaded.account.accountId, c.id);
+              replaced.push(c);
+            }
+          }
+        }
         for (const credential of scratch.credentialsToCreate) {
           const created = await tx.credentials.create(credential);
           if (!created.ok)
@@ -620,21 +637,16 @@ export function createEngine(deps: EngineDeps) {
             reason: 'PASSWORD_RESET',
           });
           break;
-        case 'replace-credentials': {
-          const all = await storage.credentials.listByAccount(account.tenantId, account.accountId);
-          for (const c of all) {
-            if (c.kind === effect.kind && c.id !== effect.keep) {
-              await storage.credentials.delete(account.tenantId, account.accountId, c.id);
-              await audit({
-                type: 'factor.removed',
-                tenantId: account.tenantId,
-                accountId: account.accountId,
-                details: { kind: c.kind, credentialId: c.id, reason: 'recovery' },
-              });
-            }
+        case 'replace-credentials':
+          for (const c of replaced) {
+            await audit({
+              type: 'factor.removed',
+              tenantId: account.tenantId,
+              accountId: account.accountId,
+              details: { kind: c.kind, credentialId: c.id, reason: 'recovery' },
+            });
           }
           break;
-        }
         case 'notify':
           await notify(
             account,

@@ -388,7 +388,7 @@ export function createSettings(deps: Deps) {
         parsed.value,
         {
           tenantName: a.tenant.displayName,
-          link: engine.link(deps.links.confirmEmailPath ?? '/confirm-email', token),
+          link: engine.link(a.tenant.id, deps.links.confirmEmailPath ?? '/confirm-email', token),
           validMinutes: 60,
         },
         input.locale ?? deps.defaultLocale,
@@ -719,7 +719,7 @@ export function createSettings(deps: Deps) {
         account.email,
         {
           tenantName: tenant.displayName,
-          link: engine.link(deps.links.resetPasswordPath ?? '/reset-password', token),
+          link: engine.link(tenant.id, deps.links.resetPasswordPath ?? '/reset-password', token),
           validMinutes: Math.round(tenant.recovery.linkTtlSeconds / 60),
         },
         input.locale ?? deps.defaultLocale,

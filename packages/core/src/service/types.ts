@@ -106,8 +106,12 @@ export interface SessionView {
 
 /** Where links in mails point. Built only from this configuration, never from a request (ACCEPTANCE 30). */
 export interface LinkSettings {
-  /** Origin and base path of the portal, for example `https://portal.example.jp/auth`. */
-  baseUrl: string;
+  /**
+   * Origin and base path of the portal, for example `https://portal.example.jp/auth`, or one per
+   * tenant (a map by tenant ID, or a function) when tenants are served under their own paths or
+   * hosts. Checked at start-up: every tenant must get an absolute http(s) URL.
+   */
+  baseUrl: string | Readonly<Record<string, string>> | ((tenantId: string) => string);
   /** Path of the email-verification landing under `baseUrl` (default `/verify-email`). */
   verifyEmailPath?: string;
   /** Path of the password-reset landing under `baseUrl` (default `/reset-password`). */
