@@ -1,5 +1,4 @@
-/** Drives whole flows over HTTP, answering every step correctly. */
-import { testFactorCode } from '@monban/test-utils';
+/** Drives whole flows over HTTP, answering every step correctly (factors through `env.prover`). */
 import { expect } from 'vitest';
 import { type Answer, Client } from './client.js';
 import { type Env, lastMailToken, NEW_PASSWORD, TEMP_PASSWORD } from './harness.js';
@@ -40,6 +39,7 @@ export async function firstLogin(
   });
   let body = expectOk(answer);
   let secret = '';
+  let chosen: 'totp' | 'passkey' | 'email-otp' = 'totp';
   const steps: string[] = [];
   for (let guard = 0; body.flow.status === 'active' && guard < 20; guard++) {
     // ACCEPTANCE 35: while the flow is active there is no session cookie.
@@ -54,10 +54,9 @@ export async function firstLogin(
         answer = await client.call('POST', '/flow/terms', { version: body.flow.termsVersion });
         break;
       case 'choose-method':
-        answer = await client.call('POST', '/flow/method', {
-          factor:
-            options.factor ?? (body.flow.factors.includes('totp') ? 'totp' : body.flow.factors[0]),
-        });
+        chosen =
+          options.factor ?? (body.flow.factors.includes('totp') ? 'totp' : body.flow.factors[0]);
+        answer = await client.call('POST', '/flow/method', { factor: chosen });
         break;
       case 'update-password':
         answer = await client.call('POST', '/flow/password', {
@@ -78,17 +77,17 @@ export async function firstLogin(
       }
       case 'configure-factor': {
         const begun = expectOk(await client.call('POST', '/flow/factor', {}));
-        secret = String(begun.client.secret);
+        secret = String(begun.client?.secret ?? '');
         answer = await client.call('POST', '/flow/factor/complete', {
           label: 'iPhone',
-          response: await testFactorCode(secret, env.clock.now()),
+          response: await env.prover.enroll(userId, chosen, begun.client),
         });
         break;
       }
       case 'second-factor': {
-        expectOk(await client.call('POST', '/flow/challenge', {}));
+        const challenge = expectOk(await client.call('POST', '/flow/challenge', {}));
         answer = await client.call('POST', '/flow/challenge/verify', {
-          response: await testFactorCode(secret, env.clock.now()),
+          response: await env.prover.answer(userId, challenge.client),
         });
         break;
       }
@@ -105,15 +104,15 @@ export async function firstLogin(
   return { client, accountId, userId, secret, steps, final: answer, tenant };
 }
 
-/** Logs in with password and the test factor over HTTP. */
-export async function login(env: Env, client: Client, userId: string, secret: string) {
+/** Logs in with password and the member's device over HTTP. */
+export async function login(env: Env, client: Client, userId: string, _secret?: string) {
   env.clock.advance(30_000);
   const started = expectOk(await client.call('POST', '/login', { userId, password: NEW_PASSWORD }));
   expect(started.flow.step).toBe('second-factor');
   const pendingCookies = [...client.cookies.keys()];
-  expectOk(await client.call('POST', '/flow/challenge', {}));
+  const challenge = expectOk(await client.call('POST', '/flow/challenge', {}));
   const done = await client.call('POST', '/flow/challenge/verify', {
-    response: await testFactorCode(secret, env.clock.now()),
+    response: await env.prover.answer(userId, challenge.client),
   });
   return { started, done, pendingCookies };
 }

@@ -2,18 +2,37 @@
  * Test harness shared by the HTTP contract suite (run by both adapters over real sockets) and
  * the in-process tests: Monban on the memory adapter, argon2id, the honest test factor for the
  * three factor kinds, a manual clock, an outbox and an audit log; five tenants, one per preset.
+ *
+ * With `{ factors: 'real' }` the same environment runs the real factors instead
+ * (`@monban/totp`, `@monban/webauthn` answered by the software authenticator,
+ * `@monban/email-otp` read from the dev mailbox) on PGlite through `@monban/postgres`.
+ * `env.prover` answers every factor ceremony in either configuration.
  */
+import { PGlite } from '@electric-sql/pglite';
 import { createArgon2Hasher } from '@monban/argon2';
 import {
   type AuditEvent,
   createMonban,
+  type Factor,
   type MailMessage,
   type Monban,
   MonbanError,
   type Storage,
 } from '@monban/core';
+import { createEmailOtpFactor } from '@monban/email-otp';
 import { createMemoryStorage } from '@monban/memory';
-import { createManualClock, createTestFactor } from '@monban/test-utils';
+import { createPostgresStorage } from '@monban/postgres';
+import { createDevMailbox, type DevMailbox, findCode } from '@monban/smtp/dev-mailbox';
+import {
+  createManualClock,
+  createSoftwareAuthenticator,
+  createTestFactor,
+  type ManualClock,
+  type SoftwareAuthenticator,
+  testFactorCode,
+} from '@monban/test-utils';
+import { createTotpFactor, generateTotpCode } from '@monban/totp';
+import { createWebAuthnFactor } from '@monban/webauthn';
 import { createMonbanHttp } from '../src/createMonbanHttp.js';
 import type { MonbanHttpOptions } from '../src/types.js';
 
@@ -24,6 +43,90 @@ export const NEW_PASSWORD = 'Kosmo-Web!2026x';
 export const PRESETS = ['daiwa', 'jsw', 'gsYuasa', 'kinkiDenshi', 'ajinomoto'] as const;
 
 const hasher = createArgon2Hasher();
+
+/** Where the passkeys of the real configuration are used (the page's origin, not the API's). */
+export const WEBAUTHN_ORIGIN = 'https://portal.example.jp';
+
+/** Which factors and storage an environment runs. */
+export interface EnvConfig {
+  /** `test`: the honest test factor on the memory adapter (default); `real`: see the module. */
+  factors?: 'test' | 'real';
+  /** Per-IP limit of the rate-limited routes (default 50). */
+  rateLimit?: number;
+  /** Skip the failure-injecting storage proxy (benchmarks). */
+  plainStorage?: boolean;
+}
+
+type FactorKind = 'passkey' | 'totp' | 'email-otp';
+// biome-ignore lint/suspicious/noExplicitAny: `client` payloads of the factors, as JSON
+type ClientPayload = any;
+
+/**
+ * Answers factor ceremonies as the member's device would: the test factor's code, a TOTP app's
+ * code, the software authenticator's attestation or assertion, or the code from the mailbox.
+ * Devices are remembered per user ID.
+ */
+export interface Prover {
+  /** The answer completing the setup of `kind` for `userId`, from the setup's `client`. */
+  enroll(userId: string, kind: FactorKind, client: ClientPayload): Promise<unknown>;
+  /** The answer to a challenge (login or step-up) from the challenge's `client`. */
+  answer(userId: string, client: ClientPayload): Promise<unknown>;
+  /** The kind of the device enrolled for `userId`. */
+  kindOf(userId: string): FactorKind | undefined;
+}
+
+function createProver(real: boolean, clock: ManualClock, mailbox: DevMailbox | undefined): Prover {
+  const devices = new Map<
+    string,
+    { kind: FactorKind; secret?: string; authenticator?: SoftwareAuthenticator }
+  >();
+  const mailed = (userId: string) => {
+    const code = findCode(mailbox?.latest(`${userId}@example.jp`));
+    if (code === null) throw new Error(`no code mailed to ${userId}`);
+    return code;
+  };
+  const answer = async (userId: string, client: ClientPayload): Promise<unknown> => {
+    const device = devices.get(userId);
+    if (!device) throw new Error(`no device for ${userId}`);
+    if (!real) return testFactorCode(device.secret as string, clock.now());
+    switch (device.kind) {
+      case 'totp':
+        return generateTotpCode({ secret: device.secret as string, timestampMs: clock.now() });
+      case 'passkey':
+        return (device.authenticator as SoftwareAuthenticator).get(client.options, {
+          origin: WEBAUTHN_ORIGIN,
+        });
+      default:
+        return mailed(userId);
+    }
+  };
+  return {
+    kindOf: (userId) => devices.get(userId)?.kind,
+    answer,
+    async enroll(userId, kind, client) {
+      if (!real) {
+        devices.set(userId, { kind, secret: String(client.secret) });
+      } else if (kind === 'totp') {
+        devices.set(userId, { kind, secret: String(client.manualKey) });
+      } else if (kind === 'passkey') {
+        const authenticator = createSoftwareAuthenticator();
+        devices.set(userId, { kind, authenticator });
+        return authenticator.create(client.options, { origin: WEBAUTHN_ORIGIN });
+      } else {
+        devices.set(userId, { kind });
+      }
+      return answer(userId, client);
+    },
+  };
+}
+
+function realFactors(): Factor[] {
+  return [
+    createTotpFactor({ keys: [{ id: 'k1', key: new Uint8Array(32).fill(7) }] }),
+    createWebAuthnFactor({ rpId: 'portal.example.jp', origins: [WEBAUTHN_ORIGIN] }),
+    createEmailOtpFactor({ hashKey: new Uint8Array(32).fill(9) }),
+  ];
+}
 
 /** Storage whose every call can be made to fail, and whose writes are counted. */
 function instrument(storage: Storage) {
@@ -61,11 +164,18 @@ function instrument(storage: Storage) {
 
 export function setupEnv(
   http: Partial<Omit<MonbanHttpOptions, 'tenant'>> = {},
-  extra: { rateLimit?: number } = {},
+  extra: EnvConfig = {},
 ) {
+  const real = extra.factors === 'real';
   const clock = createManualClock(START);
-  const memory = createMemoryStorage();
-  const { storage, state } = instrument(memory);
+  const memory = real
+    ? createPostgresStorage({ db: new PGlite(), migrate: true })
+    : createMemoryStorage();
+  const { storage, state } = extra.plainStorage
+    ? { storage: memory as Storage, state: { down: false, writes: 0 } }
+    : instrument(memory);
+  const mailbox = real ? createDevMailbox({ now: () => clock.now() }) : undefined;
+  const prover = createProver(real, clock, mailbox);
   const outbox: MailMessage[] = [];
   const audit: AuditEvent[] = [];
   const mail = { down: false };
@@ -81,9 +191,12 @@ export function setupEnv(
       send: async (m) => {
         if (mail.down) throw new MonbanError('MAIL_UNAVAILABLE', 'smtp down');
         outbox.push(m);
+        await mailbox?.send(m);
       },
     },
-    factors: (['passkey', 'totp', 'email-otp'] as const).map((kind) => createTestFactor({ kind })),
+    factors: real
+      ? realFactors()
+      : (['passkey', 'totp', 'email-otp'] as const).map((kind) => createTestFactor({ kind })),
     clock,
     audit: { record: (e) => void audit.push(e) },
     links: { baseUrl: 'https://portal.example.jp/auth' },
@@ -112,6 +225,9 @@ export function setupEnv(
     audit,
     mail,
     errors,
+    mailbox,
+    prover,
+    real,
   };
 }
 

@@ -1,9 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { describeHttpContract } from '../../../http/test/contract.js';
+import { describeHttpContract, type StartServer } from '../../../http/test/contract.js';
+import { describeRealFactorContract } from '../../../http/test/realFactors.js';
 import { monbanExpress } from './monbanExpress.js';
 
-describeHttpContract('express', async (http) => {
+const start: StartServer = async (http) => {
   const app = express();
   app.use('/auth', monbanExpress(http));
   const server = app.listen(0, '127.0.0.1');
@@ -17,4 +18,7 @@ describeHttpContract('express', async (http) => {
         server.close(() => resolve());
       }),
   };
-});
+};
+
+describeHttpContract('express', start);
+describeRealFactorContract('express', start);
