@@ -13,6 +13,7 @@ import { emailOtpMessages } from '@monban/email-otp';
 import { statusForCode } from '@monban/http';
 import { issueCodes, type Locale, type MessageCatalog, messages } from '@monban/policy';
 import { TOTP_FAILURE_CODES, messages as totpMessages } from '@monban/totp';
+import { WEBAUTHN_FAILURE_CODES, messages as webauthnMessages } from '@monban/webauthn';
 // The HTTP layer's own codes have no public catalogue export; the docs read it from the source.
 import { httpMessages } from '../../packages/http/src/internal/messages.js';
 
@@ -48,6 +49,13 @@ const sections: Section[] = [
       'Codes of the TOTP factor (`TOTP_FAILURE_CODES`) and its wording of shared codes. The factor carries this catalogue, so `formatError` uses it.',
     catalogue: totpMessages,
     codes: TOTP_FAILURE_CODES,
+  },
+  {
+    title: 'Passkeys (`@monban/webauthn`)',
+    intro:
+      'Codes of the passkey factor (`WEBAUTHN_FAILURE_CODES`). `PASSKEY_UNKNOWN_CREDENTIAL`, `PASSKEY_VERIFICATION_FAILED` and `PASSKEY_COUNTER_INVALID` count toward lockout; the others (a cancelled dialog, a spent challenge, a browser error) do not. `PASSKEY_VERIFICATION_FAILED` carries `params.reason`; the reasons without their own row use the general text. The factor carries this catalogue, so `formatError` uses it.',
+    catalogue: webauthnMessages,
+    codes: WEBAUTHN_FAILURE_CODES,
   },
   {
     title: 'Email one-time codes (`@monban/email-otp`)',
