@@ -2,7 +2,7 @@ import { isMonbanError, type Monban, type MonbanIssue, type SessionView } from '
 import type { Locale } from '@monban/policy';
 import { readJsonBody, zodIssues } from './internal/body.js';
 import type { Ctx, Outcome, RouteDef } from './internal/context.js';
-import { parseCookies } from './internal/cookies.js';
+import { readCookies } from './internal/cookies.js';
 import { createCsrf } from './internal/csrf.js';
 import { randomToken } from './internal/encoding.js';
 import { pickLocale } from './internal/locale.js';
@@ -111,6 +111,40 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
   const clock = options.clock ?? { now: () => Date.now() };
   const pathSegmentTenant = typeof resolver === 'object' && 'pathSegment' in resolver;
   const compiled = ROUTES.map(compile);
+  // Route lookup: the candidates of every literal route path are found once, here (in route
+  // order, patterns included: GET /step-up/password is /step-up/{action}); other paths try
+  // the patterns only.
+  type Candidate = { route: CompiledRoute; match: RegExpExecArray | null };
+  const scan = (routes: readonly CompiledRoute[], path: string): Candidate[] => {
+    const out: Candidate[] = [];
+    for (const route of routes) {
+      const match = route.pattern.exec(path);
+      if (match !== null) out.push({ route, match });
+    }
+    return out;
+  };
+  const patterned = compiled.filter((route) => route.names.length > 0);
+  const exact = new Map<string, Candidate[]>();
+  for (const route of compiled) {
+    if (route.names.length === 0 && !exact.has(route.def.path)) {
+      exact.set(route.def.path, scan(compiled, route.def.path));
+    }
+  }
+  const lookup = (path: string): Candidate[] => exact.get(path) ?? scan(patterned, path);
+  const cookieNames = (prefix: string): Record<CookieKind, string> => ({
+    session: `${prefix}${cookieBase}-session`,
+    flow: `${prefix}${cookieBase}-flow`,
+    csrf: `${prefix}${cookieBase}-csrf`,
+    return: `${prefix}${cookieBase}-return`,
+  });
+  const plainNames = cookieNames('');
+  const secureNames = cookieNames(
+    cookieDomain === undefined && cookiePath === '/' ? '__Host-' : '__Secure-',
+  );
+  const wantedCookies = (names: Record<CookieKind, string>) =>
+    COOKIE_KINDS.map((kind) => names[kind]);
+  const plainWanted = wantedCookies(plainNames);
+  const secureWanted = wantedCookies(secureNames);
   let openapiDocument: Record<string, unknown> | undefined;
   const openapi = () => {
     openapiDocument ??= buildOpenApi(ROUTES, { pathSegmentTenant });
@@ -162,24 +196,14 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
     const rawPath = String(request.path ?? '/');
     const pathname = rawPath.split('?')[0] || '/';
     const secure = secureSetting === 'auto' ? request.secure === true : secureSetting;
-    const prefix = secure
-      ? cookieDomain === undefined && cookiePath === '/'
-        ? '__Host-'
-        : '__Secure-'
-      : '';
-    const names: Record<CookieKind, string> = {
-      session: `${prefix}${cookieBase}-session`,
-      flow: `${prefix}${cookieBase}-flow`,
-      csrf: `${prefix}${cookieBase}-csrf`,
-      return: `${prefix}${cookieBase}-return`,
-    };
-    const jar = parseCookies(request.headers.cookie);
+    const names = secure ? secureNames : plainNames;
+    const values = readCookies(request.headers.cookie, secure ? secureWanted : plainWanted);
     const incoming = {} as Record<CookieKind, string | undefined>;
-    for (const kind of COOKIE_KINDS) {
-      const value = jar.get(names[kind]);
+    COOKIE_KINDS.forEach((kind, i) => {
+      const value = values[i];
       incoming[kind] =
         value === undefined || value === '' || value.length > 512 ? undefined : value;
-    }
+    });
     const outgoing = new Map<CookieKind, SetCookie>();
     const set = (kind: CookieKind, value: string, maxAgeSeconds?: number) => {
       outgoing.set(kind, {
@@ -203,7 +227,8 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
     };
 
     let tenantId: string | null = null;
-    let locale: Locale = pickLocale(request.headers['accept-language']) ?? defaultLocaleFor(null);
+    const requestedLocale = pickLocale(request.headers['accept-language']);
+    let locale: Locale = requestedLocale ?? defaultLocaleFor(null);
     const extraHeaders: Record<string, string> = {};
 
     const respond = async (status: number, body: unknown): Promise<HttpResponse> => {
@@ -258,12 +283,10 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
         return await respondError({ code: 'TENANT_NOT_FOUND' });
       }
       tenantId = resolved.tenantId;
-      locale = pickLocale(request.headers['accept-language']) ?? defaultLocaleFor(tenantId);
+      locale = requestedLocale ?? defaultLocaleFor(tenantId);
       const path = resolved.path.length > 1 ? resolved.path.replace(/\/+$/, '') : resolved.path;
 
-      const candidates = compiled
-        .map((route) => ({ route, match: route.pattern.exec(path) }))
-        .filter((c) => c.match !== null);
+      const candidates = lookup(path);
       if (candidates.length === 0) return await respondError({ code: 'ROUTE_NOT_FOUND' });
       const hit = candidates.find((c) => c.route.def.method === method);
       if (hit === undefined) {

@@ -41,7 +41,8 @@ const bareFastifyApp = Fastify();
 bareFastifyApp.get('/session', async () => ({ session: { userId: 'member0001' } }));
 const bareFastify = await bareFastifyApp.listen({ port: 0, host: '127.0.0.1' });
 
-const env = setupEnv();
+// Plain memory storage: no failure-injecting proxy in the measured path.
+const env = setupEnv({}, { plainStorage: true });
 const app = express();
 app.use('/auth', monbanExpress(env.http));
 const monbanExp = await listenExpress(app);
