@@ -115,8 +115,9 @@ export function linkButton(label, onclick) {
 /** Seconds as a countdown on `button` (for resend cooldowns). */
 export function cooldown(button, seconds, labelKey = 'resend') {
   let left = Math.ceil(seconds);
-  const tick = () => {
-    if (!button.isConnected) return;
+  // The first tick runs before the button is on the screen; later ones stop once it is gone.
+  const tick = (first = false) => {
+    if (!first && !button.isConnected) return;
     if (left <= 0) {
       button.disabled = false;
       button.textContent = t(labelKey);
@@ -127,5 +128,5 @@ export function cooldown(button, seconds, labelKey = 'resend') {
     left -= 1;
     setTimeout(tick, 1000);
   };
-  tick();
+  tick(true);
 }

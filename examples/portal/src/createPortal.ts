@@ -42,6 +42,8 @@ export async function createPortal(options: {
   logger?: boolean;
   /** Clock (default: the system clock); tests move it forward. */
   clock?: Clock;
+  /** Current terms version of every tenant (default `'1'`): a new one makes members re-accept. */
+  termsVersion?: string;
 }): Promise<Portal> {
   const { origin, storage, secrets } = options;
   const mailbox = createDevMailbox();
@@ -63,6 +65,7 @@ export async function createPortal(options: {
           id: tenant.id,
           displayName: tenant.displayName,
           preset: tenant.preset,
+          ...(options.termsVersion === undefined ? {} : { termsVersion: options.termsVersion }),
           ...(passkey === null ? { factors: withoutPasskey } : {}),
         },
       ],

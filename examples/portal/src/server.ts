@@ -21,7 +21,14 @@ const db = new PGlite(`${dataDir}pglite`);
 const storage = createPostgresStorage({ db, migrate: true });
 const secrets = await loadSecrets(dataDir);
 const origin = `http://localhost:${port}`;
-const portal = await createPortal({ origin, storage, secrets });
+// TERMS_VERSION=2 npm run demo: members accept the new terms at their next login.
+const termsVersion = process.env.TERMS_VERSION;
+const portal = await createPortal({
+  origin,
+  storage,
+  secrets,
+  ...(termsVersion ? { termsVersion } : {}),
+});
 const members = await seedMembers(portal.services, storage);
 await portal.app.listen({ host: '127.0.0.1', port });
 printBanner({ origin, members, passkeys: portal.passkeys, dataDir });

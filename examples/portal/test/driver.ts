@@ -14,6 +14,38 @@ const screen = (page: Page) => page.evaluate(() => document.body.dataset.screen 
 /** The current flow step / page the client says it shows. */
 export const stepOf = (page: Page) => page.evaluate(() => document.body.dataset.step ?? '');
 
+/**
+ * Screenshots of every distinct screen the flows pass through (R-DEMO-2's artifacts): once per
+ * tenant, page, step, heading and error code, numbered in the order they were first seen.
+ */
+let screenshots: URL | null = null;
+const captured = new Set<string>();
+
+/** Saves a screenshot of each new screen under `dir` from now on. */
+export function captureScreens(dir: URL): void {
+  screenshots = dir;
+}
+
+/** Screenshots the current screen unless an identical one (same place, heading, error) was saved. */
+export async function capture(page: Page, note = ''): Promise<void> {
+  if (screenshots === null) return;
+  const path = new URL(page.url()).pathname;
+  const route = /^\/t\/([^/]+)\/?([^/?]*)/.exec(path);
+  const tenant = route?.[1] ?? (path.replace(/\W/g, '') || 'start');
+  const view = route === null ? '' : route[2] || 'start';
+  const step = view === 'flow' || view === 'start' ? await stepOf(page) : '';
+  const heading = await page.evaluate(() =>
+    ['h1', 'main .lead'].map((s) => document.querySelector(s)?.textContent ?? '').join('|'),
+  );
+  const key = [tenant, view, step, heading, note].join('|');
+  if (captured.has(key)) return;
+  captured.add(key);
+  const name = [String(captured.size).padStart(3, '0'), tenant, view, step, note]
+    .filter(Boolean)
+    .join('-');
+  await page.screenshot({ path: new URL(`${name}.png`, screenshots).pathname, fullPage: true });
+}
+
 /** Runs `action` and waits until another screen is drawn. */
 export async function next(page: Page, action: () => Promise<unknown>): Promise<string> {
   const before = await screen(page);
@@ -26,6 +58,7 @@ export async function next(page: Page, action: () => Promise<unknown>): Promise<
     const text = await page.locator('main').textContent();
     throw new Error(`no new screen after an action: ${error}\nscreen: ${text}`);
   }
+  await capture(page);
   return stepOf(page);
 }
 
@@ -34,6 +67,7 @@ export async function errorOf(page: Page, action: () => Promise<unknown>): Promi
   await action();
   const box = page.locator('.error:not([hidden])').first();
   await box.waitFor({ timeout: 20_000 });
+  await capture(page, `error-${(await box.getAttribute('data-code')) ?? ''}`);
   return ((await box.textContent()) ?? '').trim();
 }
 

@@ -44,6 +44,11 @@ export interface RunningPortal extends Portal {
   advance(ms: number): void;
   /** The portal's clock. */
   now(): number;
+  /**
+   * Stops the server and starts it again on the same port, database, secrets and clock, like
+   * `npm run demo` restarted with new settings (`termsVersion`). Members are not seeded again.
+   */
+  restart(options: { termsVersion: string }): Promise<RunningPortal>;
   close(): Promise<void>;
 }
 
@@ -53,23 +58,37 @@ export async function startPortal(): Promise<RunningPortal> {
   const storage = createPostgresStorage({ db, migrate: true });
   const port = await freePort();
   const origin = `http://localhost:${port}`;
+  const secrets = generateSecrets();
   let offset = 0;
   const clock = { now: () => Date.now() + offset };
-  const portal = await createPortal({ origin, storage, secrets: generateSecrets(), clock });
-  await seedMembers(portal.services, storage);
-  await portal.app.listen({ host: '127.0.0.1', port });
-  return {
-    ...portal,
-    origin,
-    now: clock.now,
-    advance(ms) {
-      offset += ms;
-    },
-    async close() {
-      await portal.app.close();
-      await db.close();
-    },
+  const listen = async (termsVersion?: string): Promise<RunningPortal> => {
+    const portal = await createPortal({
+      origin,
+      storage,
+      secrets,
+      clock,
+      ...(termsVersion === undefined ? {} : { termsVersion }),
+    });
+    if (termsVersion === undefined) await seedMembers(portal.services, storage);
+    await portal.app.listen({ host: '127.0.0.1', port });
+    return {
+      ...portal,
+      origin,
+      now: clock.now,
+      advance(ms) {
+        offset += ms;
+      },
+      async restart(options) {
+        await portal.app.close();
+        return listen(options.termsVersion);
+      },
+      async close() {
+        await portal.app.close();
+        await db.close();
+      },
+    };
   };
+  return listen();
 }
 
 /** Launches headless Chromium. */

@@ -4,13 +4,17 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { generateTotpCode } from '@monban/totp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TENANTS } from '../src/tenants.js';
 import {
   Authenticator,
+  capture,
+  captureScreens,
+  codeIn,
   errorOf,
   linkIn,
   mails,
@@ -23,6 +27,7 @@ import {
 } from './driver.js';
 import {
   answerSecondFactor,
+  BIRTH_DATE,
   completeFlow,
   logIn,
   logInNoWait,
@@ -42,7 +47,9 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
+    await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });
+    captureScreens(SCREENSHOTS);
     [portal, browser] = await Promise.all([startPortal(), launchChromium()]);
     useClock(portal.now);
   });
@@ -51,15 +58,61 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     await portal?.close();
   });
 
-  async function open(tenant: string): Promise<{ context: BrowserContext; page: Page }> {
+  async function open(
+    tenant: string,
+    options = { fakeClock: false },
+  ): Promise<{ context: BrowserContext; page: Page }> {
     const context = await browser.newContext({
       locale: 'ja-JP',
       viewport: { width: 390, height: 844 },
     });
+    // Playwright's clock: page timers (the resend countdown) can then be run forward.
+    if (options.fakeClock) await context.clock.install();
     const page = await context.newPage();
     await page.goto(`${portal.origin}/t/${tenant}/`);
     await page.locator('#userId').waitFor();
+    await capture(page);
     return { context, page };
+  }
+
+  /** A new temporary member (the postcard) provisioned through the tenant's service. */
+  let provisioned = 0;
+  async function provision(tenantId: string): Promise<{ userId: string; password: string }> {
+    provisioned += 1;
+    const userId = `${tenantId.slice(0, 5)}tmp${String(provisioned).padStart(2, '0')}`;
+    const password = 'Hagaki-Temp-09';
+    const monban = portal.services.get(tenantId);
+    const created = await monban?.provisionMember({
+      tenantId,
+      userId,
+      temporaryPassword: password,
+      birthDate: BIRTH_DATE,
+    });
+    if (!created?.ok) throw new Error(`provisioning ${userId}: ${JSON.stringify(created)}`);
+    return { userId, password };
+  }
+
+  /** Members past their first login, by `tenant/factor`, for the tests that only need one. */
+  const finished = new Map<string, Member>();
+
+  /**
+   * A member of `tenantId` using `factor` at the second-factor screen of a new browser context:
+   * one an earlier test left behind, else a freshly provisioned one after its first login.
+   */
+  async function atSecondFactor(
+    tenantId: string,
+    factor: Member['factor'],
+    options = { fakeClock: false },
+  ) {
+    let member = finished.get(`${tenantId}/${factor}`);
+    if (member === undefined) {
+      const first = await firstLogin(tenantId, factor, { temporary: await provision(tenantId) });
+      await first.context.close();
+      member = first.member;
+    }
+    const { context, page } = await open(tenantId, options);
+    expect(await logIn(page, member.userId, member.password)).toBe('second-factor');
+    return { context, page, member };
   }
 
   /** Chromium's virtual authenticator (a platform passkey with user verification). */
@@ -83,20 +136,29 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
   };
 
   /** The manual's first login from the printed temporary credentials to the portal home. */
-  async function firstLogin(tenantId: string, factor: Member['factor']) {
+  async function firstLogin(
+    tenantId: string,
+    factor: Member['factor'],
+    options: { temporary?: { userId: string; password: string } } = {},
+  ) {
     const tenant = DEMO_TENANTS.find((t) => t.id === tenantId);
     if (!tenant) throw new Error(tenantId);
     const { context, page } = await open(tenantId);
+    const temporary = options.temporary ?? {
+      userId: tenant.member.userId,
+      password: tenant.member.temporaryPassword,
+    };
+    const name = options.temporary ? temporary.userId.replace('tmp', '-') : tenantId.slice(0, 5);
     const member: Member = {
       tenant: tenantId,
-      userId: `${tenantId.slice(0, 5)}-member`,
+      userId: `${name}-member`,
       password: NEW_PASSWORD,
-      email: `${tenantId}.member@example.jp`,
+      email: `${name}.member@example.jp`,
       factor,
       authenticator: null,
       steps: [],
     };
-    await logIn(page, tenant.member.userId, tenant.member.temporaryPassword);
+    await logIn(page, temporary.userId, temporary.password);
     await completeFlow(page, context, portal.origin, member, {
       onTotpSetup: (p) => shot(p, `${tenantId}-totp-setup`),
     }).catch(async (error) => {
@@ -104,6 +166,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
       throw new Error(`${error}\nscreen: ${await page.locator('main').textContent()}`);
     });
     await expect(page.locator('h1').textContent()).resolves.toContain(member.userId);
+    finished.set(`${tenantId}/${factor}`, member);
     return { context, page, member };
   }
 
@@ -163,6 +226,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
       },
     });
     expect(member.steps).toEqual(['update-password', 'update-email', 'configure-factor', 'home']);
+    finished.set('daiwa/totp', member);
     await logoutAndLogin(page, member, { wrongCodeFirst: true });
 
     // Settings: a second device (an iPad), then the device picker at login (R-LOG-2).
@@ -170,6 +234,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     await page.locator('#devices li').first().waitFor();
     await page.getByRole('button', { name: /デバイスを追加: OTP認証/ }).click();
     const ipad = new Authenticator(await readManualKey(page));
+    await capture(page, 'add-device');
     await page.fill('#label', 'iPad');
     await page.fill('#code', await ipad.code());
     await page.locator('#devices form button[type=submit]').click();
@@ -195,6 +260,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     await expect(page.locator('#devices .confirm').textContent()).resolves.toContain(
       '「iPad mini」を削除してもよろしいですか？',
     );
+    await capture(page, 'remove-confirm');
     await page.locator('#devices button.danger').click();
     await page.locator('#devices li', { hasText: 'iPad mini' }).waitFor({ state: 'detached' });
     await expect(page.locator('#devices li').count()).resolves.toBe(1);
@@ -277,8 +343,11 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     await section.locator('button[type=submit]').click();
     const dialog = page.locator('dialog.step-up');
     await dialog.getByText('続行するには、もう一度認証してください。').waitFor();
+    await capture(page, 'step-up-password');
     await page.fill('#step-up-password', member.password);
     await dialog.locator('button[type=submit]').click();
+    await dialog.getByRole('button', { name: 'パスキーでログイン' }).waitFor();
+    await capture(page, 'step-up-passkey');
     await dialog.getByRole('button', { name: 'パスキーでログイン' }).click();
     await dialog.waitFor({ state: 'detached' });
     await section.getByText('変更しました。').waitFor();
@@ -324,6 +393,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     };
     await completeFlow(page, context, portal.origin, recovered);
     expect(recovered.steps).toEqual(['configure-factor', 'update-password', 'home']);
+    finished.set('gsyuasa/totp', recovered);
     await logoutAndLogin(page, recovered);
     await context.close();
   });
@@ -369,6 +439,128 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     );
     await page.goto(link);
     await page.getByText('メールアドレスを変更しました。').waitFor();
+    member.email = 'ajinomoto.new@example.jp';
+    await context.close();
+  });
+  it('lockout: five wrong passwords, then the right one gets the same generic message', async () => {
+    // The default threshold (5 failures in 15 minutes); the message never says "locked" (R-LOG-6).
+    const { userId, password } = await provision('daiwa');
+    const { context, page } = await open('daiwa');
+    const generic = '無効なユーザIDまたはパスワードです';
+    const answers: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      answers.push(await errorOf(page, () => logInNoWait(page, userId, `Wrong-Pass-${i}`)));
+    }
+    const locked = await errorOf(page, () => logInNoWait(page, userId, password));
+    expect(answers[0]).toContain(generic);
+    expect(new Set([...answers, locked])).toEqual(new Set([answers[0]]));
+    await context.close();
+  });
+
+  it('flow time-out (manuals 000/003): an idle first login ends with the hint to log in again', async () => {
+    const { userId, password } = await provision('gsyuasa');
+    const { context, page } = await open('gsyuasa');
+    expect(await logIn(page, userId, password)).toBe('verify-birthdate');
+    portal.advance(31 * 60_000); // past the 30-minute flow idle time-out
+    await page.fill('#birthDate', BIRTH_DATE);
+    const message = await errorOf(page, () => submit(page));
+    expect(message).toContain('ログイン中に一定時間が経過したため');
+    expect(message).toContain('もう一度ログインしてください');
+    await next(page, () => press(page, 'ログイン画面へ'));
+    // Logging in again starts the first login over.
+    expect(await logIn(page, userId, password)).toBe('verify-birthdate');
+    await context.close();
+  });
+
+  it('TOTP clock skew: a code from a phone 90 s ahead asks to turn on automatic time', async () => {
+    const { context, page, member } = await atSecondFactor('daiwa', 'totp');
+    const secret = (member.authenticator as Authenticator).secret;
+    await page.fill(
+      '#code',
+      await generateTotpCode({ secret, timestampMs: portal.now() + 90_000 }),
+    );
+    const message = await errorOf(page, () => submit(page));
+    expect(message).toContain('約90秒進んでいる');
+    expect(message).toContain('日付と時刻の自動設定');
+    await answerSecondFactor(page, portal.origin, member);
+    expect(await stepOf(page)).toBe('home');
+    await context.close();
+  });
+
+  it('email code resend: countdown, a new code after the cooldown, the old code refused', async () => {
+    const { context, page, member } = await atSecondFactor('kinkidenshi', 'email-otp', {
+      fakeClock: true,
+    });
+    const first = await waitMail(portal.origin, member.email);
+    const sent = (await mails(portal.origin, member.email)).length;
+    const resend = page.locator('main button.secondary', { hasText: '再送信' });
+    await expect(resend.textContent()).resolves.toMatch(/^再送信（(60|59|58)秒後）$/);
+    await expect(resend.isDisabled()).resolves.toBe(true);
+    await capture(page, 'resend-cooldown');
+    // A minute later, in the page and on the server.
+    portal.advance(61_000);
+    await page.clock.runFor(61_000);
+    await expect(resend.textContent()).resolves.toBe('再送信');
+    await resend.click();
+    const second = await waitMail(portal.origin, member.email, sent);
+    await expect(resend.textContent()).resolves.toMatch(/^再送信（\d+秒後）$/);
+    expect(codeIn(second)).not.toBe(codeIn(first));
+    await page.fill('#code', codeIn(first));
+    expect(await errorOf(page, () => submit(page))).toContain('ワンタイムパスワードが異なります');
+    await page.fill('#code', codeIn(second));
+    expect(await next(page, () => submit(page))).toBe('home');
+    await context.close();
+  });
+
+  it('signed-in devices: list, end another session, sign out of all devices', async () => {
+    // Three browsers signed in as the same member: this one, a tablet and a PC.
+    // TOTP: email OTP sends at most five codes an hour to a member.
+    const signIn = async () => {
+      const at = await atSecondFactor('ajinomoto', 'totp');
+      await answerSecondFactor(at.page, portal.origin, at.member);
+      expect(await stepOf(at.page)).toBe('home');
+      return at;
+    };
+    const phone = await signIn();
+    const tablet = await signIn();
+    const pc = await signIn();
+    const { page } = phone;
+    await next(page, () => press(page, '設定'));
+    const rows = page.locator('#sessions li');
+    await rows.nth(2).waitFor();
+    await expect(rows.count()).resolves.toBeGreaterThanOrEqual(3);
+    await expect(page.locator('#sessions li strong').textContent()).resolves.toBe('この端末');
+    await capture(page, 'sessions');
+    const before = await rows.count();
+    await rows.getByRole('button', { name: 'ログアウトさせる' }).last().click();
+    await expect.poll(() => rows.count()).toBe(before - 1);
+    // Exactly one of the other two browsers was signed out.
+    const stillIn = async (p: Page) => {
+      await p.reload();
+      await p.waitForFunction(() => Number(document.body.dataset.screen ?? 0) > 0);
+      return (await p.locator('#userId').count()) === 0;
+    };
+    expect([await stillIn(tablet.page), await stillIn(pc.page)].sort()).toEqual([false, true]);
+
+    await page.getByRole('button', { name: 'すべての端末からログアウト' }).click();
+    await page.locator('#userId').waitFor();
+    expect([await stillIn(tablet.page), await stillIn(pc.page)]).toEqual([false, false]);
+    for (const at of [phone, tablet, pc]) await at.context.close();
+  });
+
+  // Last: restarts the portal with new terms for every tenant.
+  it('terms re-acceptance: after a new terms version, before the portal home', async () => {
+    portal = await portal.restart({ termsVersion: '2' });
+    const { context, page, member } = await atSecondFactor('daiwa', 'totp');
+    await answerSecondFactor(page, portal.origin, member);
+    expect(await stepOf(page)).toBe('accept-terms');
+    await expect(page.locator('main .lead').textContent()).resolves.toContain(
+      '利用規約が更新されました',
+    );
+    await expect(page.locator('.terms').textContent()).resolves.toContain('(version 2)');
+    expect(await next(page, () => press(page, '同意する'))).toBe('home');
+    // Accepted once: the next login goes straight home.
+    await logoutAndLogin(page, member);
     await context.close();
   });
 });
