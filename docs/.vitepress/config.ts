@@ -24,6 +24,7 @@ export default defineConfig({
     'Framework-agnostic authentication building blocks for multi-tenant member portals: first login, MFA enrollment, step-up and recovery.',
   lang: 'en-US',
   lastUpdated: false,
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   srcExclude: ['generated/**', 'examples/**', 'scripts/**'],
   themeConfig: {
     nav: [
