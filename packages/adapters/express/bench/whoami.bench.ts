@@ -15,6 +15,8 @@ import { monbanExpress } from '../src/monbanExpress.js';
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 
 async function run(title: string, url: string, headers: Record<string, string> = {}) {
+  // One untimed second first: the first target measured must not pay the JIT warm-up alone.
+  await autocannon({ url, connections: 10, duration: 1, headers });
   const result = await autocannon({ url, connections: 10, duration: DURATION, headers });
   const rps = result.requests.average;
   console.log(
