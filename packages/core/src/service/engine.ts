@@ -746,10 +746,25 @@ export function createEngine(deps: EngineDeps) {
     return { ok: true };
   }
 
+  /**
+   * The storage key of a session token. SHA-256 through WebCrypto is the largest cost of an
+   * authenticated request, and it is a pure function, so recent results are kept (a bounded
+   * map, oldest out first). The map holds no more than the caller already presented.
+   */
+  const sessionKeys = new Map<string, string>();
+  async function sessionKey(sessionToken: string): Promise<string> {
+    const known = sessionKeys.get(sessionToken);
+    if (known !== undefined) return known;
+    const key = await hashToken(sessionToken);
+    if (sessionKeys.size >= 10_000) sessionKeys.delete(sessionKeys.keys().next().value as string);
+    sessionKeys.set(sessionToken, key);
+    return key;
+  }
+
   async function loadSession(sessionToken: string) {
     if (sessionToken.length < 20 || sessionToken.length > 200) return null;
     const now = clock.now();
-    const session = await storage.sessions.get(await hashToken(sessionToken), now);
+    const session = await storage.sessions.get(await sessionKey(sessionToken), now);
     if (session === null) return null;
     const account = await storage.accounts.findById(session.tenantId, session.accountId);
     if (
@@ -800,7 +815,7 @@ export function createEngine(deps: EngineDeps) {
 
   async function logout(sessionToken: string): Promise<Result> {
     if (sessionToken.length < 20 || sessionToken.length > 200) return { ok: true };
-    const id = await hashToken(sessionToken);
+    const id = await sessionKey(sessionToken);
     const session = await storage.sessions.get(id, clock.now());
     await storage.sessions.delete(id);
     if (session !== null) {
