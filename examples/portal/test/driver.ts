@@ -27,7 +27,7 @@ export function captureScreens(dir: URL): void {
 }
 
 /** Screenshots the current screen unless an identical one (same place, heading, error) was saved. */
-export async function capture(page: Page, note = ''): Promise<void> {
+export async function capture(page: Page, note = '', fullPage = true): Promise<void> {
   if (screenshots === null) return;
   const path = new URL(page.url()).pathname;
   const route = /^\/t\/([^/]+)\/?([^/?]*)/.exec(path);
@@ -43,7 +43,7 @@ export async function capture(page: Page, note = ''): Promise<void> {
   const name = [String(captured.size).padStart(3, '0'), tenant, view, step, note]
     .filter(Boolean)
     .join('-');
-  await page.screenshot({ path: new URL(`${name}.png`, screenshots).pathname, fullPage: true });
+  await page.screenshot({ path: new URL(`${name}.png`, screenshots).pathname, fullPage });
 }
 
 /** Runs `action` and waits until another screen is drawn. */
