@@ -79,9 +79,8 @@ try {
   ];
   for (const [name, path, expected] of pages) {
     const response = await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
-    if (!response || response.status() !== 200)
-      problems.push(`${path} answered ${response?.status()}`);
-    const text = await page.locator('body').innerText();
+    if (response?.status() !== 200) problems.push(`${path} answered ${response?.status()}`);
+    const text = (await page.locator('body').textContent()) ?? '';
     if (!expected.test(text)) problems.push(`${path} does not show ${expected}`);
     await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
   }

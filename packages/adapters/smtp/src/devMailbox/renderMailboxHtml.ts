@@ -47,7 +47,7 @@ export function renderMailboxHtml(messages: readonly DevMailboxMessage[]): strin
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'">`,
     '<meta name="robots" content="noindex">',
     '<title>Monban dev mailbox</title>',
-    '<style>body{font-family:sans-serif;margin:2em}article{border-top:1px solid #ccc;padding:1em 0}dl{display:grid;grid-template-columns:auto 1fr;gap:0 1em}pre{white-space:pre-wrap;background:#f6f6f6;padding:1em}iframe{width:100%;height:24em;border:1px solid #ddd}</style>',
+    '<style>body{font-family:sans-serif;margin:2em;overflow-wrap:anywhere}article{border-top:1px solid #ccc;padding:1em 0}dl{display:grid;grid-template-columns:auto 1fr;gap:0 1em}pre{white-space:pre-wrap;background:#f6f6f6;padding:1em}iframe{width:100%;height:24em;border:1px solid #ddd}</style>',
     '</head><body>',
     `<h1>Dev mailbox (${messages.length})</h1>`,
     '<p>Testing and development only.</p>',
