@@ -14,7 +14,7 @@ export interface DemoTenant {
   displayName: string;
   /** English name for the start page. */
   nameEn: string;
-  /** Which manual in `/work/shared/seeds` it reproduces. */
+  /** Which of the five source manuals it reproduces. */
   manual: string;
   /** Temporary credentials of the seeded member (the postcard). */
   member: { userId: string; temporaryPassword: string; birthDate: string };

@@ -108,7 +108,7 @@ export type Effect =
   | { type: 'open-session' }
   | { type: 'revoke-sessions' }
   | { type: 'replace-credentials'; kind: FactorKind; keep: string }
-  | { type: 'notify'; mail: 'passwordChanged' | 'factorAdded' }
+  | { type: 'notify'; mail: 'passwordChanged' }
   | { type: 'end-flow' }
   | {
       type: 'audit';

@@ -20,14 +20,7 @@ import { systemClock } from '../ports/clock.js';
 import { cryptoRandom } from '../ports/random.js';
 import { defineTenant, type Tenant } from '../tenants/defineTenant.js';
 import type { Account, Credential, FactorKind } from '../types.js';
-import {
-  createEngine,
-  type Engine,
-  fail,
-  type LoadedFlow,
-  type StepScratch,
-  toFactorAccount,
-} from './engine.js';
+import { createEngine, type Engine, fail, type LoadedFlow, type StepScratch } from './engine.js';
 import { createSettings, type SettingsMethods } from './settings.js';
 import type {
   Failure,
@@ -257,10 +250,7 @@ export function createMonban(options: MonbanOptions): Monban {
   const factorContext = (loaded: LoadedFlow, purpose: FactorPurpose, locale: Locale | undefined) =>
     engine.factorContext(loaded.tenant, loaded.account, loaded.record.id, purpose, locale);
 
-  const availableFactors = (tenant: Tenant, account: Account): FactorKind[] =>
-    tenant.factors.filter(
-      (kind) => factors.get(kind)?.isAvailable?.(toFactorAccount(account)) ?? true,
-    );
+  const availableFactors = engine.availableFactors;
 
   /** Runs a step whose event needs only the loaded flow. */
   const step = (

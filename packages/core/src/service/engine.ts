@@ -5,7 +5,7 @@
  */
 import type { Locale } from '@monban/policy';
 import type { CoreErrorCode } from '../errors/codes.js';
-import { isMonbanError, MonbanError } from '../errors/MonbanError.js';
+import { isMonbanError } from '../errors/MonbanError.js';
 import type {
   Factor,
   FactorAccount,
@@ -230,6 +230,13 @@ export function createEngine(deps: EngineDeps) {
     return { flowToken, loaded: { record, state, tenant, account } satisfies LoadedFlow };
   }
 
+  /** The tenant's factors this member can use now (email OTP needs a verified address). */
+  function availableFactors(tenant: Tenant, account: Account): FactorKind[] {
+    return tenant.factors.filter(
+      (kind) => deps.factors.get(kind)?.isAvailable?.(toFactorAccount(account)) ?? true,
+    );
+  }
+
   /** Everything a factor may use for one call, bound to a flow or session ID. */
   function factorContext(
     tenant: Tenant,
@@ -262,9 +269,7 @@ export function createEngine(deps: EngineDeps) {
       pending: [...state.pending],
       done: [...state.done],
       expiresAt: state.lastActivityAt + state.idleTimeoutMs,
-      factors: tenant.factors.filter(
-        (kind) => deps.factors.get(kind)?.isAvailable?.(toFactorAccount(account)) ?? true,
-      ),
+      factors: availableFactors(tenant, account),
       chosenFactor: state.chosenFactor,
       devices:
         step === 'second-factor'
@@ -651,9 +656,7 @@ export function createEngine(deps: EngineDeps) {
           await notify(
             account,
             effect.mail,
-            effect.mail === 'passwordChanged'
-              ? { at: new Date(clock.now()).toISOString() }
-              : ({ at: new Date(clock.now()).toISOString(), label: '' } as never),
+            { at: new Date(clock.now()).toISOString() },
             options.locale,
           );
           break;
@@ -887,6 +890,7 @@ export function createEngine(deps: EngineDeps) {
   return {
     audit,
     factorContext,
+    availableFactors,
     sendMail,
     link,
     notify,
@@ -914,10 +918,6 @@ export function createEngine(deps: EngineDeps) {
     dummyHash(): Promise<string> {
       dummy ??= hasher.hash(newToken(random));
       return dummy;
-    },
-    /** Raises `STORAGE_UNAVAILABLE` for unexpected store errors. */
-    unavailable(cause: unknown): never {
-      throw new MonbanError('STORAGE_UNAVAILABLE', 'storage unavailable', { cause });
     },
   };
 }

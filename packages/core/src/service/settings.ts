@@ -464,8 +464,9 @@ export function createSettings(deps: Deps) {
       if (!check.ok) return reauth(check.required);
       const factor = factors.get(input.factor);
       if (!a.tenant.factors.includes(input.factor) || !factor) return fail('FACTOR_NOT_ALLOWED');
-      if (factor.isAvailable && !factor.isAvailable(factorContext(a, 'enroll').account))
+      if (!engine.availableFactors(a.tenant, a.account).includes(input.factor)) {
         return fail('FACTOR_NOT_AVAILABLE');
+      }
       const begun = await factor.beginEnrollment(factorContext(a, 'enroll', input.locale), {
         existing: a.credentials,
       });
