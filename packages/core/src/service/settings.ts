@@ -704,7 +704,7 @@ export function createSettings(deps: Deps) {
         tenantId: tenant.id,
         accountId: account?.accountId ?? null,
         reason: account ? undefined : 'UNKNOWN_USER_ID',
-      } as Parameters<Engine['audit']>[0]);
+      });
       if (!account?.email || !(await mailBudget(`${RESET_PURPOSE}:${account.accountId}`)))
         return { ok: true };
       await storage.tokens.put({
@@ -803,7 +803,7 @@ export function createSettings(deps: Deps) {
         tenantId: tenant.id,
         accountId: matches ? account.accountId : null,
         reason: matches ? undefined : 'NO_MATCH',
-      } as Parameters<Engine['audit']>[0]);
+      });
       if (!matches || !account.email) return { ok: true };
       engine
         .sendMail(
