@@ -15,6 +15,8 @@ export type {
   FactorPurpose,
   FactorVerified,
   JsonObject,
+  SignInClaim,
+  SignInContext,
 } from './factors/Factor.js';
 export { planFlow } from './machine/planFlow.js';
 export { planRecovery } from './machine/planRecovery.js';
@@ -68,6 +70,7 @@ export {
   type Monban,
   type ProvisionInput,
 } from './service/createMonban.js';
+export type { PasskeySignInAnswer, PasskeySignInMethods } from './service/passkeySignIn.js';
 export type { FactorSummary, SessionSummary, SettingsMethods } from './service/settings.js';
 export type {
   Failure,

@@ -7,6 +7,8 @@ import type {
   FactorFailure,
   FactorVerified,
   JsonObject,
+  SignInClaim,
+  SignInContext,
 } from '@monban/core';
 import type { Locale, MessageCatalog } from '@monban/policy';
 import {
@@ -79,6 +81,10 @@ export interface WebAuthnChallengeClient {
 export interface WebAuthnFactor extends Factor {
   /** Always `'passkey'`. */
   readonly kind: 'passkey';
+  /** Passwordless sign-in: request options with empty `allowCredentials` (discoverable credentials). */
+  beginSignIn(context: SignInContext): Promise<FactorBegin>;
+  /** Reads the credential ID a sign-in answer claims; requires the user handle. */
+  identifySignIn(context: SignInContext, input: { response: unknown }): SignInClaim | FactorFailure;
   /** Messages for the factor's codes (see {@link messages}). */
   readonly messages: Readonly<Record<Locale, MessageCatalog>>;
 }
@@ -120,6 +126,10 @@ function userHandleFor(context: FactorContext, passkeys: readonly Credential[]):
  *   of them, with a matching user handle; a non-zero stored counter must increase (0/0 is
  *   allowed for synced passkeys); the new counter and backup state are returned for core to
  *   store with a compare-and-set.
+ * - **Passwordless sign-in** (when a tenant sets `passkeySignIn`): `beginSignIn` asks for any
+ *   discoverable credential of this RP (empty `allowCredentials`); the engine finds the member
+ *   from the credential ID, and `verifyChallenge` then requires the user handle to match the
+ *   one stored with that passkey, besides every check above.
  * - Credential IDs over 1023 bytes and already registered IDs are refused; labels are
  *   validated by core (R-POL-5). A cancelled ceremony (`{ error: { name: 'NotAllowedError' } }`
  *   from the browser) answers `PASSKEY_CANCELLED`, the manual's "try again".
@@ -305,18 +315,23 @@ export function createWebAuthnFactor(options: WebAuthnFactorOptions): WebAuthnFa
     const read = readAssertion(input.response);
     if (!read.ok) return read;
     const response = read.value;
+    // A passwordless sign-in offered every discoverable credential; the engine passes only the
+    // passkeys of the account that owns the claimed one.
+    const discoverable = input.pending.discoverable === true && context.purpose === 'sign-in';
     const offered = Array.isArray(input.pending.allow) ? input.pending.allow : [];
-    const credential = offered.includes(response.id)
-      ? passkeysOf(input.credentials).find(
-          (c) =>
-            c.accountId === context.account.accountId &&
-            c.tenantId === context.tenant.id &&
-            readData(c).credentialId === response.id,
-        )
-      : undefined;
+    const credential =
+      discoverable || offered.includes(response.id)
+        ? passkeysOf(input.credentials).find(
+            (c) =>
+              c.accountId === context.account.accountId &&
+              c.tenantId === context.tenant.id &&
+              readData(c).credentialId === response.id,
+          )
+        : undefined;
     if (credential === undefined) return failure('PASSKEY_UNKNOWN_CREDENTIAL', true);
     const stored = readData(credential);
     const userHandle = response.response.userHandle;
+    if (discoverable && typeof userHandle !== 'string') return refused('user-handle');
     if (userHandle !== undefined && userHandle !== null && userHandle !== stored.userHandle) {
       return refused('user-handle');
     }
@@ -368,6 +383,38 @@ export function createWebAuthnFactor(options: WebAuthnFactorOptions): WebAuthnFa
     return { ok: true, credentialId: credential.id, data: data as unknown as JsonObject };
   }
 
+  async function beginSignIn(context: SignInContext): Promise<FactorBegin> {
+    const challenge = await issueChallenge(context, settings.timeoutMs);
+    const request = await generateAuthenticationOptions({
+      rpID: settings.rpId,
+      // Empty: the authenticator offers the member's discoverable credentials for this RP.
+      allowCredentials: [],
+      challenge: challenge.bytes,
+      timeout: settings.timeoutMs,
+      userVerification: 'required',
+    });
+    return {
+      pending: { challenge: challenge.encoded, discoverable: true },
+      client: { options: request } as unknown as JsonObject,
+    };
+  }
+
+  function identifySignIn(
+    _context: SignInContext,
+    input: { response: unknown },
+  ): SignInClaim | FactorFailure {
+    const reported = clientError(input.response, 'get');
+    if (reported !== null) return reported;
+    const read = readAssertion(input.response);
+    if (!read.ok) return read;
+    // A discoverable credential always returns the user handle; without it nothing is claimed.
+    const userHandle = read.value.response.userHandle;
+    if (typeof userHandle !== 'string' || userHandle === '') {
+      return failure('PASSKEY_RESPONSE_INVALID', false, { reason: 'format' });
+    }
+    return { ok: true, credentialId: read.value.id };
+  }
+
   return {
     kind: 'passkey',
     messages,
@@ -375,5 +422,7 @@ export function createWebAuthnFactor(options: WebAuthnFactorOptions): WebAuthnFa
     completeEnrollment,
     beginChallenge,
     verifyChallenge,
+    beginSignIn,
+    identifySignIn,
   };
 }

@@ -2,11 +2,17 @@
  * End to end through `@monban/core` on the memory adapter with the argon2 hasher: a Daiwa-preset
  * first login choosing a passkey, a later login, step-up, a second passkey (label uniqueness),
  * picking either at login, deleting one, and ACCEPTANCE 21 (concurrent verifications of one
- * assertion: exactly one success). The authenticator is `@monban/test-utils`'
+ * assertion: exactly one success), and the passwordless sign-in a tenant may enable. The authenticator is `@monban/test-utils`'
  * software authenticator: real attestations and signatures.
  */
 import { createArgon2Hasher } from '@monban/argon2';
-import { createMonban, type FlowAnswer, type Monban, type Result } from '@monban/core';
+import {
+  createMonban,
+  type FlowAnswer,
+  type Monban,
+  type Result,
+  type TenantConfig,
+} from '@monban/core';
 import { createMemoryStorage } from '@monban/memory';
 import {
   createManualClock,
@@ -31,11 +37,11 @@ function ok<T extends object>(result: Result<T>): T {
 
 const hasher = createArgon2Hasher();
 
-function setup() {
+function setup(tenant: Partial<TenantConfig> = {}) {
   const clock = createManualClock(START);
   const storage = createMemoryStorage();
   const monban: Monban = createMonban({
-    tenants: [{ id: TENANT, displayName: DISPLAY_NAME, preset: 'daiwa' }],
+    tenants: [{ id: TENANT, displayName: DISPLAY_NAME, preset: 'daiwa', ...tenant }],
     storage,
     hasher,
     mailer: { send: async () => {} },
@@ -231,6 +237,203 @@ describe('passkeys through @monban/core (memory adapter, argon2)', () => {
     const { flowToken, response } = await passkeyLogin(h, userId, h.phone);
     const results = await Promise.all(
       Array.from({ length: 8 }, () => h.monban.verifyChallenge({ flowToken, response })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+  });
+});
+
+describe('passwordless passkey sign-in (R-LOG-3, tenant option passkeySignIn)', () => {
+  async function signIn(h: Harness, authenticator: SoftwareAuthenticator, extra = {}) {
+    const begun = ok(await h.monban.beginPasskeySignIn({ tenantId: TENANT }));
+    const response = await authenticator.get((begun.client as { options: never }).options, {
+      origin: ORIGIN,
+      ...extra,
+    });
+    return { signInToken: begun.signInToken, response, client: begun.client };
+  }
+
+  it('is off by default: FACTOR_NOT_ALLOWED, and nothing is stored', async () => {
+    const h = setup();
+    expect(await h.monban.beginPasskeySignIn({ tenantId: TENANT })).toEqual({
+      ok: false,
+      error: { code: 'FACTOR_NOT_ALLOWED' },
+    });
+    expect(
+      await h.monban.completePasskeySignIn({
+        tenantId: TENANT,
+        signInToken: 'x'.repeat(43),
+        response: {},
+      }),
+    ).toEqual({ ok: false, error: { code: 'FACTOR_NOT_ALLOWED' } });
+    expect(() =>
+      createMonban({
+        tenants: [{ id: 'x', displayName: 'X', factors: ['totp'], passkeySignIn: true }],
+        storage: createMemoryStorage(),
+        hasher,
+        mailer: { send: async () => {} },
+        factors: [createTestFactor({ kind: 'totp' })],
+        links: { baseUrl: 'https://portal.example.jp' },
+      }),
+    ).toThrow(/passkeySignIn needs "passkey"/);
+  });
+
+  it('signs in with the passkey alone: discoverable options, session without a password proof', async () => {
+    const h = setup({ passkeySignIn: true });
+    const { accountId } = await firstLogin(h);
+    h.clock.advance(60_000);
+    const attempt = await signIn(h, h.phone);
+    const options = (attempt.client as { options: Record<string, unknown> }).options;
+    expect(options.allowCredentials).toEqual([]);
+    expect(options.userVerification).toBe('required');
+    expect(options.rpId).toBe('portal.example.jp');
+    expect(attempt.response.response.userHandle).toBeTruthy();
+    const done = ok(
+      await h.monban.completePasskeySignIn({ tenantId: TENANT, ...attempt, remember: true }),
+    );
+    expect(done.flow.status).toBe('completed');
+    expect(done.flowToken).toBeUndefined();
+    expect(done.session?.remember).toBe(true);
+    const session = ok(await h.monban.getSession({ sessionToken: done.session!.token })).session;
+    expect(session.accountId).toBe(accountId);
+    expect(session.authTimes).toEqual({ passkey: h.clock.now() });
+    const [credential] = await h.storage.credentials.listByAccount(TENANT, accountId);
+    expect(credential?.data).toMatchObject({ counter: 2 });
+
+    // The sign-in token serves one attempt: the same answer again finds nothing.
+    expect(await h.monban.completePasskeySignIn({ tenantId: TENANT, ...attempt })).toEqual({
+      ok: false,
+      error: { code: 'FLOW_NOT_FOUND' },
+    });
+    // The answer under a fresh ceremony: another challenge, refused and counted.
+    const fresh = ok(await h.monban.beginPasskeySignIn({ tenantId: TENANT }));
+    const replay = await h.monban.completePasskeySignIn({
+      tenantId: TENANT,
+      signInToken: fresh.signInToken,
+      response: attempt.response,
+    });
+    expect(replay).toMatchObject({ ok: false, error: { code: 'PASSKEY_VERIFICATION_FAILED' } });
+
+    // Step-up still asks for the password where the tenant's rule wants it (Daiwa add-factor).
+    expect(
+      await h.monban.beginAddFactor({ sessionToken: done.session!.token, factor: 'passkey' }),
+    ).toMatchObject({ ok: false, error: { code: 'REAUTHENTICATION_REQUIRED' } });
+  });
+
+  it('continues with a flow when the terms changed (R-ENR-6)', async () => {
+    const h = setup({ passkeySignIn: true });
+    await firstLogin(h);
+    const later = createMonban({
+      tenants: [
+        {
+          id: TENANT,
+          displayName: DISPLAY_NAME,
+          preset: 'daiwa',
+          passkeySignIn: true,
+          termsVersion: '2',
+        },
+      ],
+      storage: h.storage,
+      hasher,
+      mailer: { send: async () => {} },
+      factors: [
+        createWebAuthnFactor({ rpId: 'portal.example.jp', origins: [ORIGIN] }),
+        createTestFactor({ kind: 'totp' }),
+      ],
+      clock: h.clock,
+      links: { baseUrl: 'https://portal.example.jp/auth' },
+    });
+    const begun = ok(await later.beginPasskeySignIn({ tenantId: TENANT }));
+    const response = await h.phone.get((begun.client as { options: never }).options, {
+      origin: ORIGIN,
+    });
+    const answer = ok(
+      await later.completePasskeySignIn({
+        tenantId: TENANT,
+        signInToken: begun.signInToken,
+        response,
+      }),
+    );
+    expect(answer.session).toBeUndefined();
+    expect(answer.flow).toMatchObject({ step: 'accept-terms', done: ['second-factor'] });
+    const accepted = ok(
+      await later.acceptTerms({ flowToken: answer.flowToken as string, version: '2' }),
+    );
+    expect(accepted.flow.status).toBe('completed');
+    const session = ok(await later.getSession({ sessionToken: accepted.session!.token }));
+    expect(session.session.authTimes.password).toBeUndefined();
+  });
+
+  it('ACCEPTANCE 23: a foreign user handle, an unknown credential, a missing handle and a cancel are refused', async () => {
+    const h = setup({ passkeySignIn: true });
+    const { accountId } = await firstLogin(h);
+    const wrongHandle = await signIn(h, h.phone, {
+      userHandle: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+    });
+    expect(await h.monban.completePasskeySignIn({ tenantId: TENANT, ...wrongHandle })).toEqual({
+      ok: false,
+      error: { code: 'PASSKEY_VERIFICATION_FAILED', params: { reason: 'user-handle' } },
+    });
+    // Counted toward the owner's lockout budget.
+    expect(await h.storage.counters.get(`lockout:${TENANT}:${accountId}`, h.clock.now())).toBe(1);
+
+    const stranger = createSoftwareAuthenticator();
+    const created = await stranger.create(
+      {
+        challenge: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+        rp: { id: 'portal.example.jp', name: 'x' },
+        user: { id: 'BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB', name: 'x', displayName: 'x' },
+        pubKeyCredParams: [{ alg: -7, type: 'public-key' }],
+      } as never,
+      { origin: ORIGIN },
+    );
+    expect(created.id).toBeTruthy();
+    const unknown = await signIn(h, stranger);
+    expect(await h.monban.completePasskeySignIn({ tenantId: TENANT, ...unknown })).toEqual({
+      ok: false,
+      error: { code: 'PASSKEY_UNKNOWN_CREDENTIAL' },
+    });
+
+    const noHandle = await signIn(h, h.phone, { userHandle: null });
+    expect(await h.monban.completePasskeySignIn({ tenantId: TENANT, ...noHandle })).toMatchObject({
+      ok: false,
+      error: { code: 'PASSKEY_RESPONSE_INVALID' },
+    });
+
+    const cancelled = ok(await h.monban.beginPasskeySignIn({ tenantId: TENANT }));
+    expect(
+      await h.monban.completePasskeySignIn({
+        tenantId: TENANT,
+        signInToken: cancelled.signInToken,
+        response: { error: { name: 'NotAllowedError' } },
+      }),
+    ).toEqual({ ok: false, error: { code: 'PASSKEY_CANCELLED' } });
+    expect(await h.storage.counters.get(`lockout:${TENANT}:${accountId}`, h.clock.now())).toBe(1);
+  });
+
+  it('R-LOG-6: wrong answers lock the account; a locked member is told so', async () => {
+    const h = setup({ passkeySignIn: true, lockout: { threshold: 3 } });
+    await firstLogin(h);
+    for (let i = 0; i < 3; i++) {
+      const bad = await signIn(h, h.phone, {
+        userHandle: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
+      });
+      expect((await h.monban.completePasskeySignIn({ tenantId: TENANT, ...bad })).ok).toBe(false);
+    }
+    const good = await signIn(h, h.phone);
+    expect(await h.monban.completePasskeySignIn({ tenantId: TENANT, ...good })).toEqual({
+      ok: false,
+      error: { code: 'ACCOUNT_LOCKED' },
+    });
+  });
+
+  it('ACCEPTANCE 21: parallel completions of one sign-in give at most one session', async () => {
+    const h = setup({ passkeySignIn: true });
+    await firstLogin(h);
+    const attempt = await signIn(h, h.phone);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        h.monban.completePasskeySignIn({ tenantId: TENANT, ...attempt }),
+      ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });

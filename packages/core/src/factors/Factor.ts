@@ -27,8 +27,11 @@ export interface FactorAccount {
   emailVerified: boolean;
 }
 
-/** Why a factor is being used. */
-export type FactorPurpose = 'enroll' | 'login' | 'step-up';
+/**
+ * Why a factor is being used: enrollment, the second factor of a login, step-up, or a
+ * passwordless sign-in (`sign-in`, only for factors with {@link Factor.beginSignIn}).
+ */
+export type FactorPurpose = 'enroll' | 'login' | 'step-up' | 'sign-in';
 
 /** Everything a factor may use for one call. Factors read no clock and no randomness of their own. */
 export interface FactorContext {
@@ -50,6 +53,19 @@ export interface FactorContext {
   bindingId: string;
   /** Why the factor is used. */
   purpose: FactorPurpose;
+}
+
+/**
+ * The context of a passwordless sign-in before the member is known: everything of
+ * {@link FactorContext} but the account. `bindingId` identifies the sign-in ceremony.
+ */
+export type SignInContext = Omit<FactorContext, 'account' | 'purpose'> & { purpose: 'sign-in' };
+
+/** The credential a passwordless sign-in answer claims to come from. */
+export interface SignInClaim {
+  ok: true;
+  /** The credential ID, looked up by the engine within the tenant. */
+  credentialId: string;
 }
 
 /** What a factor hands back when a ceremony starts. */
@@ -126,9 +142,28 @@ export interface Factor {
     context: FactorContext,
     input: { credentials: Credential[]; credentialId?: string },
   ): Promise<FactorBegin | FactorFailure>;
-  /** Verifies the member's answer to a challenge. */
+  /**
+   * Verifies the member's answer to a challenge. For a passwordless sign-in (`context.purpose`
+   * `'sign-in'`) the engine calls it with the account that owns the claimed credential and the
+   * `pending` data of {@link Factor.beginSignIn}.
+   */
   verifyChallenge(
     context: FactorContext,
     input: { pending: JsonObject; credentials: Credential[]; response: unknown },
   ): Promise<FactorVerified | FactorFailure>;
+  /**
+   * Optional: starts a passwordless sign-in with no member known (passkeys with discoverable
+   * credentials). Only factors that prove possession and user verification in one step may
+   * implement it; the tenant must also enable it (`passkeySignIn`).
+   */
+  beginSignIn?(context: SignInContext): Promise<FactorBegin | FactorFailure>;
+  /**
+   * Optional, with {@link Factor.beginSignIn}: reads which credential a sign-in answer claims,
+   * without trusting it; the engine finds the owner and then calls
+   * {@link Factor.verifyChallenge}. A cancelled or malformed answer is refused here.
+   */
+  identifySignIn?(
+    context: SignInContext,
+    input: { response: unknown },
+  ): SignInClaim | FactorFailure;
 }

@@ -47,8 +47,8 @@ export interface FlowState {
   idleTimeoutMs: number;
   /** "Keep me signed in" was ticked on the login form. */
   remember: boolean;
-  /** When the password was proven. */
-  passwordAt: number;
+  /** When the password was proven; `null` for a passwordless (passkey) sign-in. */
+  passwordAt: number | null;
   /** The factor the member chose (or had chosen). */
   chosenFactor: FactorKind | null;
   /** Factor kinds the member can answer a challenge with. */

@@ -21,6 +21,7 @@ import { cryptoRandom } from '../ports/random.js';
 import { defineTenant, type Tenant } from '../tenants/defineTenant.js';
 import type { Account, Credential, FactorKind } from '../types.js';
 import { createEngine, type Engine, fail, type LoadedFlow, type StepScratch } from './engine.js';
+import { createPasskeySignIn, type PasskeySignInMethods } from './passkeySignIn.js';
 import { createSettings, type SettingsMethods } from './settings.js';
 import type {
   Failure,
@@ -62,7 +63,7 @@ export interface MigrationRecord {
  * first-login and login methods below it has the settings, step-up, recovery and
  * administration methods of {@link SettingsMethods}.
  */
-export interface Monban extends SettingsMethods {
+export interface Monban extends SettingsMethods, PasskeySignInMethods {
   /** Resolved tenants by ID. */
   readonly tenants: ReadonlyMap<string, Tenant>;
   /** Signs in with user ID and password (R-LOG-1) and starts the flow that follows. */
@@ -272,8 +273,19 @@ export function createMonban(options: MonbanOptions): Monban {
     links: options.links,
   });
 
+  const passkeySignIn = createPasskeySignIn({
+    engine,
+    storage,
+    clock,
+    random,
+    tenants,
+    factors,
+    defaultLocale,
+  });
+
   const monban: Monban = {
     ...settings,
+    ...passkeySignIn,
     tenants,
 
     async login(input) {

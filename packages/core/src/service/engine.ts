@@ -329,7 +329,7 @@ export function createEngine(deps: EngineDeps) {
       remember: state.remember,
       sessionVersion: account.sessionVersion,
       authTimes: {
-        password: state.passwordAt,
+        ...(state.passwordAt === null ? {} : { password: state.passwordAt }),
         ...(state.secondFactor ? { [state.secondFactor.kind]: state.secondFactor.at } : {}),
       },
     };

@@ -72,6 +72,12 @@ export interface Tenant {
   readonly stepUp: Readonly<Record<StepUpAction, Readonly<StepUpRule>>>;
   /** Password-reset policy (R-SET-4). */
   readonly recovery: Readonly<RecoverySettings>;
+  /**
+   * Whether members may sign in with a passkey alone, without the user ID and password
+   * (discoverable credentials; the passkey's user verification is the second proof). Off by
+   * default.
+   */
+  readonly passkeySignIn: boolean;
 }
 
 /** Password-reset policy (R-SET-4). */
@@ -117,6 +123,11 @@ export interface TenantConfig {
   stepUp?: Partial<Record<StepUpAction, Partial<StepUpRule>>>;
   /** Password-reset overrides. */
   recovery?: Partial<RecoverySettings>;
+  /**
+   * Let members sign in with a passkey alone (default `false`). Needs `passkey` among the
+   * factors; the member still re-accepts changed terms before the portal.
+   */
+  passkeySignIn?: boolean;
 }
 
 const positiveSeconds = z
@@ -185,6 +196,7 @@ const configSchema = z
       })
       .strict()
       .optional(),
+    passkeySignIn: z.boolean().optional(),
   })
   .strict();
 
@@ -260,6 +272,9 @@ export function defineTenant(config: TenantConfig): Tenant {
   if (new Set(factors).size !== factors.length) fail(input.id, 'factors lists a factor twice');
   const steps = [...(input.steps ?? preset.steps)];
   checkStepOrder(input.id, steps, factors);
+  if (input.passkeySignIn === true && !factors.includes('passkey')) {
+    fail(input.id, 'passkeySignIn needs "passkey" among the factors');
+  }
   const lockout = { ...preset.lockout, ...input.lockout };
   const session = { ...preset.session, ...input.session };
   if (session.absoluteTimeoutSeconds < session.idleTimeoutSeconds) {
@@ -287,5 +302,6 @@ export function defineTenant(config: TenantConfig): Tenant {
     session: Object.freeze(session),
     stepUp: Object.freeze(stepUp),
     recovery: Object.freeze({ ...preset.recovery, ...input.recovery }),
+    passkeySignIn: input.passkeySignIn ?? false,
   });
 }

@@ -4,20 +4,27 @@
  * atomically on the first verification attempt (ACCEPTANCE 20, 21).
  * @module
  */
-import type { FactorContext } from '@monban/core';
+import type { FactorContext, SignInContext } from '@monban/core';
 import { isoBase64URL } from '@simplewebauthn/server/helpers';
 import { WebAuthnError } from '../WebAuthnError.js';
 
 /** Challenge length in bytes. */
 export const CHALLENGE_BYTES = 32;
 
-const tokenKey = (context: FactorContext) =>
+/** A factor context, or a passwordless sign-in's (no member known when the challenge is issued). */
+type ChallengeContext = FactorContext | SignInContext;
+
+/** The account a challenge is bound to: none for a passwordless sign-in. */
+const boundAccount = (context: ChallengeContext): string | null =>
+  context.purpose === 'sign-in' ? null : context.account.accountId;
+
+const tokenKey = (context: ChallengeContext) =>
   `webauthn:${context.purpose}:${context.tenant.id.length}:${context.tenant.id}:${context.bindingId}`;
-const tokenPurpose = (context: FactorContext) => `webauthn-${context.purpose}`;
+const tokenPurpose = (context: ChallengeContext) => `webauthn-${context.purpose}`;
 
 /** Draws a challenge and stores it (replacing an earlier one of the same flow and purpose). */
 export async function issueChallenge(
-  context: FactorContext,
+  context: ChallengeContext,
   ttlMs: number,
 ): Promise<{ bytes: Uint8Array<ArrayBuffer>; encoded: string }> {
   const drawn = context.random.bytes(CHALLENGE_BYTES);
@@ -33,7 +40,7 @@ export async function issueChallenge(
     key: tokenKey(context),
     purpose: tokenPurpose(context),
     tenantId: context.tenant.id,
-    accountId: context.account.accountId,
+    accountId: boundAccount(context),
     data: { challenge: encoded },
     expiresAt: context.now + ttlMs,
   });
@@ -42,10 +49,11 @@ export async function issueChallenge(
 
 /**
  * Consumes the stored challenge of this flow and purpose. Returns it only when it is the one the
- * engine kept in `pending`, for the same account; `null` otherwise (expired, used, replaced).
+ * engine kept in `pending`, for the same account (none for a passwordless sign-in); `null`
+ * otherwise (expired, used, replaced).
  */
 export async function takeChallenge(
-  context: FactorContext,
+  context: ChallengeContext,
   expected: unknown,
 ): Promise<string | null> {
   const record = await context.storage.tokens.consume(
@@ -57,7 +65,7 @@ export async function takeChallenge(
     record === null ||
     typeof expected !== 'string' ||
     record.tenantId !== context.tenant.id ||
-    record.accountId !== context.account.accountId ||
+    record.accountId !== boundAccount(context) ||
     record.data.challenge !== expected
   ) {
     return null;
