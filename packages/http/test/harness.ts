@@ -73,6 +73,8 @@ export interface Prover {
   answer(userId: string, client: ClientPayload): Promise<unknown>;
   /** The kind of the device enrolled for `userId`. */
   kindOf(userId: string): FactorKind | undefined;
+  /** The member's software authenticator, when a real passkey was enrolled. */
+  authenticatorOf(userId: string): SoftwareAuthenticator | undefined;
 }
 
 function createProver(real: boolean, clock: ManualClock, mailbox: DevMailbox | undefined): Prover {
@@ -102,6 +104,7 @@ function createProver(real: boolean, clock: ManualClock, mailbox: DevMailbox | u
   };
   return {
     kindOf: (userId) => devices.get(userId)?.kind,
+    authenticatorOf: (userId) => devices.get(userId)?.authenticator,
     answer,
     async enroll(userId, kind, client) {
       if (!real) {
@@ -184,6 +187,8 @@ export function setupEnv(
       id: preset.toLowerCase(),
       displayName: `${preset} 健康保険組合`,
       preset,
+      // Daiwa also lets members sign in with a passkey alone (R-LOG-3).
+      ...(preset === 'daiwa' ? { passkeySignIn: true } : {}),
     })),
     storage,
     hasher,

@@ -2,14 +2,14 @@
  * The contract's core paths with the real factors (`@monban/totp`, `@monban/webauthn` with the
  * software authenticator, `@monban/email-otp` with the dev mailbox) on PGlite, run by both
  * adapters over real sockets: every preset's first login and a later login, each factor kind,
- * and a settings step-up. The flows are the honest suite's (`flows.ts`); only the environment
+ * a settings step-up, and the passwordless passkey sign-in Daiwa enables here. The flows are the honest suite's (`flows.ts`); only the environment
  * differs (`setupEnv(..., { factors: 'real' })`).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Client } from './client.js';
 import type { StartServer } from './contract.js';
 import { expectOk, firstLogin, login } from './flows.js';
-import { NEW_PASSWORD, setupEnv } from './harness.js';
+import { NEW_PASSWORD, setupEnv, WEBAUTHN_ORIGIN } from './harness.js';
 
 const CASES = [
   ['daiwa', 'passkey'],
@@ -58,6 +58,58 @@ export function describeRealFactorContract(adapter: string, start: StartServer) 
       expect(again.pendingCookies.some((name) => name.endsWith('monban-session'))).toBe(false);
       const after = expectOk(await browser.call('GET', '/session'));
       expect(after.session.userId).toBe('member0001');
+    });
+
+    it('R-LOG-3: passwordless passkey sign-in opens a session; the ceremony serves one attempt', async () => {
+      const { env, base } = await boot();
+      const first = await firstLogin(env, base, 'daiwa', 'member0004', { factor: 'passkey' });
+      expectOk(await first.client.call('POST', '/logout', {}));
+      env.clock.advance(60_000);
+      const phone = env.prover.authenticatorOf('member0004');
+      if (phone === undefined) throw new Error('no passkey enrolled');
+      const browser = new Client(first.client.base);
+      expectOk(await browser.call('GET', '/csrf'));
+      const begun = expectOk(
+        await browser.call('POST', '/login/passkey', { returnTo: '/portal/notices' }),
+      );
+      expect(begun.client.options).toMatchObject({
+        allowCredentials: [],
+        userVerification: 'required',
+        rpId: 'portal.example.jp',
+      });
+      expect(browser.cookie('flow')).toBeDefined();
+      expect(browser.cookie('session')).toBeUndefined();
+      const response = await phone.get(begun.client.options, { origin: WEBAUTHN_ORIGIN });
+      const signedIn = expectOk(
+        await browser.call('POST', '/login/passkey/verify', { response, remember: true }),
+      );
+      expect(signedIn.flow.status).toBe('completed');
+      expect(signedIn.session).toMatchObject({ remember: true });
+      expect(signedIn.returnTo).toBe('/portal/notices');
+      expect(browser.cookie('flow')).toBeUndefined();
+      const me = expectOk(await browser.call('GET', '/session'));
+      expect(me.session.userId).toBe('member0004');
+      expect(me.session.authTimes.password).toBeUndefined();
+      expect(typeof me.session.authTimes.passkey).toBe('number');
+
+      // Another browser replays the answer under its own ceremony: refused, no session.
+      const thief = new Client(first.client.base);
+      expectOk(await thief.call('GET', '/csrf'));
+      expectOk(await thief.call('POST', '/login/passkey', {}));
+      const replay = await thief.call('POST', '/login/passkey/verify', { response });
+      expect(replay.status).toBe(401);
+      expect(replay.body.code).toBe('PASSKEY_VERIFICATION_FAILED');
+      expect(thief.cookie('session')).toBeUndefined();
+      // The ceremony is gone after its one attempt.
+      const again = await thief.call('POST', '/login/passkey/verify', { response });
+      expect(again.status).toBe(401);
+      expect(again.body.code).toBe('FLOW_NOT_FOUND');
+      // A tenant that does not enable it refuses with 403.
+      const other = new Client(`${base}/jsw`);
+      expectOk(await other.call('GET', '/csrf'));
+      const off = await other.call('POST', '/login/passkey', {});
+      expect(off.status).toBe(403);
+      expect(off.body.code).toBe('FACTOR_NOT_ALLOWED');
     });
 
     it('a wrong answer from the device is refused and opens no session', async () => {

@@ -130,6 +130,60 @@ export const ROUTES: readonly RouteDef[] = [
       return flowOutcome(ctx, answer);
     },
   },
+  {
+    method: 'POST',
+    path: '/login/passkey',
+    operationId: 'beginPasskeySignIn',
+    summary:
+      'Passwordless sign-in, when the tenant enables it: WebAuthn request options for a discoverable passkey (the ceremony is kept in the flow cookie).',
+    auth: 'none',
+    body: 'BeginPasskeySignIn',
+    rateLimited: true,
+    response: 'Object',
+    async run(ctx) {
+      const begun = await ctx.monban.beginPasskeySignIn({
+        tenantId: ctx.tenantId,
+        locale: ctx.locale,
+      });
+      if (!begun.ok) return { error: begun.error };
+      ctx.setFlow(begun.signInToken);
+      const { returnTo } = ctx.body;
+      if (returnTo === undefined) ctx.clearReturnTo();
+      else ctx.setReturnTo(ctx.resolveReturnTo(returnTo));
+      return { body: { client: begun.client } };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/login/passkey/verify',
+    operationId: 'completePasskeySignIn',
+    summary:
+      'Passwordless sign-in: the browser’s answer. Opens a session, or continues the flow when steps remain (changed terms).',
+    auth: 'flow',
+    body: 'PasskeySignIn',
+    rateLimited: true,
+    response: 'Flow',
+    async run(ctx) {
+      const result = await ctx.monban.completePasskeySignIn({
+        tenantId: ctx.tenantId,
+        signInToken: ctx.flowToken as string,
+        response: ctx.body.response,
+        remember: ctx.body.remember === true,
+        locale: ctx.locale,
+      });
+      // The sign-in token served its one attempt, whatever the outcome.
+      ctx.clearFlow();
+      if (!result.ok) return { error: result.error };
+      // Signing in ends the session this browser held: no fixation, no mixed identities.
+      if (ctx.sessionToken !== undefined) {
+        await ctx.monban.logout({ sessionToken: ctx.sessionToken });
+        ctx.clearSession();
+      }
+      const { flowToken, ...answer } = result;
+      if (flowToken !== undefined) ctx.setFlow(flowToken);
+      return flowOutcome(ctx, { ...answer });
+    },
+  },
   flowRoute(
     'GET',
     '/flow',

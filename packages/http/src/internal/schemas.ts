@@ -29,6 +29,11 @@ export const schemas = {
     remember: z.boolean().optional(),
     returnTo: text(2048).optional(),
   }),
+  BeginPasskeySignIn: z.strictObject({ returnTo: text(2048).optional() }),
+  PasskeySignIn: z.strictObject({
+    response: z.record(z.string(), z.unknown()).describe('A WebAuthn response (JSON)'),
+    remember: z.boolean().optional(),
+  }),
   BirthDate: z.strictObject({ birthDate: text(32) }),
   Terms: z.strictObject({ version: text(128) }),
   ChooseMethod: z.strictObject({ factor, userId: text(256).optional() }),
