@@ -66,6 +66,9 @@ const texts = {
     passkeyName: 'パスキーの名前',
     registerPasskey: 'パスキーを登録',
     usePasskey: 'パスキーでログイン',
+    signInWithPasskey: 'パスキーでログイン（パスワード不要）',
+    orPasskey:
+      'パスキーを登録済みの方は、ユーザIDとパスワードの代わりに生体認証でログインできます。',
     setupEmailOtp: 'メールによるワンタイムパスワードの設定',
     emailCodeSent:
       '{email} にワンタイムパスワードを送信しました。受信したワンタイムパスワードを入力してください。',
@@ -186,6 +189,9 @@ const texts = {
     passkeyName: 'Passkey name',
     registerPasskey: 'Register passkey',
     usePasskey: 'Log in with a passkey',
+    signInWithPasskey: 'Log in with a passkey (no password)',
+    orPasskey:
+      'If you registered a passkey, you can log in with biometrics instead of your user ID and password.',
     setupEmailOtp: 'Set up one-time passwords by email',
     emailCodeSent: 'We sent a one-time password to {email}. Enter the code you received.',
     secondFactor: 'Multi-factor authentication',

@@ -3,7 +3,7 @@ import { api, tenant } from './api.js';
 import { emailCodeEntry, factorSetup, getPasskey, setupTitle, totpEntry } from './factors.js';
 import { t } from './i18n.js';
 import { go, mark } from './nav.js';
-import { errorBox, field, form, h, linkButton, show, showError, title } from './ui.js';
+import { clearError, errorBox, field, form, h, linkButton, show, showError, title } from './ui.js';
 
 /** The login screen (R-LOG-1), with "keep me signed in" and the two "forgot" links. */
 export function loginScreen(notice) {
@@ -44,7 +44,34 @@ export function loginScreen(notice) {
         ),
       ],
     ),
+    tenant.passkeySignIn ? passkeySignIn() : null,
   );
+}
+
+/** Passwordless sign-in (R-LOG-3), when the tenant enables it: the browser picks the passkey. */
+function passkeySignIn() {
+  const box = errorBox();
+  const button = h(
+    'button',
+    { type: 'button', class: 'secondary', id: 'passkey-sign-in' },
+    t('signInWithPasskey'),
+  );
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      clearError(box);
+      const remember = document.querySelector('input[name="remember"]')?.checked === true;
+      const begun = await api('POST', '/login/passkey', {});
+      if (!begun.ok) return showError(box, begun.error);
+      const response = await getPasskey(begun.data.client.options);
+      const r = await api('POST', '/login/passkey/verify', { response, remember });
+      if (!r.ok) return showError(box, r.error);
+      showFlow(r.data);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h('div', { class: 'passkey-sign-in' }, h('p', {}, t('orPasskey')), button, box);
 }
 
 /** Shows a flow error that ends the flow (time-out) with a way back to login. */

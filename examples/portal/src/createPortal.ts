@@ -56,7 +56,7 @@ export async function createPortal(options: {
   ];
   const services = new Map<string, Monban>();
   for (const tenant of DEMO_TENANTS) {
-    // Until @monban/webauthn lands, the presets are offered without passkeys.
+    // Without the passkey factor (see loadPasskeyFactor) the presets are offered without passkeys.
     const offered = TENANT_PRESETS[tenant.preset].factors;
     const withoutPasskey = offered.filter((kind) => kind !== 'passkey');
     const monban = createMonban({
@@ -67,6 +67,7 @@ export async function createPortal(options: {
           preset: tenant.preset,
           ...(options.termsVersion === undefined ? {} : { termsVersion: options.termsVersion }),
           ...(passkey === null ? { factors: withoutPasskey } : {}),
+          ...(passkey !== null && tenant.passkeySignIn === true ? { passkeySignIn: true } : {}),
         },
       ],
       storage,

@@ -17,6 +17,8 @@ export interface ShellConfig {
   logoutBeforeFactorSetup: boolean;
   policy: unknown;
   termsVersion: string;
+  /** Whether the login screen offers the passwordless passkey sign-in. */
+  passkeySignIn: boolean;
 }
 
 const head = (title: string) => `<meta charset="utf-8">

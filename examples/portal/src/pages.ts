@@ -74,6 +74,7 @@ export function registerPages(
       logoutBeforeFactorSetup: tenant.logoutBeforeFactorSetup,
       policy: tenant.policy,
       termsVersion: tenant.termsVersion,
+      passkeySignIn: tenant.passkeySignIn,
     });
   };
   app.get<{ Params: { tenant: string } }>('/t/:tenant', async (request, reply) =>

@@ -16,6 +16,8 @@ export interface DemoTenant {
   nameEn: string;
   /** Which of the five source manuals it reproduces. */
   manual: string;
+  /** Whether members may also sign in with a passkey alone (`passkeySignIn`). */
+  passkeySignIn?: boolean;
   /** Temporary credentials of the seeded member (the postcard). */
   member: { userId: string; temporaryPassword: string; birthDate: string };
 }
@@ -30,6 +32,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     displayName: '大和証券グループ健康保険組合',
     nameEn: 'Daiwa Securities Group Health Insurance Society',
     manual: '002 (reference manual)',
+    passkeySignIn: true,
     member: {
       userId: 'daiwa0001',
       temporaryPassword: 'Hagaki-Daiwa-01',

@@ -368,6 +368,37 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     await context.close();
   });
 
+  it('Daiwa: passwordless passkey sign-in after a first login with a passkey (R-LOG-3)', async () => {
+    const { userId: temporaryId, password: temporaryPassword } = await provision('daiwa');
+    const { context, page } = await open('daiwa');
+    await addVirtualAuthenticator(context, page);
+    const member: Member = {
+      tenant: 'daiwa',
+      userId: temporaryId.replace('tmp', '-m'),
+      password: NEW_PASSWORD,
+      email: `${temporaryId.replace('tmp', '-m')}@example.jp`,
+      factor: 'passkey',
+      authenticator: null,
+      steps: [],
+    };
+    expect(await logIn(page, temporaryId, temporaryPassword)).toBe('verify-birthdate');
+    await completeFlow(page, context, portal.origin, member);
+    expect(member.steps.at(-1)).toBe('home');
+    await next(page, () => press(page, 'ログアウト'));
+    await next(page, () => press(page, 'ログアウトする'));
+    // The login screen offers the passkey next to the ID and password (Daiwa enables it).
+    await page.getByText('パスキーでログイン（パスワード不要）').waitFor();
+    await capture(page, 'login-with-passkey-sign-in');
+    expect(await next(page, () => page.click('#passkey-sign-in'))).toBe('home');
+    await expect(page.locator('h1').textContent()).resolves.toContain(member.userId);
+    // Another tenant without the option shows no such button.
+    const jsw = await open('jsw');
+    await jsw.page.locator('#userId').waitFor();
+    expect(await jsw.page.locator('#passkey-sign-in').count()).toBe(0);
+    await jsw.context.close();
+    await context.close();
+  });
+
   it('JSW migrated member: password = symbol + number + birth date', async () => {
     const { context, page } = await open('jsw');
     expect(await logIn(page, 'jsw12ikou', '12345678919801201')).toBe('verify-birthdate');
