@@ -26,6 +26,7 @@ const monban = createMonban({
       displayName: '大和証券グループ健康保険組合',
       preset: 'daiwa',
       factors: ['passkey'],
+      passkeySignIn: true, // members may also sign in with the passkey alone (off by default)
     },
   ],
   storage: createMemoryStorage(), // testing and development only
@@ -139,3 +140,26 @@ const again = ok(
   }),
 );
 console.log('after trying again:', again.flow.status);
+
+// 5. Passwordless sign-in (the tenant set passkeySignIn): no user ID, no password. The browser
+// offers the member's discoverable passkeys for this site; the passkey names its account.
+// #region sign-in
+const begun = ok(await monban.beginPasskeySignIn({ tenantId: 'daiwa' }));
+const { options: discoverable } = begun.client as unknown as WebAuthnChallengeClient;
+console.log('allowCredentials:', discoverable.allowCredentials?.length ?? 0);
+const picked = await phone.get(discoverable, { origin });
+const passwordless = ok(
+  await monban.completePasskeySignIn({
+    tenantId: 'daiwa',
+    signInToken: begun.signInToken,
+    response: picked,
+  }),
+);
+const proofs = ok(await monban.getSession({ sessionToken: String(passwordless.session?.token) }));
+console.log(
+  'passwordless:',
+  passwordless.flow.status,
+  '| proofs:',
+  Object.keys(proofs.session.authTimes),
+);
+// #endregion sign-in
