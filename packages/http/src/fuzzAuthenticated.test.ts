@@ -1,0 +1,225 @@
+/**
+ * Property-based fuzzing of the signed-in API (issue: HTTP, "fuzzing of every endpoint's body"):
+ * every session, step-up, settings and administrator route is called with random bodies and
+ * path parameters, by a signed-in member whose session was recently proven (so step-up does not
+ * stop the request before the body matters). Properties: no 5xx; every 4xx carries a code and a
+ * message; a request refused as malformed or forbidden (400, 403, 404) writes nothing but the
+ * per-IP counter and audits nothing; another member's devices, sessions and account never change
+ * whatever IDs the bodies and paths carry (CVE-2025-61928).
+ */
+import type { FlowAnswer, Result } from '@monban/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Env, NEW_PASSWORD, setupEnv, TEMP_PASSWORD } from '../test/harness.js';
+import type { HttpRequest, HttpResponse } from './types.js';
+
+const ORIGIN = 'http://portal.test';
+const TENANT = 'daiwa';
+
+function ok<T extends object>(result: Result<T>): T {
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
+  return result;
+}
+
+/** A member signed in through the service: the session token and the account's IDs. */
+async function signedIn(env: Env, userId: string) {
+  const { accountId } = ok(
+    await env.monban.provisionMember({
+      tenantId: TENANT,
+      userId,
+      temporaryPassword: TEMP_PASSWORD,
+      birthDate: '19801201',
+      email: `${userId}@example.jp`,
+    }),
+  );
+  const login = ok(await env.monban.login({ tenantId: TENANT, userId, password: TEMP_PASSWORD }));
+  const { flowToken } = login;
+  let answer: FlowAnswer = login;
+  for (let guard = 0; answer.flow.status === 'active' && guard < 12; guard++) {
+    switch (answer.flow.step) {
+      case 'verify-birthdate':
+        answer = ok(await env.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
+        break;
+      case 'accept-terms':
+        answer = ok(await env.monban.acceptTerms({ flowToken, version: answer.flow.termsVersion }));
+        break;
+      case 'choose-method':
+        answer = ok(await env.monban.chooseMethod({ flowToken, factor: 'totp' }));
+        break;
+      case 'update-password':
+        answer = ok(
+          await env.monban.updatePassword({
+            flowToken,
+            password: NEW_PASSWORD,
+            confirmation: NEW_PASSWORD,
+          }),
+        );
+        break;
+      case 'update-email':
+        answer = ok(await env.monban.updateEmail({ flowToken, email: `${userId}@example.jp` }));
+        break;
+      case 'configure-factor': {
+        const begun = ok(await env.monban.beginFactorSetup({ flowToken }));
+        answer = ok(
+          await env.monban.completeFactorSetup({
+            flowToken,
+            label: 'iPhone',
+            response: await env.prover.enroll(userId, 'totp', begun.client),
+          }),
+        );
+        break;
+      }
+      default:
+        throw new Error(`unexpected step ${answer.flow.step}`);
+    }
+  }
+  const token = answer.session?.token;
+  if (token === undefined) throw new Error('no session');
+  const [device] = await env.storage.credentials.listByAccount(TENANT, accountId);
+  return { accountId, token, deviceId: device?.id ?? '' };
+}
+
+/** An in-process browser holding a session cookie; the CSRF header follows every answer. */
+function browser(handle: (r: HttpRequest) => Promise<HttpResponse>, sessionToken: string) {
+  const cookies = new Map<string, string>([['monban-session', sessionToken]]);
+  let csrf = '';
+  return async (method: string, path: string, body?: unknown, admin = false) => {
+    const response = await handle({
+      method,
+      path,
+      headers: {
+        host: 'portal.test',
+        origin: ORIGIN,
+        'x-csrf-token': csrf,
+        'content-type': 'application/json',
+        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(admin ? { authorization: 'Bearer admin' } : {}),
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      ip: '127.0.0.1',
+    });
+    for (const c of response.cookies) {
+      if (c.maxAgeSeconds === 0) cookies.delete(c.name);
+      else cookies.set(c.name, c.value);
+    }
+    csrf = response.headers['x-csrf-token'] ?? csrf;
+    return { response };
+  };
+}
+
+/** What must never change for the other member: the account and its devices. */
+async function snapshot(env: Env, accountId: string) {
+  const account = await env.storage.accounts.findById(TENANT, accountId);
+  const devices = await env.storage.credentials.listByAccount(TENANT, accountId);
+  return JSON.stringify({
+    account,
+    devices: devices.map((d) => ({ id: d.id, label: d.label, kind: d.kind, version: d.version })),
+  });
+}
+
+describe('fuzzing the signed-in API (fast-check)', () => {
+  it('never answers 5xx; 4xx has a code; refusals write nothing; the other member never changes', async () => {
+    const env = setupEnv({}, { rateLimit: 1_000_000 });
+    const victim = await signedIn(env, 'victim0001');
+    const victimBefore = await snapshot(env, victim.accountId);
+    const victimSession = victim.token;
+    let fuzzers = 1;
+    let me = await signedIn(env, 'fuzzer0001');
+    let call = browser(env.http.handle, me.token);
+    expect((await call('GET', `/${TENANT}/session`)).response.status).toBe(200);
+
+    // Every route that needs a session or the administrator, plus the signed-in GETs.
+    const routes = env.http.routes.filter((r) => r.auth === 'session' || r.auth === 'admin');
+    expect(routes.length).toBeGreaterThan(15);
+    const idArb = fc.constantFrom(
+      'someid',
+      victim.deviceId,
+      victim.accountId,
+      me.deviceId,
+      me.accountId,
+      '..%2F..',
+      '0',
+    );
+    const jsonValue = fc.jsonValue({ maxDepth: 3 });
+    const valueArb = fc.oneof(
+      jsonValue,
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom('totp', 'passkey', 'email-otp', true, false, NEW_PASSWORD),
+      idArb,
+    );
+    const bodyArb = fc.oneof(
+      fc.dictionary(
+        fc.constantFrom(
+          'userId',
+          'password',
+          'currentPassword',
+          'confirmation',
+          'signOutOtherSessions',
+          'email',
+          'factor',
+          'credentialId',
+          'label',
+          'response',
+          'confirm',
+          'keepCurrent',
+          'temporaryPassword',
+          'accountId',
+          'sessionId',
+          'tenantId',
+          '__proto__',
+          'constructor',
+        ),
+        valueArb,
+        { maxKeys: 5 },
+      ),
+      jsonValue,
+      fc.string({ maxLength: 60 }),
+    );
+
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        bodyArb,
+        idArb,
+        // One body in ten is broken JSON; the rest parse and reach the schemas and handlers.
+        fc.nat(9).map((n) => n === 0),
+        async (route, body, id, raw) => {
+          // Time moves, but the proofs stay fresh for step-up and the session is not touched.
+          env.clock.advance(100);
+          const writes = env.writes.writes;
+          const audits = env.audit.length;
+          // An administrator may act on any account of the tenant: not on the watched member.
+          const target = route.auth === 'admin' && id === victim.accountId ? 'someid' : id;
+          const path = `/${TENANT}${route.path.replace(/\{\w+\}/g, encodeURIComponent(target))}`;
+          const sent = route.method === 'GET' ? undefined : raw ? `${JSON.stringify(body)}}` : body;
+          const { response } = await call(route.method, path, sent, route.auth === 'admin');
+          expect(response.status, `${route.method} ${path}`).toBeLessThan(500);
+          const parsed = JSON.parse(response.body);
+          if (response.status >= 400) {
+            expect(parsed.code).toMatch(/^[A-Z_]+$/);
+            expect(typeof parsed.message).toBe('string');
+            expect(response.body).not.toMatch(/at \w+ \(|node:internal|Error:/);
+            if ([400, 403, 404, 405].includes(response.status)) {
+              expect(env.writes.writes - writes, `${route.method} ${path}`).toBeLessThanOrEqual(1);
+              expect(env.audit.length, `${route.method} ${path}`).toBe(audits);
+            }
+          }
+          // The other member is untouched, whatever IDs were sent.
+          expect(await snapshot(env, victim.accountId)).toBe(victimBefore);
+          const victimAlive = await env.monban.getSession({ sessionToken: victimSession });
+          expect(victimAlive.ok, `${route.method} ${path} ended the other member's session`).toBe(
+            true,
+          );
+          if ((await call('GET', `/${TENANT}/session`)).response.status !== 200) {
+            // The request signed this member out (logout, password change...): sign in again.
+            fuzzers += 1;
+            me = await signedIn(env, `fuzzer${String(fuzzers).padStart(4, '0')}`);
+            call = browser(env.http.handle, me.token);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(env.errors).toEqual([]);
+  });
+});
