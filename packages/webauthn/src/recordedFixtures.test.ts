@@ -11,7 +11,7 @@
  * EdDSA key; its AAGUID is 01020304-0506-0708-0102-030405060708; the sign counter is 1 at
  * registration and increases by one on every assertion; no backup flags (single-device).
  */
-import type { Credential, FactorContext, JsonObject } from '@monban/core';
+import type { Credential, FactorContext, JsonObject, SignInContext } from '@monban/core';
 import { createMemoryStorage } from '@monban/memory';
 import { verifyAuthenticationResponse, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { isoBase64URL, toHash } from '@simplewebauthn/server/helpers';
@@ -408,5 +408,43 @@ describe(`recorded ${fixture.browser} ceremonies (${fixture.recordedOn})`, () =>
     }
     expect(dataOf(credential).counter).toBe(discoverableAssertion.signCount);
     expect(dataOf(credential).counter).toBe(4);
+  });
+
+  it('R-LOG-3: the discoverable recording signs in without a password (beginSignIn, identifySignIn, verifyChallenge)', async () => {
+    const { discoverableAssertion } = fixture;
+    const storage = createMemoryStorage();
+    const credential = await enrolled(storage);
+    for (const recorded of [fixture.assertion, fixture.secondAssertion]) {
+      keep(credential, (await assert(storage, credential, recorded)).result);
+    }
+    const factor = recordedFactor();
+    const { account: _none, ...base } = context(
+      storage,
+      'login',
+      recordedRandom(discoverableAssertion.challenge),
+    );
+    const signIn: SignInContext = { ...base, bindingId: 'sign-in-1', purpose: 'sign-in' };
+    const begun = await factor.beginSignIn(signIn);
+    expect(begun.client.options).toMatchObject({
+      challenge: discoverableAssertion.challenge,
+      allowCredentials: [],
+      userVerification: 'required',
+      rpId: fixture.rpId,
+    });
+    const claim = factor.identifySignIn(signIn, { response: discoverableAssertion.response });
+    expect(claim).toEqual({ ok: true, credentialId: credential.id });
+    // The engine found the owner from the claimed ID; the factor verifies as that member.
+    const owner = { ...context(storage, 'sign-in', signIn.random), bindingId: 'sign-in-1' };
+    const verify = () =>
+      factor.verifyChallenge(owner, {
+        pending: begun.pending,
+        credentials: [credential],
+        response: discoverableAssertion.response,
+      });
+    const result = await verify();
+    keep(credential, result);
+    expect(dataOf(credential).counter).toBe(4);
+    // ACCEPTANCE 20: the challenge served its one attempt.
+    expect(await verify()).toEqual(refusedWith('PASSKEY_CHALLENGE_EXPIRED', undefined, false));
   });
 });
