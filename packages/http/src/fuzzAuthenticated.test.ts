@@ -11,9 +11,8 @@ import type { FlowAnswer, Result } from '@monban/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Env, NEW_PASSWORD, setupEnv, TEMP_PASSWORD } from '../test/harness.js';
-import type { HttpRequest, HttpResponse } from './types.js';
+import { inProcessBrowser } from '../test/inProcess.js';
 
-const ORIGIN = 'http://portal.test';
 const TENANT = 'daiwa';
 
 function ok<T extends object>(result: Result<T>): T {
@@ -79,32 +78,12 @@ async function signedIn(env: Env, userId: string) {
   return { accountId, token, deviceId: device?.id ?? '' };
 }
 
-/** An in-process browser holding a session cookie; the CSRF header follows every answer. */
-function browser(handle: (r: HttpRequest) => Promise<HttpResponse>, sessionToken: string) {
-  const cookies = new Map<string, string>([['monban-session', sessionToken]]);
-  let csrf = '';
-  return async (method: string, path: string, body?: unknown, admin = false) => {
-    const response = await handle({
-      method,
-      path,
-      headers: {
-        host: 'portal.test',
-        origin: ORIGIN,
-        'x-csrf-token': csrf,
-        'content-type': 'application/json',
-        cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-        ...(admin ? { authorization: 'Bearer admin' } : {}),
-      },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      ip: '127.0.0.1',
-    });
-    for (const c of response.cookies) {
-      if (c.maxAgeSeconds === 0) cookies.delete(c.name);
-      else cookies.set(c.name, c.value);
-    }
-    csrf = response.headers['x-csrf-token'] ?? csrf;
-    return { response };
-  };
+/** An in-process browser holding the member's session cookie. */
+function browser(handle: Env['http']['handle'], sessionToken: string) {
+  const call = inProcessBrowser(handle, { cookies: { 'monban-session': sessionToken } });
+  return async (method: string, path: string, body?: unknown, admin = false) => ({
+    response: await call(method, path, body, admin ? { authorization: 'Bearer admin' } : {}),
+  });
 }
 
 /** What must never change for the other member: the account and its devices. */
