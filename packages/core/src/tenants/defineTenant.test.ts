@@ -43,6 +43,14 @@ describe('defineTenant (R-TEN-1, R-TEN-2)', () => {
     expect(ajinomoto.factors).toEqual(['passkey', 'totp', 'email-otp']);
   });
 
+  it('keeps passwordless passkey sign-in off unless the tenant enables it (R-LOG-3)', () => {
+    expect(defineTenant({ id: 'x', displayName: 'X', preset: 'daiwa' }).passkeySignIn).toBe(false);
+    expect(
+      defineTenant({ id: 'x', displayName: 'X', preset: 'daiwa', passkeySignIn: true })
+        .passkeySignIn,
+    ).toBe(true);
+  });
+
   it('merges overrides over the preset and freezes the result', () => {
     const tenant = defineTenant({
       id: 'custom',
@@ -115,6 +123,16 @@ describe('defineTenant (R-TEN-1, R-TEN-2)', () => {
         session: { idleTimeoutSeconds: 3600, absoluteTimeoutSeconds: 60 },
       },
       /absoluteTimeoutSeconds/,
+    ],
+    [
+      'passwordless passkey sign-in without passkeys',
+      { id: 'x', displayName: 'X', preset: 'kinkiDenshi', passkeySignIn: true },
+      /passkeySignIn needs "passkey"/,
+    ],
+    [
+      'passkeySignIn that is not a boolean',
+      { id: 'x', displayName: 'X', passkeySignIn: 'yes' } as unknown as TenantConfig,
+      /passkeySignIn/,
     ],
   ];
   it.each(bad)('refuses %s at start-up with a precise TypeError', (_name, config, message) => {
