@@ -267,6 +267,34 @@ describe('first-login steps', () => {
     expect(h.monban.formatError({ code: 'FLOW_EXPIRED' }, 'ja')).toContain('一定時間が経過');
   });
 
+  it('R-ENR-1: the temporary credentials serve one first login: a parallel first login is dead once another finished enrollment', async () => {
+    const h = setup({ preset: 'daiwa' });
+    let other = '';
+    const first = await completeFirstLogin(h, {
+      afterLogin: async () => {
+        // Someone else holding the postcard starts a first login at the same time.
+        const started = ok(
+          await h.monban.login({ tenantId: 't', userId: 'testuser01', password: TEMP_PASSWORD }),
+        );
+        other = started.flowToken;
+        ok(await h.monban.verifyBirthDate({ flowToken: other, birthDate: '19801201' }));
+      },
+    });
+    expect(first.answer.flow.status).toBe('completed');
+    const before = await h.storage.accounts.findById('t', first.accountId);
+    // The other flow can neither poll as active nor continue (say, to set its own password).
+    expect(await h.monban.getFlow({ flowToken: other })).toEqual({
+      ok: false,
+      error: { code: 'FLOW_EXPIRED', params: { restart: true } },
+    });
+    expect(await h.monban.acceptTerms({ flowToken: other, version: '1' })).toMatchObject({
+      ok: false,
+      error: { code: 'FLOW_NOT_FOUND' },
+    });
+    expect(await h.storage.accounts.findById('t', first.accountId)).toEqual(before);
+    expect(h.audit.filter((e) => e.type === 'flow.expired')).toHaveLength(1);
+  });
+
   it('R-ENR-3: a flow resumes after a process restart (new service instance, same storage)', async () => {
     const { h, flowToken } = await startFirstLogin();
     ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));

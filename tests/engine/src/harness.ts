@@ -106,6 +106,8 @@ export async function completeFirstLogin(
     userId?: string;
     email?: string;
     factor?: 'totp' | 'passkey' | 'email-otp';
+    /** Runs right after the temporary login, before the first step is answered. */
+    afterLogin?: () => Promise<void>;
   } = {},
 ) {
   const tenantId = input.tenantId ?? 't';
@@ -119,6 +121,7 @@ export async function completeFirstLogin(
     }),
   );
   let login = ok(await h.monban.login({ tenantId, userId, password: TEMP_PASSWORD }));
+  await input.afterLogin?.();
   let flowToken = login.flowToken;
   let answer: FlowAnswer = login;
   let secret: string | null = null;

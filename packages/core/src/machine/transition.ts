@@ -47,6 +47,20 @@ export function isFlowExpired(state: FlowState, now: number): boolean {
   return now - state.lastActivityAt >= state.idleTimeoutMs;
 }
 
+/**
+ * Whether a first-login flow still has steps only a first login has (birth date, password,
+ * email...), so it still relies on the temporary credentials. Such a flow is dead once the
+ * account left the `provisioned` state through another flow: the temporary credentials serve
+ * one first login.
+ */
+export function reliesOnTemporaryCredentials(state: FlowState): boolean {
+  return (
+    state.kind === 'first-login' &&
+    state.status === 'active' &&
+    state.pending.some((step) => ENROLLMENT_ONLY.has(step))
+  );
+}
+
 /** The step the member is on, or `null` when the flow is over. */
 export function currentStep(state: FlowState): FlowStep | null {
   return state.status === 'active' ? (state.pending[0] ?? null) : null;

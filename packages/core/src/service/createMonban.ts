@@ -366,7 +366,10 @@ export function createMonban(options: MonbanOptions): Monban {
     async getFlow({ flowToken }) {
       const loaded = await engine.loadFlow(flowToken);
       if (!loaded.ok) return loaded;
-      if (loaded.state.status === 'active' && isFlowExpired(loaded.state, clock.now())) {
+      if (
+        loaded.state.status === 'active' &&
+        (isFlowExpired(loaded.state, clock.now()) || engine.isStale(loaded))
+      ) {
         return engine.expire(loaded);
       }
       const credentials = await storage.credentials.listByAccount(

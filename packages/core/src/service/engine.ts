@@ -15,7 +15,12 @@ import type {
   JsonObject,
 } from '../factors/Factor.js';
 import { hashToken, newToken } from '../internal/secrets.js';
-import { currentStep, isFlowExpired, transition } from '../machine/transition.js';
+import {
+  currentStep,
+  isFlowExpired,
+  reliesOnTemporaryCredentials,
+  transition,
+} from '../machine/transition.js';
 import type { AccountPatch, FlowEvent, FlowState } from '../machine/types.js';
 import type { MailDataByKind, MailKind, MailTemplates } from '../mail/templates.js';
 import type { AuditEvent, AuditSink } from '../ports/audit.js';
@@ -301,6 +306,16 @@ export function createEngine(deps: EngineDeps) {
     return fail('FLOW_EXPIRED', { restart: true });
   }
 
+  /**
+   * A first login overtaken by another one: the temporary credentials already served a first
+   * login that finished enrollment, so this flow must start again with the new password.
+   */
+  function isStale(loaded: LoadedFlow): boolean {
+    return (
+      reliesOnTemporaryCredentials(loaded.state) && loaded.account.status !== 'provisioned'
+    );
+  }
+
   async function lockedOut(loaded: LoadedFlow): Promise<Failure> {
     await endFlow(loaded);
     return fail('ACCOUNT_LOCKED');
@@ -482,7 +497,7 @@ export function createEngine(deps: EngineDeps) {
     const loaded = await loadFlow(flowToken);
     if (!loaded.ok) return loaded;
     const startedAt = clock.now();
-    if (isFlowExpired(loaded.state, startedAt)) return expire(loaded);
+    if (isFlowExpired(loaded.state, startedAt) || isStale(loaded)) return expire(loaded);
     const recoveryUnlocks = loaded.state.kind === 'recovery' && loaded.tenant.recovery.unlocks;
     if (isLocked(loaded.account, startedAt) && !recoveryUnlocks) return lockedOut(loaded);
     const scratch: StepScratch = { credentialsToCreate: [] };
@@ -697,6 +712,9 @@ export function createEngine(deps: EngineDeps) {
       return fail('EMAIL_LINK_INVALID');
     }
     const state = flow.state as unknown as FlowState;
+    if (reliesOnTemporaryCredentials(state) && account.status !== 'provisioned') {
+      return fail('EMAIL_LINK_INVALID');
+    }
     const result = transition(
       state,
       { type: 'EMAIL_VERIFIED', email },
@@ -908,6 +926,7 @@ export function createEngine(deps: EngineDeps) {
     view,
     lockedOut,
     expire,
+    isStale,
     runStep,
     verifyEmailLink,
     getSession,
