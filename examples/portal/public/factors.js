@@ -1,7 +1,7 @@
 // Factor ceremonies shared by first login, login, adding a device and step-up:
 // TOTP (QR + grouped key + code), passkeys (WebAuthn JSON options) and email codes.
 import { t } from './i18n.js';
-import { cooldown, field, form, h } from './ui.js';
+import { clearError, cooldown, errorBox, field, form, h, showError } from './ui.js';
 
 /** The TOTP setup form: QR code, 「スキャンできませんか？」 key, device name, code. */
 export function totpSetup(client, complete) {
@@ -27,7 +27,10 @@ export function totpSetup(client, complete) {
   ];
 }
 
-/** The code form of email OTP (setup or login), with resend and its cooldown. */
+/**
+ * The code form of email OTP (setup or login), with resend and its cooldown. `resend()` returns
+ * the API answer of the call that mails a new code.
+ */
 export function emailCodeEntry(client, { complete, resend, withLabel }) {
   const resendButton = h('button', { type: 'button', class: 'secondary' }, t('resend'));
   const entry = form(
@@ -42,12 +45,22 @@ export function emailCodeEntry(client, { complete, resend, withLabel }) {
     (v) => complete(v.label, v.code),
     [resendButton],
   );
+  // A refused resend (cooldown, hourly cap, mail down) says why, next to the button.
+  const resendError = errorBox();
   resendButton.addEventListener('click', async () => {
-    const next = await resend();
-    if (next?.resendAfterSeconds) cooldown(resendButton, next.resendAfterSeconds);
+    const r = await resend();
+    if (r.ok) {
+      clearError(resendError);
+      const seconds = r.data.client?.resendAfterSeconds;
+      if (seconds) cooldown(resendButton, seconds);
+      return;
+    }
+    showError(resendError, r.error);
+    const wait = Number(r.error?.details?.retryAfterSeconds);
+    if (wait > 0) cooldown(resendButton, wait);
   });
   if (client.resendAfterSeconds) cooldown(resendButton, client.resendAfterSeconds);
-  return [entry];
+  return [entry, resendError];
 }
 
 /** A TOTP code form (login or step-up). */

@@ -287,7 +287,7 @@ async function configureFactor(flow) {
     factorSetup(kind, r.data.client ?? {}, {
       complete: (label, response) =>
         step('POST', '/flow/factor/complete', { label: label ?? '', response: response ?? '' }),
-      resend: async () => (await api('POST', '/flow/factor', {})).data?.client,
+      resend: () => api('POST', '/flow/factor', {}),
     }),
   );
 }
@@ -343,10 +343,7 @@ async function challenge(which, device) {
       ...title(t('secondFactor')),
       emailCodeEntry(client, {
         complete: (_label, code) => verify(code),
-        resend: async () => {
-          const again = await api('POST', '/flow/challenge', which);
-          return again.ok ? again.data.client : undefined;
-        },
+        resend: () => api('POST', '/flow/challenge', which),
       }),
     );
   }

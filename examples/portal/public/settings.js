@@ -108,7 +108,7 @@ function stepUp(required) {
             : proof === 'email-otp'
               ? emailCodeEntry(client, {
                   complete: (_label, code) => verify(code),
-                  resend: async () => (await api('POST', '/step-up/challenge', which)).data?.client,
+                  resend: () => api('POST', '/step-up/challenge', which),
                 })
               : totpEntry(verify, client.label);
         fill(dialog, ...head, body, cancel);
@@ -313,7 +313,7 @@ async function addDevice(kind, container) {
     h('h3', {}, setupTitle(kind)),
     ...factorSetup(kind, r.data.client ?? {}, {
       complete,
-      resend: async () => (await api('POST', '/settings/factors', { factor: kind })).data?.client,
+      resend: () => api('POST', '/settings/factors', { factor: kind }),
     }),
     linkButton(t('cancel'), () => drawDevices(container)),
   );

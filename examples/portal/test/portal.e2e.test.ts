@@ -550,6 +550,17 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     const second = await waitMail(portal.origin, member.email, sent);
     await expect.poll(() => resend.textContent()).toMatch(/^再送信（\d+秒後）$/);
     expect(codeIn(second)).not.toBe(codeIn(first));
+    // A resend the server refuses (here: forced during the cooldown, as a second tab could)
+    // says why next to the button, and no mail goes out.
+    await resend.evaluate((button: HTMLButtonElement) => {
+      button.disabled = false;
+      button.click();
+    });
+    const refusal = page.locator('main .error:not([hidden])');
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toMatch(/\S/);
+    await capture(page, 'resend-refused');
+    expect(await mails(portal.origin, member.email)).toHaveLength(sent + 1);
     await page.fill('#code', codeIn(first));
     expect(await errorOf(page, () => submit(page))).toContain('ワンタイムパスワードが異なります');
     // The dev mailbox page lists both mails with their codes.
