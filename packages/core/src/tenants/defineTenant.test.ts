@@ -152,5 +152,14 @@ describe('toMermaid', () => {
       expect(diagram).toContain(`${from} --> ${to}`);
     }
     expect(diagram.includes('sign out, then log in again')).toBe(tenant.logoutBeforeFactorSetup);
+    expect(diagram).not.toContain('passkey_sign_in');
+  });
+
+  it('draws the passwordless passkey sign-in where the tenant enables it', () => {
+    const diagram = toMermaid(
+      defineTenant({ id: 't', displayName: 'T', preset: 'daiwa', passkeySignIn: true }),
+    );
+    expect(diagram).toContain('[*] --> passkey_sign_in: passwordless sign-in');
+    expect(diagram).toContain('passkey_sign_in --> portal');
   });
 });

@@ -17,8 +17,9 @@ function node(id: string): string {
 
 /**
  * Draws a tenant's flows as a Mermaid state diagram for the docs: the first login in the
- * tenant's step order, the sign-out before factor setup where the tenant wants it, and the
- * ordinary login with its second factor and terms re-acceptance.
+ * tenant's step order, the sign-out before factor setup where the tenant wants it, the
+ * ordinary login with its second factor and terms re-acceptance, and the passwordless passkey
+ * sign-in where the tenant enables it.
  *
  * @example
  * ```ts
@@ -61,6 +62,12 @@ export function toMermaid(tenant: Tenant): string {
   lines.push('  second_factor --> accept_terms_again: new terms version');
   lines.push('  state "Accept new terms" as accept_terms_again');
   lines.push('  accept_terms_again --> portal');
+  if (tenant.passkeySignIn) {
+    lines.push('  state "Passkey alone" as passkey_sign_in');
+    lines.push('  [*] --> passkey_sign_in: passwordless sign-in');
+    lines.push('  passkey_sign_in --> portal');
+    lines.push('  passkey_sign_in --> accept_terms_again: new terms version');
+  }
   lines.push('  portal --> [*]');
   lines.push(`  note right of password: ${tenant.displayName} (${tenant.factors.join(', ')})`);
   return `${lines.join('\n')}\n`;
