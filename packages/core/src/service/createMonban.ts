@@ -20,7 +20,15 @@ import { systemClock } from '../ports/clock.js';
 import { cryptoRandom } from '../ports/random.js';
 import { defineTenant, type Tenant } from '../tenants/defineTenant.js';
 import type { Account, Credential, FactorKind } from '../types.js';
-import { createEngine, type Engine, fail, type LoadedFlow, type StepScratch } from './engine.js';
+import {
+  createEngine,
+  type Engine,
+  fail,
+  type LoadedFlow,
+  right,
+  type StepScratch,
+  wrong,
+} from './engine.js';
 import { createPasskeySignIn, type PasskeySignInMethods } from './passkeySignIn.js';
 import { createSettings, type SettingsMethods } from './settings.js';
 import type {
@@ -322,16 +330,17 @@ export function createMonban(options: MonbanOptions): Monban {
         await hasher.verify(await engine.dummyHash(), input.password);
         return generic('TEMPORARY_PASSWORD_EXPIRED', account.accountId);
       }
-      const attempt = await engine.reserveAttempt(tenant, account);
-      if (!attempt.allowed) {
-        await hasher.verify(await engine.dummyHash(), input.password);
-        return generic('TOO_MANY_ATTEMPTS', account.accountId);
+      const password = input.password;
+      const guess = await engine.evaluateGuess(tenant, account, 'password', async () =>
+        (await hasher.verify(account.passwordHash, password))
+          ? right(undefined)
+          : wrong(fail('INVALID_CREDENTIALS')),
+      );
+      if (!guess.ok) {
+        // Past the budget the hash is not checked; the dummy keeps the timing (R-LOG-1).
+        if (guess.locked) await hasher.verify(await engine.dummyHash(), password);
+        return generic(guess.locked ? 'TOO_MANY_ATTEMPTS' : 'WRONG_PASSWORD', account.accountId);
       }
-      if (!(await hasher.verify(account.passwordHash, input.password))) {
-        await engine.recordFailure(tenant, account, attempt.count, 'password');
-        return generic('WRONG_PASSWORD', account.accountId);
-      }
-      await engine.refundAttempt(account);
       let current = account;
       if (hasher.needsRehash(account.passwordHash)) {
         // ACCEPTANCE 11: hashes with stale parameters are upgraded at the next login.

@@ -76,6 +76,31 @@ export interface StepScratch {
   failure?: FactorFailure;
 }
 
+/** What `check` of {@link Engine.evaluateGuess} found: right, or wrong (counted) or malformed. */
+export type Guess<T> = { ok: true; value: T } | { ok: false; failure: Failure; counts: boolean };
+
+/** The end of an evaluated guess; `locked` when the budget was spent before the check. */
+export type GuessResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; failure: Failure; locked: boolean };
+
+/** A right answer. */
+export const right = <T>(value: T): Guess<T> => ({ ok: true, value });
+
+/** A wrong answer (counted toward lockout) or a malformed one (`counts: false`). */
+export const wrong = (failure: Failure, counts = true): Guess<never> => ({
+  ok: false,
+  failure,
+  counts,
+});
+
+/** A factor's refusal as a guess: counted as the factor says. */
+export const refusedBy = (failure: FactorFailure): Guess<never> =>
+  wrong(
+    fail(failure.code, failure.params ? { ...failure.params } : undefined),
+    failure.countsAsFailure,
+  );
+
 /** What a factor may know about the member. */
 export function toFactorAccount(account: Account): FactorAccount {
   return {
@@ -205,6 +230,30 @@ export function createEngine(deps: EngineDeps) {
     if (count >= tenant.lockout.threshold) await lock(tenant, account);
   }
 
+  /**
+   * Evaluates one guess (a password, a code, a passkey answer) under the account's lockout
+   * budget: reserves an attempt before `check` runs, then gives it back when the answer was right
+   * or malformed (`counts: false`), or records the failure, locking at the threshold. An account
+   * past its budget is not checked at all (`locked: true`, `ACCOUNT_LOCKED`).
+   */
+  async function evaluateGuess<T>(
+    tenant: Tenant,
+    account: Account,
+    reason: 'password' | 'second-factor',
+    check: () => Promise<Guess<T>>,
+  ): Promise<GuessResult<T>> {
+    const attempt = await reserveAttempt(tenant, account);
+    if (!attempt.allowed) return { ok: false, locked: true, failure: fail('ACCOUNT_LOCKED') };
+    const outcome = await check();
+    if (outcome.ok) {
+      await refundAttempt(account);
+      return outcome;
+    }
+    if (outcome.counts) await recordFailure(tenant, account, attempt.count, reason);
+    else await refundAttempt(account);
+    return { ok: false, locked: false, failure: outcome.failure };
+  }
+
   async function loadFlow(flowToken: string): Promise<({ ok: true } & LoadedFlow) | Failure> {
     if (typeof flowToken !== 'string' || flowToken.length < 20 || flowToken.length > 200) {
       return fail('FLOW_NOT_FOUND');
@@ -311,9 +360,7 @@ export function createEngine(deps: EngineDeps) {
    * login that finished enrollment, so this flow must start again with the new password.
    */
   function isStale(loaded: LoadedFlow): boolean {
-    return (
-      reliesOnTemporaryCredentials(loaded.state) && loaded.account.status !== 'provisioned'
-    );
+    return reliesOnTemporaryCredentials(loaded.state) && loaded.account.status !== 'provisioned';
   }
 
   async function lockedOut(loaded: LoadedFlow): Promise<Failure> {
@@ -918,6 +965,7 @@ export function createEngine(deps: EngineDeps) {
     isLocked,
     reserveAttempt,
     refundAttempt,
+    evaluateGuess,
     /** Clears an account's failure count. */
     resetFailures: (account: Account) => storage.counters.reset(lockKey(account)),
     recordFailure,

@@ -15,7 +15,7 @@ import type { RandomSource } from '../ports/random.js';
 import type { Storage } from '../ports/storage.js';
 import type { Tenant } from '../tenants/defineTenant.js';
 import type { Account, FactorKind, FlowRecord } from '../types.js';
-import { type Engine, fail, type LoadedFlow } from './engine.js';
+import { type Engine, fail, type LoadedFlow, refusedBy, right, wrong } from './engine.js';
 import type { Failure, FlowAnswer, Result, SessionGrant } from './types.js';
 
 /** Token purpose of a pending passwordless sign-in. */
@@ -222,42 +222,30 @@ export function createPasskeySignIn(deps: Deps): PasskeySignInMethods {
         });
         return fail('ACCOUNT_LOCKED');
       }
-      const attempt = await engine.reserveAttempt(tenant, account);
-      if (!attempt.allowed) return fail('ACCOUNT_LOCKED');
       const passkeys = (
         await storage.credentials.listByAccount(tenant.id, account.accountId)
       ).filter((c) => c.kind === 'passkey');
-      const verified = await factor.verifyChallenge(
-        engine.factorContext(tenant, account, key, 'sign-in', locale),
-        { pending: pending as JsonObject, credentials: passkeys, response },
-      );
-      const refuse = async (failure: FactorFailure): Promise<Failure> => {
-        if (failure.countsAsFailure) {
-          await engine.recordFailure(tenant, account, attempt.count, 'second-factor');
-        } else {
-          await engine.refundAttempt(account);
-        }
-        return refusal(failure);
-      };
-      if (!verified.ok) return refuse(verified);
-      if (verified.credentialId !== credential.id) {
-        return refuse({ ok: false, code: 'FACTOR_VERIFICATION_FAILED', countsAsFailure: true });
-      }
       const now = clock.now();
-      // Compare-and-set on the credential: of two concurrent uses of one assertion only one wins.
-      const updated = await storage.credentials.update(
-        { ...credential, data: verified.data ?? credential.data, lastUsedAt: now },
-        credential.version,
-      );
-      if (!updated.ok) {
-        return refuse({
-          ok: false,
-          code: 'FACTOR_VERIFICATION_FAILED',
-          params: { reason: 'replayed' },
-          countsAsFailure: true,
-        });
-      }
-      await engine.refundAttempt(account);
+      const guess = await engine.evaluateGuess(tenant, account, 'second-factor', async () => {
+        const verified = await factor.verifyChallenge(
+          engine.factorContext(tenant, found, key, 'sign-in', locale),
+          { pending: pending as JsonObject, credentials: passkeys, response },
+        );
+        if (!verified.ok) return refusedBy(verified);
+        if (verified.credentialId !== credential.id) {
+          return wrong(fail('FACTOR_VERIFICATION_FAILED'));
+        }
+        // Compare-and-set on the credential: of two concurrent uses of one assertion only one
+        // wins.
+        const updated = await storage.credentials.update(
+          { ...credential, data: verified.data ?? credential.data, lastUsedAt: now },
+          credential.version,
+        );
+        return updated.ok
+          ? right(undefined)
+          : wrong(fail('FACTOR_VERIFICATION_FAILED', { reason: 'replayed' }));
+      });
+      if (!guess.ok) return guess.failure;
       account = (await storage.accounts.findById(tenant.id, account.accountId)) ?? account;
       const planned = planFlow({
         account,

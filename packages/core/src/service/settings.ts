@@ -23,7 +23,7 @@ import type { Storage } from '../ports/storage.js';
 import { type Proof, requireRecentAuth } from '../stepUp/requireRecentAuth.js';
 import type { StepUpAction, Tenant } from '../tenants/defineTenant.js';
 import type { Account, Credential, FactorKind, Session } from '../types.js';
-import { type Engine, fail } from './engine.js';
+import { type Engine, fail, refusedBy, right, wrong } from './engine.js';
 import type { FlowView, LinkSettings, Result, SessionGrant } from './types.js';
 
 /** A registered second factor as the member sees it. */
@@ -112,6 +112,14 @@ export function createSettings(deps: Deps) {
 
   const reauth = (required: Proof[]) => fail('REAUTHENTICATION_REQUIRED', { required });
 
+  /** The member's current password, as a guess under the lockout budget. */
+  const checkPassword = (a: Authed, password: unknown) =>
+    engine.evaluateGuess(a.tenant, a.account, 'password', async () =>
+      (await hasher.verify(a.account.passwordHash, String(password ?? '')))
+        ? right(undefined)
+        : wrong(fail('CURRENT_PASSWORD_INVALID')),
+    );
+
   const factorContext = (a: Authed, purpose: FactorPurpose, locale?: Locale): FactorContext =>
     engine.factorContext(a.tenant, a.account, a.session.id, purpose, locale);
 
@@ -172,13 +180,8 @@ export function createSettings(deps: Deps) {
     }): Promise<Result<{ session: SessionGrant }>> {
       const a = await authed(input.sessionToken);
       if (a === null) return fail('SESSION_INVALID');
-      const attempt = await engine.reserveAttempt(a.tenant, a.account);
-      if (!attempt.allowed) return fail('ACCOUNT_LOCKED');
-      if (!(await hasher.verify(a.account.passwordHash, String(input.password ?? '')))) {
-        await engine.recordFailure(a.tenant, a.account, attempt.count, 'password');
-        return fail('CURRENT_PASSWORD_INVALID');
-      }
-      await engine.refundAttempt(a.account);
+      const guess = await checkPassword(a, input.password);
+      if (!guess.ok) return guess.failure;
       return { ok: true, session: await rotate(a, 'password') };
     },
 
@@ -236,34 +239,27 @@ export function createSettings(deps: Deps) {
       const kind = pending.data.kind as FactorKind;
       const factor = factors.get(kind);
       if (!factor) return fail('FACTOR_NOT_AVAILABLE');
-      const attempt = await engine.reserveAttempt(a.tenant, a.account);
-      if (!attempt.allowed) return fail('ACCOUNT_LOCKED');
       const own = a.credentials.filter((c) => c.kind === kind);
-      const result = await factor.verifyChallenge(factorContext(a, 'step-up'), {
-        pending: pending.data.pending as JsonObject,
-        credentials: own,
-        response: input.response,
+      // A failed answer ends the ceremony: start again (a challenge is single-use).
+      const guess = await engine.evaluateGuess(a.tenant, a.account, 'second-factor', async () => {
+        const result = await factor.verifyChallenge(factorContext(a, 'step-up'), {
+          pending: pending.data.pending as JsonObject,
+          credentials: own,
+          response: input.response,
+        });
+        if (!result.ok) return refusedBy(result); // a malformed answer is not a guess
+        const credential = own.find((c) => c.id === result.credentialId);
+        const saved =
+          credential &&
+          (await storage.credentials.update(
+            { ...credential, data: result.data ?? credential.data, lastUsedAt: clock.now() },
+            credential.version,
+          ));
+        return saved?.ok
+          ? right(undefined)
+          : wrong(fail('FACTOR_VERIFICATION_FAILED', { reason: 'replayed' }));
       });
-      const credential = result.ok ? own.find((c) => c.id === result.credentialId) : undefined;
-      const saved =
-        result.ok && credential
-          ? await storage.credentials.update(
-              { ...credential, data: result.data ?? credential.data, lastUsedAt: clock.now() },
-              credential.version,
-            )
-          : null;
-      if (!result.ok || !saved?.ok) {
-        if (result.ok || result.countsAsFailure) {
-          await engine.recordFailure(a.tenant, a.account, attempt.count, 'second-factor');
-        } else {
-          await engine.refundAttempt(a.account); // a malformed answer is not a guess
-        }
-        // A failed answer ends the ceremony: start again (a challenge is single-use).
-        return result.ok
-          ? fail('FACTOR_VERIFICATION_FAILED', { reason: 'replayed' })
-          : fail(result.code, result.params ? { ...result.params } : undefined);
-      }
-      await engine.refundAttempt(a.account);
+      if (!guess.ok) return guess.failure;
       return { ok: true, session: await rotate(a, kind) };
     },
 
@@ -315,13 +311,8 @@ export function createSettings(deps: Deps) {
       if (a === null) return fail('SESSION_INVALID');
       const check = guard(a, 'change-password');
       if (!check.ok) return reauth(check.required);
-      const attempt = await engine.reserveAttempt(a.tenant, a.account);
-      if (!attempt.allowed) return fail('ACCOUNT_LOCKED');
-      if (!(await hasher.verify(a.account.passwordHash, String(input.currentPassword ?? '')))) {
-        await engine.recordFailure(a.tenant, a.account, attempt.count, 'password');
-        return fail('CURRENT_PASSWORD_INVALID');
-      }
-      await engine.refundAttempt(a.account);
+      const guess = await checkPassword(a, input.currentPassword);
+      if (!guess.ok) return guess.failure;
       const parsed = validatePassword(
         String(input.password ?? ''),
         {
@@ -509,32 +500,24 @@ export function createSettings(deps: Deps) {
       const kind = pending.data.kind as FactorKind;
       const factor = factors.get(kind);
       if (!factor) return fail('FACTOR_NOT_AVAILABLE');
-      const attempt = await engine.reserveAttempt(a.tenant, a.account);
-      if (!attempt.allowed) return fail('ACCOUNT_LOCKED');
-      const result = await factor.completeEnrollment(factorContext(a, 'enroll'), {
-        pending: pending.data.pending as JsonObject,
-        response: input.response,
-        label: name.value,
-        existing: a.credentials,
-      });
-      if (!result.ok) {
-        if (result.countsAsFailure) {
-          await engine.recordFailure(a.tenant, a.account, attempt.count, 'second-factor');
-        } else {
-          await engine.refundAttempt(a.account); // a malformed answer is not a guess
-        }
-        return fail(result.code, result.params ? { ...result.params } : undefined);
-      }
-      if (
-        (await storage.tokens.consume(
+      const guess = await engine.evaluateGuess(a.tenant, a.account, 'second-factor', async () => {
+        const result = await factor.completeEnrollment(factorContext(a, 'enroll'), {
+          pending: pending.data.pending as JsonObject,
+          response: input.response,
+          label: name.value,
+          existing: a.credentials,
+        });
+        if (!result.ok) return refusedBy(result); // a malformed answer is not a guess
+        const taken = await storage.tokens.consume(
           `${ADD_FACTOR_PURPOSE}:${a.session.id}`,
           ADD_FACTOR_PURPOSE,
           clock.now(),
-        )) === null
-      ) {
-        return fail('FACTOR_SETUP_NOT_STARTED');
-      }
-      await engine.refundAttempt(a.account);
+        );
+        // A concurrent completion of the same ceremony won: not a wrong answer.
+        return taken === null ? wrong(fail('FACTOR_SETUP_NOT_STARTED'), false) : right(result);
+      });
+      if (!guess.ok) return guess.failure;
+      const result = guess.value;
       const now = clock.now();
       const credential: Credential = {
         id: result.id ?? newId(random),
