@@ -1,4 +1,10 @@
-import { isMonbanError, type Monban, type MonbanIssue, type SessionView } from '@monban/core';
+import {
+  isMonbanError,
+  type Monban,
+  type MonbanIssue,
+  type SessionGrant,
+  type SessionView,
+} from '@monban/core';
 import type { Locale } from '@monban/policy';
 import { readJsonBody, zodIssues } from './internal/body.js';
 import type { Ctx, Outcome, RouteDef } from './internal/context.js';
@@ -22,6 +28,7 @@ import type {
 } from './types.js';
 
 type CookieKind = 'session' | 'flow' | 'csrf' | 'return';
+type Resolved = { tenantId: string | null; path: string };
 const COOKIE_KINDS: readonly CookieKind[] = ['session', 'flow', 'csrf', 'return'];
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -167,13 +174,11 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
     return 'ja';
   };
 
-  async function resolveTenant(
-    request: HttpRequest,
-    pathname: string,
-  ): Promise<{ tenantId: string | null; path: string }> {
+  /** The tenant and the path below it; a promise only for a function resolver. */
+  function resolveTenant(request: HttpRequest, pathname: string): Resolved | Promise<Resolved> {
     if (typeof resolver === 'string') return { tenantId: resolver, path: pathname };
     if (typeof resolver === 'function') {
-      return { tenantId: await resolver(request), path: pathname };
+      return Promise.resolve(resolver(request)).then((tenantId) => ({ tenantId, path: pathname }));
     }
     if ('hosts' in resolver) {
       const host = (headerOf(request, 'host') ?? '').toLowerCase();
@@ -191,65 +196,158 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
     return { tenantId: id, path: match[2] ?? '/' };
   }
 
-  async function handle(request: HttpRequest): Promise<HttpResponse> {
-    const method = String(request.method ?? 'GET').toUpperCase();
-    const rawPath = String(request.path ?? '/');
-    const pathname = rawPath.split('?')[0] || '/';
-    const secure = secureSetting === 'auto' ? request.secure === true : secureSetting;
-    const names = secure ? secureNames : plainNames;
-    const values = readCookies(request.headers.cookie, secure ? secureWanted : plainWanted);
-    const incoming = {} as Record<CookieKind, string | undefined>;
-    COOKIE_KINDS.forEach((kind, i) => {
-      const value = values[i];
-      incoming[kind] =
+  /**
+   * One request's cookies, locale and answer, and the route's `Ctx`. A class, so that its
+   * methods live on the prototype: an authenticated GET allocates this object and its answer,
+   * not a dozen closures.
+   */
+  class Exchange implements Ctx {
+    readonly names: Record<CookieKind, string>;
+    readonly incoming: Record<CookieKind, string | undefined>;
+    outgoing: Map<CookieKind, SetCookie> | undefined;
+    extraHeaders: Record<string, string> | undefined;
+    tenantId = '';
+    hasTenant = false;
+    locale: Locale;
+    // Ctx fields, filled once the route is known.
+    params: Record<string, string> = {};
+    body: Record<string, unknown> = {};
+    flowToken: string | undefined;
+    sessionToken: string | undefined;
+    session: SessionView | undefined;
+    actor: string | undefined;
+
+    constructor(
+      readonly request: HttpRequest,
+      readonly secure: boolean,
+      readonly requestedLocale: Locale | null,
+    ) {
+      this.names = secure ? secureNames : plainNames;
+      const values = readCookies(request.headers.cookie, secure ? secureWanted : plainWanted);
+      const valid = (value: string | undefined) =>
         value === undefined || value === '' || value.length > 512 ? undefined : value;
-    });
-    const outgoing = new Map<CookieKind, SetCookie>();
-    const set = (kind: CookieKind, value: string, maxAgeSeconds?: number) => {
-      outgoing.set(kind, {
-        name: names[kind],
+      this.incoming = {
+        session: valid(values[0]),
+        flow: valid(values[1]),
+        csrf: valid(values[2]),
+        return: valid(values[3]),
+      };
+      this.flowToken = this.incoming.flow;
+      this.sessionToken = this.incoming.session;
+      this.locale = requestedLocale ?? defaultLocaleFor(null);
+    }
+
+    get monban(): Monban {
+      return monban;
+    }
+
+    get returnTo(): string | undefined {
+      const value = this.incoming.return;
+      return value === undefined ? undefined : safeDecode(value);
+    }
+
+    setCookie(kind: CookieKind, value: string, maxAgeSeconds?: number): void {
+      this.outgoing ??= new Map();
+      this.outgoing.set(kind, {
+        name: this.names[kind],
         value,
         path: cookiePath,
         ...(cookieDomain === undefined ? {} : { domain: cookieDomain }),
         ...(maxAgeSeconds === undefined ? {} : { maxAgeSeconds }),
-        secure,
+        secure: this.secure,
         httpOnly: true,
         sameSite: 'Lax',
       });
-    };
-    const clear = (kind: CookieKind) => {
-      if (incoming[kind] !== undefined || outgoing.has(kind)) set(kind, '', 0);
-    };
-    const finalValue = (kind: CookieKind): string | undefined => {
-      const out = outgoing.get(kind);
-      if (out === undefined) return incoming[kind];
+    }
+
+    clearCookie(kind: CookieKind): void {
+      if (this.incoming[kind] !== undefined || this.outgoing?.has(kind) === true) {
+        this.setCookie(kind, '', 0);
+      }
+    }
+
+    finalValue(kind: CookieKind): string | undefined {
+      const out = this.outgoing?.get(kind);
+      if (out === undefined) return this.incoming[kind];
       return out.maxAgeSeconds === 0 ? undefined : out.value;
-    };
+    }
 
-    let tenantId: string | null = null;
-    const requestedLocale = pickLocale(request.headers['accept-language']);
-    let locale: Locale = requestedLocale ?? defaultLocaleFor(null);
-    const extraHeaders: Record<string, string> = {};
-
-    const respond = async (status: number, body: unknown): Promise<HttpResponse> => {
-      let binding = finalValue('session') ?? finalValue('flow') ?? finalValue('csrf');
+    /** The cookie the CSRF token is bound to (session, else flow, else an anonymous one). */
+    binding(): string {
+      let binding =
+        this.finalValue('session') ?? this.finalValue('flow') ?? this.finalValue('csrf');
       if (binding === undefined) {
         binding = randomToken(32);
-        set('csrf', binding);
+        this.setCookie('csrf', binding);
       }
+      return binding;
+    }
+
+    setSession(grant: SessionGrant): void {
+      const maxAge = grant.remember
+        ? Math.max(1, Math.floor((grant.absoluteExpiresAt - clock.now()) / 1000))
+        : undefined;
+      this.setCookie('session', grant.token, maxAge);
+    }
+    clearSession(): void {
+      this.clearCookie('session');
+    }
+    setFlow(token: string): void {
+      this.setCookie('flow', token);
+    }
+    clearFlow(): void {
+      this.clearCookie('flow');
+    }
+    setReturnTo(value: string): void {
+      this.setCookie('return', encodeURIComponent(value));
+    }
+    clearReturnTo(): void {
+      this.clearCookie('return');
+    }
+    resolveReturnTo(value: unknown): string {
+      return resolveReturnTo(value, returnToOptions);
+    }
+    csrfToken(): Promise<string> {
+      return csrf.tokenFor(this.tenantId, this.binding());
+    }
+    openapi(): Record<string, unknown> {
+      return openapi();
+    }
+    now(): number {
+      return clock.now();
+    }
+
+    /** The answer; synchronous unless the CSRF token of a new binding must be computed. */
+    respond(status: number, body: unknown): HttpResponse | Promise<HttpResponse> {
+      const binding = this.binding();
       const headers: Record<string, string> = {
         'content-type': 'application/json; charset=utf-8',
         'cache-control': 'no-store',
-        'content-language': locale,
+        'content-language': this.locale,
         'x-content-type-options': 'nosniff',
         vary: 'Accept-Language, Cookie',
-        ...extraHeaders,
       };
-      if (tenantId !== null) headers['x-csrf-token'] = await csrf.tokenFor(tenantId, binding);
-      return { status, headers, cookies: [...outgoing.values()], body: JSON.stringify(body) };
-    };
+      if (this.extraHeaders !== undefined) Object.assign(headers, this.extraHeaders);
+      const response: HttpResponse = {
+        status,
+        headers,
+        cookies: this.outgoing === undefined ? [] : [...this.outgoing.values()],
+        body: JSON.stringify(body),
+      };
+      if (!this.hasTenant) return response;
+      const token = csrf.cached(this.tenantId, binding);
+      if (token !== undefined) {
+        headers['x-csrf-token'] = token;
+        return response;
+      }
+      return csrf.tokenFor(this.tenantId, binding).then((computed) => {
+        headers['x-csrf-token'] = computed;
+        return response;
+      });
+    }
 
-    const respondError = (error: MonbanIssue): Promise<HttpResponse> => {
+    respondError(error: MonbanIssue): HttpResponse | Promise<HttpResponse> {
+      const locale = this.locale;
       const status = statusForCode(error.code);
       const params = error.params ?? {};
       const details: Record<string, unknown> = { ...params };
@@ -268,42 +366,62 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
       }
       if (status === 429) {
         const seconds = Number(params.retryAfterSeconds);
-        extraHeaders['retry-after'] = String(
-          Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60,
+        this.header(
+          'retry-after',
+          String(Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : 60),
         );
       }
       const body: Record<string, unknown> = { code: error.code, message };
       if (Object.keys(details).length > 0) body.details = details;
-      return respond(status, body);
-    };
+      return this.respond(status, body);
+    }
+
+    header(name: string, value: string): void {
+      this.extraHeaders ??= {};
+      this.extraHeaders[name] = value;
+    }
+  }
+
+  async function handle(request: HttpRequest): Promise<HttpResponse> {
+    const method = String(request.method ?? 'GET').toUpperCase();
+    const rawPath = String(request.path ?? '/');
+    const query = rawPath.indexOf('?');
+    const pathname = (query === -1 ? rawPath : rawPath.slice(0, query)) || '/';
+    const secure = secureSetting === 'auto' ? request.secure === true : secureSetting;
+    const x = new Exchange(request, secure, pickLocale(request.headers['accept-language']));
+    const incoming = x.incoming;
 
     try {
-      const resolved = await resolveTenant(request, pathname);
+      const pending = resolveTenant(request, pathname);
+      const resolved = pending instanceof Promise ? await pending : pending;
       if (resolved.tenantId === null || !monban.tenants.has(resolved.tenantId)) {
-        return await respondError({ code: 'TENANT_NOT_FOUND' });
+        return await x.respondError({ code: 'TENANT_NOT_FOUND' });
       }
-      tenantId = resolved.tenantId;
-      locale = requestedLocale ?? defaultLocaleFor(tenantId);
-      const path = resolved.path.length > 1 ? resolved.path.replace(/\/+$/, '') : resolved.path;
+      const tenantId = resolved.tenantId;
+      x.tenantId = tenantId;
+      x.hasTenant = true;
+      x.locale = x.requestedLocale ?? defaultLocaleFor(tenantId);
+      let path = resolved.path;
+      if (path.length > 1 && path.endsWith('/')) path = path.replace(/\/+$/, '');
 
       const candidates = lookup(path);
-      if (candidates.length === 0) return await respondError({ code: 'ROUTE_NOT_FOUND' });
+      if (candidates.length === 0) return await x.respondError({ code: 'ROUTE_NOT_FOUND' });
       const hit = candidates.find((c) => c.route.def.method === method);
       if (hit === undefined) {
-        extraHeaders.allow = [...new Set(candidates.map((c) => c.route.def.method))].join(', ');
-        return await respondError({ code: 'METHOD_NOT_ALLOWED' });
+        x.header('allow', [...new Set(candidates.map((c) => c.route.def.method))].join(', '));
+        return await x.respondError({ code: 'METHOD_NOT_ALLOWED' });
       }
       const route = hit.route.def;
-      const params: Record<string, string> = {};
-      hit.route.names.forEach((name, i) => {
+      const names = hit.route.names;
+      for (let i = 0; i < names.length; i++) {
         let value = hit.match?.[i + 1] ?? '';
         try {
           value = decodeURIComponent(value);
         } catch {
           // Left as sent: it will match nothing.
         }
-        params[name] = value;
-      });
+        x.params[names[i] as string] = value;
+      }
 
       if (STATE_CHANGING.has(method)) {
         // Origin check, then the token tied to this browser's session (ACCEPTANCE 37).
@@ -312,15 +430,15 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
         const own = host === undefined ? undefined : `${secure ? 'https' : 'http'}://${host}`;
         if (origin !== undefined) {
           if (origin !== own && !allowedOrigins.includes(origin)) {
-            return await respondError({ code: 'ORIGIN_NOT_ALLOWED' });
+            return await x.respondError({ code: 'ORIGIN_NOT_ALLOWED' });
           }
         } else if (headerOf(request, 'sec-fetch-site') === 'cross-site') {
-          return await respondError({ code: 'ORIGIN_NOT_ALLOWED' });
+          return await x.respondError({ code: 'ORIGIN_NOT_ALLOWED' });
         }
         const binding = incoming.session ?? incoming.flow ?? incoming.csrf ?? '';
         const token = headerOf(request, 'x-csrf-token') ?? '';
         if (!(await csrf.verify(tenantId, binding, token))) {
-          return await respondError({ code: 'CSRF_TOKEN_INVALID' });
+          return await x.respondError({ code: 'CSRF_TOKEN_INVALID' });
         }
       }
 
@@ -329,102 +447,64 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
         const key = `http-ip:${tenantId}:${route.operationId}:${request.ip ?? 'unknown'}`;
         const counted = await rateLimit.counters.increment(key, rateLimit.windowMs, now);
         if (counted.count > rateLimit.limit) {
-          return await respondError({
+          return await x.respondError({
             code: 'RATE_LIMITED',
             params: { retryAfterSeconds: Math.max(1, Math.ceil((counted.expiresAt - now) / 1000)) },
           });
         }
       }
 
-      let body: Record<string, unknown> = {};
       if (route.body !== undefined) {
         const read = readJsonBody(request, bodyLimitBytes);
-        if (!read.ok) return await respondError(read.error);
+        if (!read.ok) return await x.respondError(read.error);
         const parsed = schemas[route.body].safeParse(read.value);
         if (!parsed.success) {
-          return await respondError({
+          return await x.respondError({
             code: 'VALIDATION_FAILED',
             issues: zodIssues(parsed.error.issues, read.value),
           });
         }
-        body = parsed.data as Record<string, unknown>;
+        x.body = parsed.data as Record<string, unknown>;
       }
 
-      let session: SessionView | undefined;
-      let actor: string | undefined;
       if (route.auth === 'flow' && incoming.flow === undefined) {
-        return await respondError({ code: 'FLOW_NOT_FOUND' });
+        return await x.respondError({ code: 'FLOW_NOT_FOUND' });
       }
       if (route.auth === 'session') {
+        // The store is read on every request: revocation, lock and session version hold at once.
         const found =
           incoming.session === undefined
             ? null
             : await monban.getSession({ sessionToken: incoming.session });
         if (found === null || !found.ok || found.session.tenantId !== tenantId) {
-          clear('session');
-          return await respondError({ code: 'SESSION_INVALID' });
+          x.clearCookie('session');
+          return await x.respondError({ code: 'SESSION_INVALID' });
         }
-        session = found.session;
+        x.session = found.session;
       }
       if (route.auth === 'admin') {
         const authorized = options.admin
           ? await options.admin.authorize(request, { tenantId })
           : null;
         if (typeof authorized !== 'string' || authorized.trim() === '') {
-          return await respondError({ code: 'FORBIDDEN' });
+          return await x.respondError({ code: 'FORBIDDEN' });
         }
-        actor = authorized;
+        x.actor = authorized;
       }
 
-      const currentTenant = tenantId;
-      const ctx: Ctx = {
-        monban,
-        request,
-        tenantId: currentTenant,
-        locale,
-        params,
-        body,
-        flowToken: incoming.flow,
-        sessionToken: incoming.session,
-        session,
-        actor,
-        returnTo: incoming.return === undefined ? undefined : safeDecode(incoming.return),
-        setSession(grant) {
-          const maxAge = grant.remember
-            ? Math.max(1, Math.floor((grant.absoluteExpiresAt - clock.now()) / 1000))
-            : undefined;
-          set('session', grant.token, maxAge);
-        },
-        clearSession: () => clear('session'),
-        setFlow: (token) => set('flow', token),
-        clearFlow: () => clear('flow'),
-        setReturnTo: (value) => set('return', encodeURIComponent(value)),
-        clearReturnTo: () => clear('return'),
-        resolveReturnTo: (value) => resolveReturnTo(value, returnToOptions),
-        csrfToken: async () => {
-          let binding = finalValue('session') ?? finalValue('flow') ?? finalValue('csrf');
-          if (binding === undefined) {
-            binding = randomToken(32);
-            set('csrf', binding);
-          }
-          return csrf.tokenFor(currentTenant, binding);
-        },
-        openapi,
-        now: () => clock.now(),
-      };
-      const outcome: Outcome = await route.run(ctx);
+      const outcome: Outcome = await route.run(x);
       if ('error' in outcome) {
-        if (outcome.error.code === 'SESSION_INVALID') clear('session');
-        return await respondError(outcome.error);
+        if (outcome.error.code === 'SESSION_INVALID') x.clearCookie('session');
+        return await x.respondError(outcome.error);
       }
-      return await respond(outcome.status ?? (route.accepted ? 202 : 200), outcome.body);
+      return await x.respond(outcome.status ?? (route.accepted ? 202 : 200), outcome.body);
     } catch (error) {
       if (isMonbanError(error, 'STORAGE_UNAVAILABLE') || isMonbanError(error, 'MAIL_UNAVAILABLE')) {
         options.onError?.(error, request);
-        return respondError({ code: (error as { code: string }).code });
+        return x.respondError({ code: (error as { code: string }).code });
       }
       options.onError?.(error, request);
-      return respondError({ code: 'INTERNAL_ERROR' });
+      return x.respondError({ code: 'INTERNAL_ERROR' });
     }
   }
 

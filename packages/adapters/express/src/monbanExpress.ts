@@ -56,7 +56,10 @@ export function monbanExpress(
         method: req.method,
         path: req.url,
         headers: req.headers,
-        ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+        // Read only by rate-limited routes: Express computes it (trust proxy) on each access.
+        get ip() {
+          return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+        },
         secure: req.secure,
       };
       if (req.method !== 'GET' && req.method !== 'HEAD') {

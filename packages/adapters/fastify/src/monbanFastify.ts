@@ -21,7 +21,10 @@ function toRequest(req: FastifyRequest, prefixLength: number): HttpRequest {
     method: req.method,
     path: req.url.slice(prefixLength) || '/',
     headers: req.headers,
-    ip: req.ip,
+    // Read only by rate-limited routes: Fastify computes it (trustProxy) on each access.
+    get ip() {
+      return req.ip;
+    },
     secure: req.protocol === 'https',
   };
 }

@@ -820,19 +820,25 @@ export function createEngine(deps: EngineDeps) {
    * map, oldest out first). The map holds no more than the caller already presented.
    */
   const sessionKeys = new Map<string, string>();
-  async function sessionKey(sessionToken: string): Promise<string> {
+  function sessionKey(sessionToken: string): string | Promise<string> {
+    // A known token answers synchronously: no promise, no extra turn of the microtask queue.
     const known = sessionKeys.get(sessionToken);
     if (known !== undefined) return known;
-    const key = await hashToken(sessionToken);
-    if (sessionKeys.size >= 10_000) sessionKeys.delete(sessionKeys.keys().next().value as string);
-    sessionKeys.set(sessionToken, key);
-    return key;
+    return hashToken(sessionToken).then((key) => {
+      if (sessionKeys.size >= 10_000) {
+        sessionKeys.delete(sessionKeys.keys().next().value as string);
+      }
+      sessionKeys.set(sessionToken, key);
+      return key;
+    });
   }
 
   async function loadSession(sessionToken: string) {
     if (sessionToken.length < 20 || sessionToken.length > 200) return null;
     const now = clock.now();
-    const session = await storage.sessions.get(await sessionKey(sessionToken), now);
+    const known = sessionKey(sessionToken);
+    const key = typeof known === 'string' ? known : await known;
+    const session = await storage.sessions.get(key, now);
     if (session === null) return null;
     const account = await storage.accounts.findById(session.tenantId, session.accountId);
     if (
@@ -855,18 +861,14 @@ export function createEngine(deps: EngineDeps) {
       ((session.remember
         ? tenant?.session.rememberMeSeconds
         : tenant?.session.idleTimeoutSeconds) ?? 0) * 1000;
-    const touched: Session = {
-      ...session,
-      lastSeenAt: now,
-      idleExpiresAt: Math.min(now + idleMs, session.absoluteExpiresAt),
-    };
     // Slide the idle expiry at most once a minute: a hot session costs one read, not a write
     // per request (the expiry is at most a minute short of exact).
-    if (touched.idleExpiresAt - session.idleExpiresAt >= TOUCH_INTERVAL_MS) {
+    let idleExpiresAt = Math.min(now + idleMs, session.absoluteExpiresAt);
+    if (idleExpiresAt - session.idleExpiresAt >= TOUCH_INTERVAL_MS) {
+      const touched: Session = { ...session, lastSeenAt: now, idleExpiresAt };
       if (!(await storage.sessions.update(touched, now))) return fail('SESSION_INVALID');
     } else {
-      touched.idleExpiresAt = session.idleExpiresAt;
-      touched.lastSeenAt = session.lastSeenAt;
+      idleExpiresAt = session.idleExpiresAt;
     }
     return {
       ok: true,
@@ -875,8 +877,8 @@ export function createEngine(deps: EngineDeps) {
         accountId: session.accountId,
         userId: account.userId,
         authTimes: { ...session.authTimes },
-        idleExpiresAt: touched.idleExpiresAt,
-        absoluteExpiresAt: touched.absoluteExpiresAt,
+        idleExpiresAt,
+        absoluteExpiresAt: session.absoluteExpiresAt,
       },
     };
   }
