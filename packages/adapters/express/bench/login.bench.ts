@@ -1,195 +1,95 @@
 /**
- * `npm run bench` (second part): full password + TOTP logins over HTTP on 127.0.0.1, through
- * @monban/fastify and @monban/express, with argon2id at Keycloak's parameters and the real TOTP
- * factor on memory storage. Each login is four requests (GET /csrf, POST /login,
- * POST /flow/challenge, POST /flow/challenge/verify) on a fresh account, so no code is ever
- * replayed; the accounts are seeded beforehand (a memoizing hasher makes seeding cheap, the
- * measured service verifies every password with argon2id). argon2id alone is measured in the
- * same run, at the same concurrency, to give the share of a login spent in the hash.
+ * `npm run bench` (second part): full password + TOTP logins over HTTP on 127.0.0.1 with
+ * argon2id at Keycloak's parameters (m = 7 MiB, t = 5, p = 1) and the real TOTP factor,
+ * through @monban/fastify and @monban/express, on memory, PGlite and PostgreSQL + Redis
+ * (`createCompositeStorage`, the production layout), then 1, 2 and 4 server processes
+ * (`node:cluster`, round robin) sharing PostgreSQL and Redis, with lockout and TOTP replay
+ * checked across the processes.
+ *
+ * Each login is four requests (GET /csrf, POST /login, POST /flow/challenge,
+ * POST /flow/challenge/verify) by a member seeded beforehand (login.server.ts, seed.ts). The
+ * servers run in child processes and count for themselves (CPU time, argon2 verifications,
+ * storage port calls, SQL statements, Redis commands); argon2id's CPU cost per verification is
+ * measured in the same server process, so the share of CPU outside the hash is
+ * 1 - verifications × cost / CPU. PostgreSQL's and Redis's own CPU is read from /proc when
+ * their PIDs are known (MONBAN_SERVICES_DIR, as scripts/services.sh writes it).
+ *
+ * BENCH_SECONDS (default 5) per run; BENCH_CONNECTIONS (default 8) concurrent logins. Prints a
+ * last line `BENCH_JSON {...}` that scripts/bench.mjs turns into the cost model.
  */
-import { createHmac } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { availableParallelism } from 'node:os';
-import { createArgon2Hasher, KEYCLOAK_ARGON2_PARAMETERS } from '@monban/argon2';
-import {
-  createMonban,
-  type FlowAnswer,
-  type MailMessage,
-  type Monban,
-  type MonbanOptions,
-  type PasswordHasher,
-  type Result,
-} from '@monban/core';
-import { createMonbanHttp } from '@monban/http';
-import { createMemoryStorage } from '@monban/memory';
-import { createTotpFactor } from '@monban/totp';
-import { createWebAuthnFactor } from '@monban/webauthn';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
-import express from 'express';
-import Fastify from 'fastify';
-import { monbanFastify } from '../../fastify/src/monbanFastify.js';
-import { monbanExpress } from '../src/monbanExpress.js';
+import { type Child, startChild } from './child.js';
+import type { Counts } from './login.server.js';
+import { PASSWORD, totpNow } from './seed.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = 8;
-const TEMP = 'Tmp-Pass#2026';
-const PASSWORD = 'Kosmo-Web!2026x';
-/** Accounts per framework: more than a run can log in (argon2id alone allows about 70/s here). */
-const ACCOUNTS = Number(process.env.BENCH_LOGIN_ACCOUNTS ?? Math.max(200, DURATION * 60));
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
+const CORES = availableParallelism();
+const PROCESS_COUNTS = (process.env.BENCH_PROCESSES ?? '1,2,4').split(',').map(Number);
+const argonArgs = { count: 4 * CONNECTIONS, concurrency: CONNECTIONS };
+const THRESHOLD = 5; // Daiwa's lockout threshold (the preset's)
+/** Members per measured run: more than a run can log in (warm-up second included). */
+const PER_RUN = Number(process.env.BENCH_LOGIN_ACCOUNTS ?? Math.ceil((DURATION + 1) * 110));
+const tag = Math.random()
+  .toString(36)
+  .slice(2, 5)
+  .replace(/[^a-z]/g, 'x');
+const SERVER = new URL('./login.server.ts', import.meta.url);
 
-function ok<T extends object>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
-  return result;
-}
+type Info = { url: string; workers: number };
+type Secrets = [string, string][];
+const results: Record<string, unknown>[] = [];
+const failures: string[] = [];
 
-/**
- * RFC 6238 code of a base32 secret (SHA-1, 6 digits, 30 s) `stepsBack` steps ago, synchronous
- * for autocannon.
- */
-function totpNow(base32: string, stepsBack = 0): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = '';
-  for (const c of base32.replace(/[\s=]/g, '').toUpperCase()) {
-    bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
-  }
-  const key = Buffer.from((bits.match(/.{8}/g) ?? []).map((b) => Number.parseInt(b, 2)));
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(Date.now() / 30_000) - stepsBack));
-  const mac = createHmac('sha1', key).update(counter).digest();
-  const offset = (mac[19] as number) & 0xf;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
-}
-
-const argon2 = createArgon2Hasher(KEYCLOAK_ARGON2_PARAMETERS);
-
-/** argon2id with memoized results: seeding only (same hash string for the same password). */
-function memoized(hasher: PasswordHasher): PasswordHasher {
-  const hashes = new Map<string, Promise<string>>();
-  const verdicts = new Map<string, Promise<boolean>>();
-  return {
-    hash(password) {
-      let hash = hashes.get(password);
-      if (hash === undefined) {
-        hash = hasher.hash(password);
-        hashes.set(password, hash);
+/** CPU milliseconds of the PostgreSQL and Redis servers, when their PIDs can be found. */
+function databaseCpuMs(): number | null {
+  const dir = process.env.MONBAN_SERVICES_DIR;
+  if (!dir || !process.env.DATABASE_URL) return null;
+  try {
+    const tick = 10; // USER_HZ = 100 on Linux
+    const stat = (pid: number) => readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = (text: string) => text.slice(text.lastIndexOf(')') + 2).split(' ');
+    const postmaster = Number(
+      readFileSync(join(dir, 'pgdata', 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
+    const redis = Number(readFileSync(join(dir, 'redis.pid'), 'utf8').trim());
+    let ms = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      const pid = Number(entry);
+      let f: string[];
+      try {
+        f = fields(stat(pid));
+      } catch {
+        continue;
       }
-      return hash;
-    },
-    verify(hash, password) {
-      const key = `${hash}\u0000${password}`;
-      let verdict = verdicts.get(key);
-      if (verdict === undefined) {
-        verdict = hasher.verify(hash, password);
-        verdicts.set(key, verdict);
+      // f[1] is the parent PID, f[11] utime and f[12] stime (fields 4, 14 and 15 of stat(5)).
+      if (pid === postmaster || pid === redis || Number(f[1]) === postmaster) {
+        ms += (Number(f[11]) + Number(f[12])) * tick;
       }
-      return verdict;
-    },
-    needsRehash: (hash) => hasher.needsRehash(hash),
-  };
-}
-
-/** A service (real argon2id) and a seeding twin (memoized) on the same storage and factors. */
-function setup() {
-  const outbox: MailMessage[] = [];
-  const shared: Omit<MonbanOptions, 'hasher'> = {
-    tenants: [{ id: 'daiwa', displayName: '大和証券グループ健康保険組合', preset: 'daiwa' }],
-    storage: createMemoryStorage(),
-    mailer: { send: async (m) => void outbox.push(m) },
-    factors: [
-      createTotpFactor({ keys: [{ id: 'k1', key: new Uint8Array(32).fill(7) }] }),
-      // Daiwa offers passkeys too; the members here all choose TOTP.
-      createWebAuthnFactor({ rpId: 'portal.example.jp', origins: ['https://portal.example.jp'] }),
-    ],
-    links: { baseUrl: 'https://portal.example.jp/auth' },
-  };
-  const monban = createMonban({ ...shared, hasher: argon2 });
-  const seeder = createMonban({ ...shared, hasher: memoized(argon2) });
-  return { monban, seeder, outbox };
-}
-
-/** A member through the first login (TOTP enrolled); returns the TOTP secret (base32). */
-async function seed(seeder: Monban, outbox: MailMessage[], userId: string): Promise<string> {
-  ok(
-    await seeder.provisionMember({
-      tenantId: 'daiwa',
-      userId,
-      temporaryPassword: TEMP,
-      birthDate: '19801201',
-    }),
-  );
-  const login = ok(await seeder.login({ tenantId: 'daiwa', userId, password: TEMP }));
-  const flowToken = login.flowToken;
-  let answer: FlowAnswer = login;
-  let secret = '';
-  for (let guard = 0; answer.flow.status === 'active' && guard < 12; guard++) {
-    const flow = answer.flow;
-    switch (flow.step) {
-      case 'verify-birthdate':
-        answer = ok(await seeder.verifyBirthDate({ flowToken, birthDate: '19801201' }));
-        break;
-      case 'accept-terms':
-        answer = ok(await seeder.acceptTerms({ flowToken, version: flow.termsVersion }));
-        break;
-      case 'choose-method':
-        answer = ok(await seeder.chooseMethod({ flowToken, factor: 'totp' }));
-        break;
-      case 'update-password':
-        answer = ok(
-          await seeder.updatePassword({ flowToken, password: PASSWORD, confirmation: PASSWORD }),
-        );
-        break;
-      case 'update-email':
-        answer = ok(await seeder.updateEmail({ flowToken, email: `${userId}@example.jp` }));
-        break;
-      case 'verify-email': {
-        const mail = outbox.findLast((m) => m.to === `${userId}@example.jp`);
-        const token = mail?.text.match(/token=([A-Za-z0-9_-]+)/)?.[1];
-        if (token === undefined) throw new Error('no verification link');
-        ok(await seeder.verifyEmail({ token }));
-        answer = ok(await seeder.getFlow({ flowToken }));
-        break;
-      }
-      case 'configure-factor': {
-        const begun = ok(await seeder.beginFactorSetup({ flowToken }));
-        secret = String((begun.client as { manualKey: string }).manualKey);
-        answer = ok(
-          await seeder.completeFactorSetup({
-            flowToken,
-            label: 'iPhone',
-            // The previous step's code (inside the window): the login's code is then never
-            // one of an already used step, however soon the run starts.
-            response: totpNow(secret, 1),
-          }),
-        );
-        break;
-      }
-      default:
-        throw new Error(`unexpected step ${flow.step}`);
     }
+    return ms;
+  } catch {
+    return null;
   }
-  if (answer.flow.status !== 'completed') throw new Error(`seeding ${userId} did not complete`);
-  return secret;
 }
 
-async function seedAll(name: string) {
-  const env = setup();
-  const secrets: [string, string][] = [];
-  const started = performance.now();
-  for (let i = 0; i < ACCOUNTS; i += 16) {
-    const batch = Array.from({ length: Math.min(16, ACCOUNTS - i) }, (_, j) => {
-      const userId = `${name}${String(i + j).padStart(6, '0')}`;
-      return seed(env.seeder, env.outbox, userId).then((s) => secrets.push([userId, s]));
-    });
-    await Promise.all(batch);
-    env.outbox.length = 0;
-  }
-  console.log(
-    `seeded ${ACCOUNTS} ${name} accounts in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-  );
-  return { ...env, secrets };
-}
+const quantile = (sorted: number[], q: number) =>
+  sorted.length === 0
+    ? Number.NaN
+    : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] as number);
 
-type Context = { cookies: Map<string, string>; csrf: string; userId: string; secret: string };
+type Context = {
+  cookies: Map<string, string>;
+  csrf: string;
+  userId: string;
+  secret: string;
+  started: number;
+};
 
 function remember(context: Context, headers: Record<string, string | string[]>) {
   for (const [name, value] of Object.entries(headers)) {
@@ -205,18 +105,18 @@ function remember(context: Context, headers: Record<string, string | string[]>) 
   }
 }
 
-/** Logins per second through one server (autocannon request sequences, one login each). */
-async function loginRun(title: string, url: string, secrets: [string, string][]) {
+/** Full logins through one server for `seconds`, `CONNECTIONS` at a time. */
+async function loginLoad(url: string, secrets: Secrets, seconds: number) {
   const { origin, pathname: base } = new URL(url);
   let next = 0;
-  const failures = new Map<string, number>();
+  const errors = new Map<string, number>();
   const failed = (step: string, status: number, body: string) => {
     if (status >= 400) {
       const key = `${step} ${status} ${body.slice(0, 80)}`;
-      failures.set(key, (failures.get(key) ?? 0) + 1);
+      errors.set(key, (errors.get(key) ?? 0) + 1);
     }
   };
-  let completed = 0;
+  const latencies: number[] = [];
   const post = (path: string, body: (c: Context) => unknown) => ({
     method: 'POST' as const,
     path: `${base}${path}`,
@@ -230,105 +130,356 @@ async function loginRun(title: string, url: string, secrets: [string, string][])
       body: JSON.stringify(body(context)),
     }),
   });
+  type Headers = Record<string, string | string[]>;
   const requests = [
     {
       method: 'GET' as const,
       path: `${base}/csrf`,
       setupRequest: (req: Record<string, unknown>, context: Context) => {
         const [userId, secret] = secrets[next++ % secrets.length] as [string, string];
-        Object.assign(context, { cookies: new Map(), csrf: '', userId, secret });
+        Object.assign(context, {
+          cookies: new Map(),
+          csrf: '',
+          userId,
+          secret,
+          started: performance.now(),
+        });
         return { ...req, headers: {} };
       },
-      onResponse: (s: number, b: string, c: Context, h: Record<string, string | string[]>) => {
+      onResponse: (s: number, b: string, c: Context, h: Headers) => {
         failed('csrf', s, b);
         remember(c, h);
       },
     },
     {
       ...post('/login', (c) => ({ userId: c.userId, password: PASSWORD })),
-      onResponse: (s: number, b: string, c: Context, h: Record<string, string | string[]>) => {
+      onResponse: (s: number, b: string, c: Context, h: Headers) => {
         failed('login', s, b);
         remember(c, h);
       },
     },
     {
       ...post('/flow/challenge', () => ({})),
-      onResponse: (s: number, b: string, c: Context, h: Record<string, string | string[]>) => {
+      onResponse: (s: number, b: string, c: Context, h: Headers) => {
         failed('challenge', s, b);
         remember(c, h);
       },
     },
     {
       ...post('/flow/challenge/verify', (c) => ({ response: totpNow(c.secret) })),
-      onResponse: (status: number, body: string) => {
+      onResponse: (status: number, body: string, c: Context) => {
         failed('verify', status, body);
-        if (status === 200 && body.includes('"session"')) completed++;
+        if (status === 200 && body.includes('"session"'))
+          latencies.push(performance.now() - c.started);
       },
     },
   ];
   const result = await autocannon({
     url: origin,
     connections: CONNECTIONS,
-    duration: DURATION,
+    duration: seconds,
     requests: requests as never,
   });
-  const perSecond = completed / DURATION;
-  const cores = availableParallelism();
-  console.log(
-    `${title.padEnd(28)} ${perSecond.toFixed(1).padStart(6)} logins/s  ${(perSecond / cores).toFixed(1)} per core (${cores} cores)  ${result.requests.total} requests, non-2xx ${result.non2xx}`,
-  );
-  if (next > secrets.length) console.log('  (accounts reused: raise BENCH_LOGIN_ACCOUNTS)');
-  for (const [failure, count] of failures) console.log(`  ${count} x ${failure}`);
-  return perSecond;
+  latencies.sort((a, b) => a - b);
+  return { completed: latencies.length, latencies, result, errors, reused: next > secrets.length };
 }
 
-/** argon2id verifications per second at the same concurrency, in the same process. */
-async function argon2Run() {
-  const stored = await argon2.hash(PASSWORD);
-  let count = 0;
-  const until = performance.now() + DURATION * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < until) {
-        if (!(await argon2.verify(stored, PASSWORD))) throw new Error('verify failed');
-        count++;
+const diff = (a: Counts, b: Counts): Counts =>
+  Object.fromEntries(
+    Object.keys(a).map((k) => [k, b[k as keyof Counts] - a[k as keyof Counts]]),
+  ) as Counts;
+
+/** One cookie-keeping HTTP client on fresh connections (so cluster round robin spreads it). */
+function client(url: string) {
+  const cookies = new Map<string, string>();
+  let csrf = '';
+  const workers = new Set<string>();
+  const call = (method: string, path: string, body?: unknown) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const target = new URL(`${url}${path}`);
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const req = httpRequest(
+        target,
+        {
+          method,
+          agent: false,
+          headers: {
+            ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+            ...(csrf === '' ? {} : { 'x-csrf-token': csrf }),
+            cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+          },
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            text += chunk;
+          });
+          res.on('end', () => {
+            const context: Context = { cookies, csrf, userId: '', secret: '', started: 0 };
+            remember(context, res.headers as Record<string, string | string[]>);
+            csrf = context.csrf;
+            workers.add(String(res.headers['x-bench-worker']));
+            resolve({ status: res.statusCode ?? 0, text });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  return { call, workers };
+}
+
+function check(ok: boolean, message: string) {
+  console.log(`  ${ok ? 'ok  ' : 'FAIL'} ${message}`);
+  if (!ok) failures.push(message);
+}
+
+/** N parallel wrong passwords for one member across the processes: exactly THRESHOLD evaluated. */
+async function lockoutCheck(server: Child<Info>, userId: string, processes: number) {
+  const attempts = Math.max(24, processes * 8);
+  const clients = Array.from({ length: attempts }, () => client(server.info.url));
+  await Promise.all(clients.map((c) => c.call('GET', '/csrf')));
+  const before = await server.call<Counts>('counts');
+  const answers = await Promise.all(
+    clients.map((c) => c.call('POST', '/login', { userId, password: 'Wrong-Pass!2026' })),
+  );
+  const after = diff(before, await server.call<Counts>('counts'));
+  const workers = new Set(clients.flatMap((c) => [...c.workers]));
+  const refused = answers.filter((a) => a.status === 401 && a.text.includes('INVALID_CREDENTIALS'));
+  check(
+    after.wrongPassword === THRESHOLD && refused.length === attempts,
+    `lockout: ${attempts} parallel wrong passwords for one member over ${workers.size} process(es): ` +
+      `${after.wrongPassword} evaluated (expected exactly ${THRESHOLD}), ${after.refusedUnevaluated} refused unevaluated, all ${refused.length} answered 401`,
+  );
+  const late = client(server.info.url);
+  await late.call('GET', '/csrf');
+  const right = await late.call('POST', '/login', { userId, password: PASSWORD });
+  check(
+    right.status === 401,
+    `lockout: the right password afterwards is refused too (${right.status})`,
+  );
+}
+
+/** Several logins of one member stopped at the TOTP step, then one code sent by all at once. */
+async function replayCheck(server: Child<Info>, members: Secrets) {
+  const perMember = THRESHOLD - 1; // replays count as failures: stay below the lockout
+  const tries = await Promise.all(
+    members.map(async ([userId, secret]) => {
+      const clients = Array.from({ length: perMember }, () => client(server.info.url));
+      for (const c of clients) {
+        await c.call('GET', '/csrf');
+        const login = await c.call('POST', '/login', { userId, password: PASSWORD });
+        if (login.status !== 200)
+          throw new Error(`replay setup: login ${login.status} ${login.text}`);
+        const challenge = await c.call('POST', '/flow/challenge', {});
+        if (challenge.status !== 200)
+          throw new Error(`replay setup: challenge ${challenge.status}`);
       }
+      return { clients, code: totpNow(secret) };
     }),
   );
-  const perSecond = count / DURATION;
-  console.log(
-    `${'argon2id verify alone'.padEnd(28)} ${perSecond.toFixed(1).padStart(6)} verifies/s (m=7168 t=5 p=1, ${CONNECTIONS} at a time)`,
+  const answers = await Promise.all(
+    tries.map(async ({ clients, code }) => {
+      const all = await Promise.all(
+        clients.map((c) => c.call('POST', '/flow/challenge/verify', { response: code })),
+      );
+      return all.filter((a) => a.status === 200 && a.text.includes('"session"')).length;
+    }),
   );
-  return perSecond;
-}
-
-const forFastify = await seedAll('fst');
-const fastifyApp = Fastify();
-await fastifyApp.register(monbanFastify, {
-  http: createMonbanHttp(forFastify.monban, { tenant: 'daiwa' }),
-  prefix: '/auth',
-});
-const fastifyBase = `${await fastifyApp.listen({ port: 0, host: '127.0.0.1' })}/auth`;
-
-const forExpress = await seedAll('exp');
-const app = express();
-app.use('/auth', monbanExpress(createMonbanHttp(forExpress.monban, { tenant: 'daiwa' })));
-const server = app.listen(0, '127.0.0.1');
-await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-const expressBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}/auth`;
-
-const alone = await argon2Run();
-const fastifyLogins = await loginRun('@monban/fastify login', fastifyBase, forFastify.secrets);
-const expressLogins = await loginRun('@monban/express login', expressBase, forExpress.secrets);
-for (const [name, logins] of [
-  ['Fastify', fastifyLogins],
-  ['Express', expressLogins],
-] as const) {
-  console.log(
-    `${name}: argon2id takes ~${((logins / alone) * 100).toFixed(0)}% of the time (logins/s over argon2-alone verifies/s; one verify per login)`,
+  const workers = new Set(tries.flatMap((t) => t.clients.flatMap((c) => [...c.workers])));
+  const successes = answers.reduce((a, b) => a + b, 0);
+  check(
+    answers.every((n) => n === 1),
+    `replay: one TOTP code sent ${perMember} times at once for each of ${members.length} members over ${workers.size} process(es): ` +
+      `${successes} sign-ins (expected exactly ${members.length}, one per member)`,
   );
 }
 
-server.closeAllConnections();
-server.close();
-await fastifyApp.close();
+/** One exactly counted login (port calls, SQL statements, Redis commands), then the load. */
+async function measure(
+  label: string,
+  server: Child<Info>,
+  secrets: Secrets,
+  extra: Record<string, unknown>,
+) {
+  const [probe, ...rest] = secrets;
+  const one = await loginLoadOnce(server, probe as [string, string]);
+  const cost = await server.call<{ cpuMs: number; wallMs: number }>('argon2Cost', argonArgs);
+  // Warm-up second (JIT, pools), then the measured run.
+  await loginLoad(server.info.url, rest.slice(0, Math.floor(rest.length / (DURATION + 1))), 1);
+  const measured = rest.slice(Math.floor(rest.length / (DURATION + 1)));
+  const db0 = databaseCpuMs();
+  const before = await server.call<Counts>('counts');
+  const run = await loginLoad(server.info.url, measured, DURATION);
+  const delta = diff(before, await server.call<Counts>('counts'));
+  const db1 = databaseCpuMs();
+  const cost2 = await server.call<{ cpuMs: number; wallMs: number }>('argon2Cost', argonArgs);
+  const verifyMs = (cost.cpuMs + cost2.cpuMs) / 2;
+  const perSecond = run.completed / DURATION;
+  // Every login verifies one password; a login cut by the end of the run may have too.
+  const attempts = Math.max(run.completed, delta.verifies);
+  const cpuPerLogin = delta.cpuMs / attempts;
+  const outside = 1 - (delta.verifies * verifyMs) / delta.cpuMs;
+  const dbPerLogin = db0 === null || db1 === null ? null : (db1 - db0) / attempts;
+  const figure = {
+    label,
+    ...extra,
+    loginsPerSecond: perSecond,
+    perMachineCore: perSecond / CORES,
+    p50: quantile(run.latencies, 0.5),
+    p99: quantile(run.latencies, 0.99),
+    cpuMsPerLogin: cpuPerLogin,
+    argon2VerifyCpuMs: verifyMs,
+    loginsPerCpuSecond: 1000 / cpuPerLogin,
+    outsideHashShare: outside,
+    dbCpuMsPerLogin: dbPerLogin,
+    loginsPerCoreWithDb: dbPerLogin === null ? null : 1000 / (cpuPerLogin + dbPerLogin),
+    portCallsPerLogin: one.portCalls,
+    sqlPerLogin: one.sql,
+    redisPerLogin: one.redis,
+    transactionsPerLogin: one.transactions,
+    non2xx: run.result.non2xx,
+  };
+  results.push(figure);
+  console.log(
+    `${label.padEnd(34)} ${perSecond.toFixed(1).padStart(6)} logins/s (${figure.perMachineCore.toFixed(1)} per machine core)  login p50 ${figure.p50.toFixed(0)} ms p99 ${figure.p99.toFixed(0)} ms`,
+  );
+  console.log(
+    `${''.padEnd(34)} server CPU ${cpuPerLogin.toFixed(1)} ms/login (argon2id verify ${verifyMs.toFixed(1)} ms) = ${figure.loginsPerCpuSecond.toFixed(0)} logins per CPU-second; outside the hash ${(outside * 100).toFixed(1)}%` +
+      (dbPerLogin === null ? '' : `; PostgreSQL + Redis CPU ${dbPerLogin.toFixed(2)} ms/login`),
+  );
+  console.log(
+    `${''.padEnd(34)} one login: ${one.portCalls} storage port calls (${one.transactions} transactions), ${one.sql} SQL statements, ${one.redis} Redis commands; ${run.result.requests.total} requests, non-2xx ${run.result.non2xx}`,
+  );
+  if (run.reused) console.log('  (members reused: raise BENCH_LOGIN_ACCOUNTS)');
+  for (const [error, count] of run.errors) console.log(`  ${count} x ${error}`);
+  if (run.completed === 0) failures.push(`${label}: no login completed`);
+  return figure;
+}
+
+async function loginLoadOnce(server: Child<Info>, [userId, secret]: [string, string]) {
+  const c = client(server.info.url);
+  const before = await server.call<Counts>('counts');
+  await c.call('GET', '/csrf');
+  const steps = [
+    await c.call('POST', '/login', { userId, password: PASSWORD }),
+    await c.call('POST', '/flow/challenge', {}),
+    await c.call('POST', '/flow/challenge/verify', { response: totpNow(secret) }),
+  ];
+  const delta = diff(before, await server.call<Counts>('counts'));
+  if (steps.some((s) => s.status !== 200)) {
+    throw new Error(
+      `probe login failed: ${steps.map((s) => `${s.status} ${s.text.slice(0, 60)}`).join(' | ')}`,
+    );
+  }
+  return delta;
+}
+
+async function serve(env: Record<string, string>) {
+  return startChild<Info>(SERVER, { env });
+}
+
+async function seeded(server: Child<Info>, prefix: string, count: number) {
+  const started = performance.now();
+  const secrets = await server.call<Secrets>('seed', { prefix, count });
+  console.log(
+    `  seeded ${count} members in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+  return secrets;
+}
+
+console.log(
+  `password + TOTP logins, argon2id m=7168 KiB t=5 p=1, ${CONNECTIONS} logins at a time, ${DURATION} s per run, ${CORES} cores (load generator on the same machine)`,
+);
+for (const storage of ['memory', 'pglite'] as const) {
+  for (const framework of ['fastify', 'express'] as const) {
+    const server = await serve({ BENCH_STORAGE: storage, BENCH_FRAMEWORK: framework });
+    try {
+      const secrets = await seeded(server, `${framework[0]}${storage[0]}${tag}`, PER_RUN + 1);
+      await measure(
+        `@monban/${framework} on ${storage === 'pglite' ? 'PGlite' : storage}`,
+        server,
+        secrets,
+        {
+          storage,
+          framework,
+          processes: 1,
+        },
+      );
+    } finally {
+      await server.call('close').catch(() => {});
+      await server.stop();
+    }
+  }
+}
+
+if (!process.env.DATABASE_URL || !process.env.REDIS_URL) {
+  console.log('PostgreSQL + Redis and scaling: skipped: set DATABASE_URL and REDIS_URL');
+} else {
+  const prefix = `monban:bench:${tag}:`;
+  const common = { BENCH_STORAGE: 'postgres', BENCH_PREFIX: prefix };
+  // One process seeds every member the PostgreSQL runs need, then serves the Express run.
+  const seeder = await serve({ ...common, BENCH_FRAMEWORK: 'express' });
+  const runs = PROCESS_COUNTS.length + 1;
+  const checks = 1 + 5;
+  let all: Secrets;
+  try {
+    all = await seeded(seeder, `pg${tag}`, runs * (PER_RUN + 1) + PROCESS_COUNTS.length * checks);
+    await measure('@monban/express on PostgreSQL + Redis', seeder, all.splice(0, PER_RUN + 1), {
+      storage: 'postgres',
+      framework: 'express',
+      processes: 1,
+    });
+  } finally {
+    await seeder.call('close').catch(() => {});
+    await seeder.stop();
+  }
+  console.log(
+    `\nscaling: @monban/fastify in 1..${Math.max(...PROCESS_COUNTS)} processes (node:cluster, round robin) sharing PostgreSQL + Redis`,
+  );
+  const scaling: Record<string, unknown>[] = [];
+  for (const processes of PROCESS_COUNTS) {
+    const server = await serve({
+      ...common,
+      BENCH_FRAMEWORK: 'fastify',
+      BENCH_WORKERS: String(processes),
+    });
+    try {
+      const figure = await measure(
+        `@monban/fastify, ${processes} process${processes === 1 ? '' : 'es'}`,
+        server,
+        all.splice(0, PER_RUN + 1),
+        { storage: 'postgres', framework: 'fastify', processes },
+      );
+      scaling.push(figure);
+      const [lockTarget] = all.splice(0, 1) as Secrets;
+      await lockoutCheck(server, (lockTarget as [string, string])[0], processes);
+      await replayCheck(server, all.splice(0, 5));
+    } finally {
+      await server.call('close').catch(() => {});
+      await server.stop();
+    }
+  }
+  const one = scaling.find((s) => s.processes === 1) as { loginsPerSecond: number } | undefined;
+  if (one !== undefined) {
+    for (const s of scaling as {
+      processes: number;
+      loginsPerSecond: number;
+      loginsPerCpuSecond: number;
+    }[]) {
+      console.log(
+        `  ${s.processes} process(es): ${s.loginsPerSecond.toFixed(1)} logins/s, ${(s.loginsPerSecond / one.loginsPerSecond).toFixed(2)}x one process, ${(s.loginsPerSecond / CORES).toFixed(1)} per machine core, ${s.loginsPerCpuSecond.toFixed(0)} per CPU-second`,
+      );
+    }
+    console.log(
+      `  This machine has ${CORES} cores shared by the servers, argon2id's threads, PostgreSQL, Redis and the load generator: past ${CORES} processes the cores, not Monban, are the limit. The per-core figure is logins per CPU-second of the servers.`,
+    );
+  }
+}
+
+if (failures.length > 0) {
+  console.log(`FAILED: ${failures.join('; ')}`);
+}
+console.log(`BENCH_JSON ${JSON.stringify({ logins: results, cores: CORES, failures })}`);
+process.exit(failures.length > 0 ? 1 : 0);

@@ -1,71 +1,87 @@
 /**
- * `npm run bench`: autocannon on 127.0.0.1, 5 s per target, for an authenticated "who am I"
- * (GET /session) through @monban/express and @monban/fastify, against bare Express and Fastify
- * handlers answering a fixed JSON body, measured in the same run.
+ * `npm run bench`: autocannon on 127.0.0.1 (10 connections, BENCH_SECONDS per target, 5 by
+ * default) for an authenticated "who am I" (GET /session) through @monban/express and
+ * @monban/fastify, against bare Express and Fastify handlers answering a fixed JSON body, all
+ * measured in the same run. The servers run in one child process (whoami.server.ts) and the
+ * load generator here, so they do not share an event loop; the child's CPU time per request is
+ * read over IPC, which gives the cost of a request whatever the load generator manages. A
+ * third baseline per framework answers Monban's exact bytes (headers and body) from a fixed
+ * value, which splits the gap into the cost of the larger answer and the cost of Monban's work.
+ * BENCH_PROFILE=dir runs the child under `node --cpu-prof` into that directory.
  */
-import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
-import express from 'express';
-import Fastify from 'fastify';
-import { firstLogin } from '../../../http/test/flows.js';
-import { setupEnv } from '../../../http/test/harness.js';
-import { monbanFastify } from '../../fastify/src/monbanFastify.js';
-import { monbanExpress } from '../src/monbanExpress.js';
+import { startChild } from './child.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const GOAL = 0.8;
 
+type Info = {
+  bareExpress: string;
+  monbanExpress: string;
+  bareFastify: string;
+  monbanFastify: string;
+  bareExpressSame: string;
+  bareFastifySame: string;
+  cookie: string;
+};
+const profile = process.env.BENCH_PROFILE;
+const server = await startChild<Info>(new URL('./whoami.server.ts', import.meta.url), {
+  nodeArgs: profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+});
+const { info } = server;
+
+type Figure = { rps: number; p50: number; p99: number; cpuUs: number };
 async function run(title: string, url: string, headers: Record<string, string> = {}) {
   // One untimed second first: the first target measured must not pay the JIT warm-up alone.
   await autocannon({ url, connections: 10, duration: 1, headers });
+  const cpuBefore = await server.cpuMs();
   const result = await autocannon({ url, connections: 10, duration: DURATION, headers });
-  const rps = result.requests.average;
-  console.log(
-    `${title.padEnd(28)} ${rps.toFixed(0).padStart(7)} req/s  p99 ${result.latency.p99} ms  non-2xx ${result.non2xx}`,
-  );
-  return rps;
-}
-
-async function listenExpress(app: express.Express) {
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-  return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => server.close(),
+  const cpu = (await server.cpuMs()) - cpuBefore;
+  const figure: Figure = {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuUs: (cpu * 1000) / Math.max(1, result.requests.total),
   };
+  console.log(
+    `${title.padEnd(26)} ${figure.rps.toFixed(0).padStart(6)} req/s  p50 ${figure.p50} ms  p99 ${figure.p99} ms  server CPU ${figure.cpuUs.toFixed(1).padStart(5)} µs/request  non-2xx ${result.non2xx}`,
+  );
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${title}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  }
+  return figure;
 }
 
-const bare = express();
-bare.get('/session', (_req, res) => {
-  res.json({ session: { userId: 'member0001' } });
-});
-const bareExpress = await listenExpress(bare);
-const bareFastifyApp = Fastify();
-bareFastifyApp.get('/session', async () => ({ session: { userId: 'member0001' } }));
-const bareFastify = await bareFastifyApp.listen({ port: 0, host: '127.0.0.1' });
+const cookie = { cookie: info.cookie };
+const be = await run('bare Express', info.bareExpress);
+const bes = await run('bare Express, same bytes', info.bareExpressSame);
+const me = await run('@monban/express who am I', info.monbanExpress, cookie);
+const bf = await run('bare Fastify', info.bareFastify);
+const bfs = await run('bare Fastify, same bytes', info.bareFastifySame);
+const mf = await run('@monban/fastify who am I', info.monbanFastify, cookie);
+await server.stop();
 
-// Plain memory storage: no failure-injecting proxy in the measured path.
-const env = setupEnv({}, { plainStorage: true });
-const app = express();
-app.use('/auth', monbanExpress(env.http));
-const monbanExp = await listenExpress(app);
-const fastifyApp = Fastify();
-await fastifyApp.register(monbanFastify, { http: env.http, prefix: '/auth' });
-const monbanFst = await fastifyApp.listen({ port: 0, host: '127.0.0.1' });
-
-const member = await firstLogin(env, `${monbanExp.base}/auth`, 'daiwa', 'benchuser1');
-const cookie = `monban-session=${member.client.cookie('session')}`;
-
-const be = await run('bare Express', `${bareExpress.base}/session`);
-const me = await run('@monban/express who am I', `${monbanExp.base}/auth/daiwa/session`, {
-  cookie,
-});
-const bf = await run('bare Fastify', `${bareFastify}/session`);
-const mf = await run('@monban/fastify who am I', `${monbanFst}/auth/daiwa/session`, { cookie });
-console.log(
-  `Express keeps ${((me / be) * 100).toFixed(0)}%, Fastify keeps ${((mf / bf) * 100).toFixed(0)}% of the bare framework (goal >= 80%)`,
-);
-
-bareExpress.close();
-monbanExp.close();
-await bareFastifyApp.close();
-await fastifyApp.close();
+const verdict = (kept: number) => (kept >= GOAL ? 'met' : 'NOT MET');
+const summary: Record<string, unknown> = {};
+for (const [name, bare, same, monban] of [
+  ['Express', be, bes, me],
+  ['Fastify', bf, bfs, mf],
+] as const) {
+  summary[name] = {
+    bare,
+    same,
+    monban,
+    kept: monban.rps / bare.rps,
+    keptSame: monban.rps / same.rps,
+    capacity: bare.cpuUs / monban.cpuUs,
+  };
+  const kept = monban.rps / bare.rps;
+  const capacity = bare.cpuUs / monban.cpuUs;
+  console.log(
+    `${name}: @monban keeps ${(kept * 100).toFixed(0)}% of bare ${name}'s throughput (goal >= 80%: ${verdict(kept)}); ` +
+      `server CPU per request ${monban.cpuUs.toFixed(1)} µs vs ${bare.cpuUs.toFixed(1)} µs bare, ` +
+      `so a CPU-bound server keeps ${(capacity * 100).toFixed(0)}%; against the same bytes from a fixed value ${((monban.rps / same.rps) * 100).toFixed(0)}% ` +
+      `(${same.cpuUs.toFixed(1)} µs: the larger answer costs ${(same.cpuUs - bare.cpuUs).toFixed(1)} µs, Monban's work ${(monban.cpuUs - same.cpuUs).toFixed(1)} µs)`,
+  );
+}
+console.log(`BENCH_JSON ${JSON.stringify({ whoami: summary })}`);

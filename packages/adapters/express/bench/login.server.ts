@@ -1,0 +1,340 @@
+/**
+ * The server of the login benchmarks, run in a child process (see child.ts): Monban with
+ * argon2id at Keycloak's parameters and the real TOTP factor behind @monban/fastify or
+ * @monban/express, on memory, PGlite, or PostgreSQL + Redis (`createCompositeStorage`, the
+ * production layout). With BENCH_WORKERS=n it is a `node:cluster` primary whose n workers share
+ * the port (round robin) and PostgreSQL + Redis.
+ *
+ * Everything measured is counted here, in the server: argon2 verifications, audit events,
+ * storage port calls, SQL statements sent (pg `Client#query`, PGlite `query`) and Redis
+ * commands (ioredis `sendCommand`); CPU time is `process.cpuUsage()` (all threads, argon2's
+ * included), summed over the workers.
+ *
+ * Environment: BENCH_STORAGE (memory | pglite | postgres), BENCH_FRAMEWORK (fastify | express),
+ * BENCH_WORKERS (0: serve in this process), BENCH_PREFIX (Redis key prefix), DATABASE_URL,
+ * REDIS_URL, BENCH_CSRF_SECRET (shared by the workers, as in any multi-instance deployment).
+ */
+import cluster, { type Worker } from 'node:cluster';
+import { createServer } from 'node:net';
+import { createArgon2Hasher, KEYCLOAK_ARGON2_PARAMETERS } from '@monban/argon2';
+import {
+  type AuditEvent,
+  createMonban,
+  type MailMessage,
+  type MonbanOptions,
+  type PasswordHasher,
+  type Storage,
+} from '@monban/core';
+import { createMonbanHttp } from '@monban/http';
+import { createMemoryStorage } from '@monban/memory';
+import { createTotpFactor } from '@monban/totp';
+import { createWebAuthnFactor } from '@monban/webauthn';
+import express from 'express';
+import Fastify from 'fastify';
+import { monbanFastify } from '../../fastify/src/monbanFastify.js';
+import { monbanExpress } from '../src/monbanExpress.js';
+import { cpuMs, serveParent } from './child.js';
+import { seedMembers } from './seed.js';
+
+const STORAGE = process.env.BENCH_STORAGE ?? 'memory';
+const FRAMEWORK = process.env.BENCH_FRAMEWORK ?? 'fastify';
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 0);
+const CSRF_SECRET = process.env.BENCH_CSRF_SECRET ?? 'bench-csrf-secret-0123456789abcdef';
+
+/** What a server counts; summed over workers. */
+export type Counts = {
+  cpuMs: number;
+  verifies: number;
+  portCalls: number;
+  transactions: number;
+  sql: number;
+  redis: number;
+  wrongPassword: number;
+  refusedUnevaluated: number;
+  sessionsOpened: number;
+  factorFailed: number;
+};
+const zero = (): Counts => ({
+  cpuMs: 0,
+  verifies: 0,
+  portCalls: 0,
+  transactions: 0,
+  sql: 0,
+  redis: 0,
+  wrongPassword: 0,
+  refusedUnevaluated: 0,
+  sessionsOpened: 0,
+  factorFailed: 0,
+});
+
+/** Storage ports with every call counted (transactions and the stores inside them too). */
+function countedStorage(storage: Storage, counts: Counts): Storage {
+  const wrapPort = <T extends object>(port: T): T =>
+    new Proxy(port, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          counts.portCalls++;
+          return value.apply(target, args);
+        };
+      },
+    });
+  const ports = ['accounts', 'credentials', 'flows', 'sessions', 'tokens', 'counters'] as const;
+  const out = { ...storage } as Record<string, unknown>;
+  for (const name of ports) out[name] = wrapPort(storage[name] as object);
+  out.transaction = (fn: (tx: Record<string, object>) => Promise<unknown>) => {
+    counts.transactions++;
+    return storage.transaction((tx) => {
+      const wrapped: Record<string, object> = {};
+      for (const [k, v] of Object.entries(tx)) wrapped[k] = wrapPort(v as object);
+      return fn(wrapped);
+    });
+  };
+  return out as unknown as Storage;
+}
+
+async function openStorage(counts: Counts): Promise<{ storage: Storage; close(): Promise<void> }> {
+  if (STORAGE === 'memory') return { storage: createMemoryStorage(), close: async () => {} };
+  const { createPostgresStorage, migrate } = await import('@monban/postgres');
+  if (STORAGE === 'pglite') {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const db = new PGlite();
+    const query = db.query.bind(db);
+    db.query = ((sql: string, params?: unknown[]) => {
+      counts.sql++;
+      return query(sql, params);
+    }) as typeof db.query;
+    await migrate(db);
+    return { storage: createPostgresStorage({ db }), close: () => db.close() };
+  }
+  const pg = (await import('pg')).default;
+  const query = pg.Client.prototype.query;
+  pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+    counts.sql++;
+    return (query as (...a: unknown[]) => unknown).apply(this, args);
+  } as typeof query;
+  const { connectRedis, createCompositeStorage, createRedisStores } = await import('@monban/redis');
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+  pool.on('error', () => {});
+  if (!cluster.isWorker) await migrate(pool);
+  const redis = await connectRedis(process.env.REDIS_URL as string);
+  const send = redis.sendCommand.bind(redis);
+  redis.sendCommand = ((...args: Parameters<typeof send>) => {
+    counts.redis++;
+    return send(...args);
+  }) as typeof send;
+  const storage = createCompositeStorage({
+    durable: createPostgresStorage({ db: pool }),
+    shortLived: createRedisStores({
+      client: redis,
+      prefix: process.env.BENCH_PREFIX ?? 'monban:bench:',
+    }),
+  });
+  return {
+    storage,
+    close: async () => {
+      redis.disconnect();
+      await pool.end();
+    },
+  };
+}
+
+/** argon2id with memoized results: seeding only (same hash string for the same password). */
+function memoized(hasher: PasswordHasher): PasswordHasher {
+  const hashes = new Map<string, Promise<string>>();
+  const verdicts = new Map<string, Promise<boolean>>();
+  return {
+    hash(password) {
+      let hash = hashes.get(password);
+      if (hash === undefined) {
+        hash = hasher.hash(password);
+        hashes.set(password, hash);
+      }
+      return hash;
+    },
+    verify(hash, password) {
+      const key = `${hash}\u0000${password}`;
+      let verdict = verdicts.get(key);
+      if (verdict === undefined) {
+        verdict = hasher.verify(hash, password);
+        verdicts.set(key, verdict);
+      }
+      return verdict;
+    },
+    needsRehash: (hash) => hasher.needsRehash(hash),
+  };
+}
+
+/** One serving process: Monban, its HTTP layer and the framework; its ops for the parent. */
+async function startServing(port: number) {
+  const counts = zero();
+  const argon2 = createArgon2Hasher(KEYCLOAK_ARGON2_PARAMETERS);
+  const counted: PasswordHasher = {
+    hash: (password) => argon2.hash(password),
+    verify: (hash, password) => {
+      counts.verifies++;
+      return argon2.verify(hash, password);
+    },
+    needsRehash: (hash) => argon2.needsRehash(hash),
+  };
+  const opened = await openStorage(counts);
+  const outbox: MailMessage[] = [];
+  const shared: Omit<MonbanOptions, 'hasher'> = {
+    tenants: [{ id: 'daiwa', displayName: '大和証券グループ健康保険組合', preset: 'daiwa' }],
+    storage: countedStorage(opened.storage, counts),
+    mailer: { send: async (m) => void outbox.push(m) },
+    factors: [
+      createTotpFactor({ keys: [{ id: 'k1', key: new Uint8Array(32).fill(7) }] }),
+      // Daiwa offers passkeys too; the members here all choose TOTP.
+      createWebAuthnFactor({ rpId: 'portal.example.jp', origins: ['https://portal.example.jp'] }),
+    ],
+    links: { baseUrl: 'https://portal.example.jp/auth' },
+    audit: {
+      record: async (event: AuditEvent) => {
+        if (event.type === 'login.failed') {
+          if (event.reason === 'WRONG_PASSWORD') counts.wrongPassword++;
+          else counts.refusedUnevaluated++;
+        }
+        if (event.type === 'session.opened') counts.sessionsOpened++;
+        if (event.type === 'factor.failed') counts.factorFailed++;
+      },
+    },
+  };
+  const monban = createMonban({ ...shared, hasher: counted });
+  const http = createMonbanHttp(monban, { tenant: 'daiwa', csrf: { secret: CSRF_SECRET } });
+  const worker = String(cluster.worker?.id ?? 0);
+  let close: () => Promise<void>;
+  if (FRAMEWORK === 'fastify') {
+    const app = Fastify();
+    app.addHook('onSend', async (_req, reply) => {
+      reply.header('x-bench-worker', worker);
+    });
+    await app.register(monbanFastify, { http, prefix: '/auth' });
+    await app.listen({ port, host: '127.0.0.1' });
+    close = () => app.close();
+  } else {
+    const app = express();
+    app.use((_req, res, next) => {
+      res.setHeader('x-bench-worker', worker);
+      next();
+    });
+    app.use('/auth', monbanExpress(http));
+    const server = app.listen(port, '127.0.0.1');
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    close = async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    };
+  }
+  const seeder = createMonban({ ...shared, hasher: memoized(argon2) });
+  const ops = {
+    counts: (): Counts => ({ ...counts, cpuMs: cpuMs(process.cpuUsage()) }),
+    /**
+     * CPU milliseconds of one argon2id verify, measured here with `concurrency` verifications
+     * in flight (as many as the load has logins in flight: parallel argon2 runs share caches
+     * and memory bandwidth, so each costs more CPU than one alone).
+     */
+    async argon2Cost(args: unknown) {
+      const { count, concurrency } = args as { count: number; concurrency: number };
+      const stored = await argon2.hash('Kosmo-Web!2026x');
+      await argon2.verify(stored, 'Kosmo-Web!2026x');
+      const before = cpuMs(process.cpuUsage());
+      const started = performance.now();
+      let left = count;
+      await Promise.all(
+        Array.from({ length: concurrency }, async () => {
+          while (left-- > 0) await argon2.verify(stored, 'Kosmo-Web!2026x');
+        }),
+      );
+      return {
+        cpuMs: (cpuMs(process.cpuUsage()) - before) / count,
+        wallMs: (performance.now() - started) / count,
+      };
+    },
+    seed: (args: unknown) => {
+      const { prefix, count } = args as { prefix: string; count: number };
+      outbox.length = 0;
+      return seedMembers(seeder, outbox, prefix, count);
+    },
+    close: async () => {
+      await close();
+      await opened.close();
+    },
+  };
+  return ops;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+type Ops = Awaited<ReturnType<typeof startServing>>;
+
+if (WORKERS > 0 && cluster.isPrimary) {
+  // Round robin across the workers (the default on Linux; explicit here).
+  cluster.schedulingPolicy = cluster.SCHED_RR;
+  const port = await freePort();
+  const workers: Worker[] = [];
+  const pending = new Map<string, (value: unknown) => void>();
+  let next = 0;
+  const ask = (worker: Worker, op: string, args?: unknown) =>
+    new Promise<unknown>((resolve) => {
+      const id = `${worker.id}:${++next}`;
+      pending.set(id, resolve);
+      worker.send({ id, op, args });
+    });
+  const ready: Promise<void>[] = [];
+  for (let i = 0; i < WORKERS; i++) {
+    const worker = cluster.fork({ ...process.env, BENCH_PORT: String(port) });
+    ready.push(
+      new Promise((resolve, reject) => {
+        worker.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+        worker.on('message', (message: { id: string; value?: unknown }) => {
+          if (message.id === 'ready') resolve();
+          pending.get(message.id)?.(message.value);
+          pending.delete(message.id);
+        });
+      }),
+    );
+    workers.push(worker);
+  }
+  await Promise.all(ready);
+  const sum = async (): Promise<Counts> => {
+    const all = (await Promise.all(workers.map((w) => ask(w, 'counts')))) as Counts[];
+    const total = zero();
+    for (const c of all) for (const k of Object.keys(total) as (keyof Counts)[]) total[k] += c[k];
+    total.cpuMs += cpuMs(process.cpuUsage());
+    return total;
+  };
+  serveParent(
+    { url: `http://127.0.0.1:${port}/auth`, workers: WORKERS, pids: [] },
+    {
+      counts: sum,
+      argon2Cost: (args) => ask(workers[0] as Worker, 'argon2Cost', args),
+      close: () => Promise.all(workers.map((w) => ask(w, 'close'))),
+    },
+  );
+} else if (cluster.isWorker) {
+  const ops: Ops = await startServing(Number(process.env.BENCH_PORT));
+  const table = ops as unknown as Record<string, (args: unknown) => unknown>;
+  process.on('message', (message: { id: string; op: string; args?: unknown }) => {
+    const run = table[message.op];
+    Promise.resolve(run?.(message.args)).then(
+      (value) => process.send?.({ id: message.id, value }),
+      (error: unknown) => process.send?.({ id: message.id, value: String(error) }),
+    );
+  });
+  process.send?.({ id: 'ready' });
+} else {
+  const port = await freePort();
+  const ops = await startServing(port);
+  serveParent(
+    { url: `http://127.0.0.1:${port}/auth`, workers: 1, pids: [process.pid] },
+    ops as unknown as Record<string, (args: unknown) => unknown>,
+  );
+}
