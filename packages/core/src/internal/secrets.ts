@@ -1,5 +1,6 @@
 import type { RandomSource } from '../ports/random.js';
 import { toBase64Url, utf8 } from './encoding.js';
+import { type NativeCrypto, nativeCrypto } from './nativeCrypto.js';
 
 /** A fresh bearer token: 32 CSPRNG bytes (256 bits), base64url. */
 export function newToken(random: RandomSource, byteLength = 32): string {
@@ -15,11 +16,16 @@ export function newId(random: RandomSource): string {
 
 /**
  * The storage key of a bearer token: SHA-256, base64url. Tokens carry 256 bits of entropy, so
- * an unkeyed hash is enough to make a leaked table useless.
+ * an unkeyed hash is enough to make a leaked table useless. Synchronous `node:crypto` where the
+ * runtime has it, WebCrypto elsewhere (the same digest).
  */
-export async function hashToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', utf8(token) as Uint8Array<ArrayBuffer>);
-  return toBase64Url(new Uint8Array(digest));
+export async function hashToken(
+  token: string,
+  native: NativeCrypto | null = nativeCrypto ?? null,
+): Promise<string> {
+  const bytes = utf8(token) as Uint8Array<ArrayBuffer>;
+  if (native !== null) return toBase64Url(native.createHash('sha256').update(bytes).digest());
+  return toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
 }
 
 /** Compares two strings in time that depends only on their lengths. */
