@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createKeyRing } from './keyRing.js';
+import { createKeyRing as create } from './keyRing.js';
 
 const key = (fill: number) => new Uint8Array(32).fill(fill);
 const iv = () => crypto.getRandomValues(new Uint8Array(12));
 const secret = new TextEncoder().encode('12345678901234567890');
 
-describe('createKeyRing', () => {
+describe.each([
+  ['node:crypto', undefined],
+  ['WebCrypto', null],
+] as const)('createKeyRing (opening through %s)', (_path, native) => {
+  const createKeyRing = (entries: Parameters<typeof create>[0], caller: string) =>
+    create(entries, caller, { native });
+
   it('seals with the first key and opens with any key of the ring, bound to its additional data', async () => {
     const old = createKeyRing([{ id: 'old', key: key(1) }], 't');
     const sealed = await old.seal(secret, 'account-a', iv());
@@ -46,4 +52,15 @@ describe('createKeyRing', () => {
     bytes.fill(0);
     expect(await ring.open(sealed, 'a')).not.toBeNull();
   });
+});
+
+it('opens the same secret through node:crypto and through WebCrypto', async () => {
+  const sealed = await create([{ id: 'k', key: key(3) }], 't').seal(secret, 'aad', iv());
+  const viaNode = await create([{ id: 'k', key: key(3) }], 't').open(sealed, 'aad');
+  const viaWeb = await create([{ id: 'k', key: key(3) }], 't', { native: null }).open(
+    sealed,
+    'aad',
+  );
+  expect(viaNode).toEqual({ plaintext: secret, keyId: 'k' });
+  expect(viaWeb).toEqual(viaNode);
 });
