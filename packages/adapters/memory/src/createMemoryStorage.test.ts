@@ -16,6 +16,18 @@ describe('createMemoryStorage', () => {
     });
   });
 
+  it('copies arrays, nulls and an own "__proto__" key faithfully, without touching prototypes', async () => {
+    const storage = createMemoryStorage();
+    const data = JSON.parse('{"list":[1,{"b":null}],"__proto__":{"polluted":true}}');
+    await storage.credentials.create(makeCredential({ data }));
+    const read = await storage.credentials.get('t1', 'c1');
+    expect(Object.getPrototypeOf(read!.data)).toBe(Object.prototype);
+    expect(Object.hasOwn(read!.data, '__proto__')).toBe(true);
+    expect((read!.data as { polluted?: boolean }).polluted).toBeUndefined();
+    expect(read!.data.list).toEqual([1, { b: null }]);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
   it('stores copies: mutating the object passed to a write does not change what is stored', async () => {
     const storage = createMemoryStorage();
     const account = makeAccount({ email: 'alice@example.com' });
