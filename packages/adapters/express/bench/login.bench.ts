@@ -33,7 +33,10 @@ const PROCESS_COUNTS = (process.env.BENCH_PROCESSES ?? '1,2,4').split(',').map(N
 const argonArgs = { count: 4 * CONNECTIONS, concurrency: CONNECTIONS };
 const THRESHOLD = 5; // Daiwa's lockout threshold (the preset's)
 /** Members per measured run: more than a run can log in (warm-up second included). */
-const PER_RUN = Number(process.env.BENCH_LOGIN_ACCOUNTS ?? Math.ceil((DURATION + 1) * 110));
+/** Members for the run with the hash switched off (exact count, each member once). */
+const UNHASHED = Number(process.env.BENCH_UNHASHED_LOGINS ?? 200);
+const PER_RUN =
+  Number(process.env.BENCH_LOGIN_ACCOUNTS ?? Math.ceil((DURATION + 1) * 150)) + UNHASHED;
 const tag = Math.random()
   .toString(36)
   .slice(2, 5)
@@ -105,8 +108,11 @@ function remember(context: Context, headers: Record<string, string | string[]>) 
   }
 }
 
-/** Full logins through one server for `seconds`, `CONNECTIONS` at a time. */
-async function loginLoad(url: string, secrets: Secrets, seconds: number) {
+/**
+ * Full logins through one server for `seconds`, `CONNECTIONS` at a time; or, with `logins`,
+ * exactly that many (each member once).
+ */
+async function loginLoad(url: string, secrets: Secrets, seconds: number, logins?: number) {
   const { origin, pathname: base } = new URL(url);
   let next = 0;
   const errors = new Map<string, number>();
@@ -177,7 +183,7 @@ async function loginLoad(url: string, secrets: Secrets, seconds: number) {
   const result = await autocannon({
     url: origin,
     connections: CONNECTIONS,
-    duration: seconds,
+    ...(logins === undefined ? { duration: seconds } : { amount: logins * requests.length }),
     requests: requests as never,
   });
   latencies.sort((a, b) => a - b);
@@ -303,7 +309,9 @@ async function measure(
   secrets: Secrets,
   extra: Record<string, unknown>,
 ) {
-  const [probe, ...rest] = secrets;
+  const [probe, ...all] = secrets;
+  const unhashed = all.slice(0, UNHASHED);
+  const rest = all.slice(UNHASHED);
   const one = await loginLoadOnce(server, probe as [string, string]);
   const cost = await server.call<{ cpuMs: number; wallMs: number }>('argon2Cost', argonArgs);
   // Warm-up second (JIT, pools), then the measured run.
@@ -315,6 +323,20 @@ async function measure(
   const delta = diff(before, await server.call<Counts>('counts'));
   const db1 = databaseCpuMs();
   const cost2 = await server.call<{ cpuMs: number; wallMs: number }>('argon2Cost', argonArgs);
+  // The same logins with the hash switched off: what a login costs besides argon2id, measured
+  // directly rather than inferred from argon2id's cost alone.
+  let unhashedMs: number | null = null;
+  if (unhashed.length > 0) {
+    await server.call('setHashing', false);
+    try {
+      const before2 = await server.call<Counts>('counts');
+      const bare = await loginLoad(server.info.url, unhashed, 0, unhashed.length);
+      const delta2 = diff(before2, await server.call<Counts>('counts'));
+      if (bare.completed > 0) unhashedMs = delta2.cpuMs / bare.completed;
+    } finally {
+      await server.call('setHashing', true);
+    }
+  }
   const verifyMs = (cost.cpuMs + cost2.cpuMs) / 2;
   const perSecond = run.completed / DURATION;
   // Every login verifies one password; a login cut by the end of the run may have too.
@@ -332,7 +354,9 @@ async function measure(
     cpuMsPerLogin: cpuPerLogin,
     argon2VerifyCpuMs: verifyMs,
     loginsPerCpuSecond: 1000 / cpuPerLogin,
-    outsideHashShare: outside,
+    outsideHashShare: unhashedMs === null ? outside : unhashedMs / cpuPerLogin,
+    outsideHashMs: unhashedMs ?? cpuPerLogin - verifyMs,
+    outsideHashMeasured: unhashedMs !== null,
     dbCpuMsPerLogin: dbPerLogin,
     loginsPerCoreWithDb: dbPerLogin === null ? null : 1000 / (cpuPerLogin + dbPerLogin),
     portCallsPerLogin: one.portCalls,
@@ -346,7 +370,10 @@ async function measure(
     `${label.padEnd(34)} ${perSecond.toFixed(1).padStart(6)} logins/s (${figure.perMachineCore.toFixed(1)} per machine core)  login p50 ${figure.p50.toFixed(0)} ms p99 ${figure.p99.toFixed(0)} ms`,
   );
   console.log(
-    `${''.padEnd(34)} server CPU ${cpuPerLogin.toFixed(1)} ms/login (argon2id verify ${verifyMs.toFixed(1)} ms) = ${figure.loginsPerCpuSecond.toFixed(0)} logins per CPU-second; outside the hash ${(outside * 100).toFixed(1)}%` +
+    `${''.padEnd(34)} server CPU ${cpuPerLogin.toFixed(1)} ms/login (argon2id verify ${verifyMs.toFixed(1)} ms) = ${figure.loginsPerCpuSecond.toFixed(0)} logins per CPU-second; outside the hash ${(figure.outsideHashShare * 100).toFixed(1)}%` +
+      (unhashedMs === null
+        ? ''
+        : ` (${unhashedMs.toFixed(2)} ms/login measured with the hash off; ${(outside * 100).toFixed(1)}% inferred from argon2id's cost)`) +
       (dbPerLogin === null ? '' : `; PostgreSQL + Redis CPU ${dbPerLogin.toFixed(2)} ms/login`),
   );
   console.log(

@@ -34,7 +34,7 @@ import Fastify from 'fastify';
 import { monbanFastify } from '../../fastify/src/monbanFastify.js';
 import { monbanExpress } from '../src/monbanExpress.js';
 import { cpuMs, serveParent } from './child.js';
-import { seedMembers } from './seed.js';
+import { PASSWORD, seedMembers } from './seed.js';
 
 const STORAGE = process.env.BENCH_STORAGE ?? 'memory';
 const FRAMEWORK = process.env.BENCH_FRAMEWORK ?? 'fastify';
@@ -170,11 +170,14 @@ function memoized(hasher: PasswordHasher): PasswordHasher {
 async function startServing(port: number) {
   const counts = zero();
   const argon2 = createArgon2Hasher(KEYCLOAK_ARGON2_PARAMETERS);
+  // `setHashing(false)` swaps argon2id for a bare comparison with the members' known password,
+  // so a run then measures every CPU cost of a login except the hash, directly.
+  let hashing = true;
   const counted: PasswordHasher = {
     hash: (password) => argon2.hash(password),
     verify: (hash, password) => {
       counts.verifies++;
-      return argon2.verify(hash, password);
+      return hashing ? argon2.verify(hash, password) : Promise.resolve(password === PASSWORD);
     },
     needsRehash: (hash) => argon2.needsRehash(hash),
   };
@@ -252,6 +255,10 @@ async function startServing(port: number) {
         wallMs: (performance.now() - started) / count,
       };
     },
+    setHashing: (args: unknown) => {
+      hashing = args === true;
+      return hashing;
+    },
     seed: (args: unknown) => {
       const { prefix, count } = args as { prefix: string; count: number };
       outbox.length = 0;
@@ -316,6 +323,7 @@ if (WORKERS > 0 && cluster.isPrimary) {
     {
       counts: sum,
       argon2Cost: (args) => ask(workers[0] as Worker, 'argon2Cost', args),
+      setHashing: (args) => Promise.all(workers.map((w) => ask(w, 'setHashing', args))),
       close: () => Promise.all(workers.map((w) => ask(w, 'close'))),
     },
   );
