@@ -235,10 +235,28 @@ describe('passkeys through @monban/core (memory adapter, argon2)', () => {
     const { userId } = await firstLogin(h);
     h.clock.advance(60_000);
     const { flowToken, response } = await passkeyLogin(h, userId, h.phone);
+    // Four at once: under Daiwa's lockout threshold of 5, since every answer reserves an attempt
+    // before it is evaluated (ACCEPTANCE 40) and a sixth reservation would lock the account.
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () => h.monban.verifyChallenge({ flowToken, response })),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.code)).toEqual([
+      'PASSKEY_CHALLENGE_EXPIRED',
+      'PASSKEY_CHALLENGE_EXPIRED',
+      'PASSKEY_CHALLENGE_EXPIRED',
+    ]);
+  });
+
+  it('ACCEPTANCE 21: more concurrent verifications than the lockout allows never give two sessions', async () => {
+    const h = setup();
+    const { userId } = await firstLogin(h);
+    h.clock.advance(60_000);
+    const { flowToken, response } = await passkeyLogin(h, userId, h.phone);
     const results = await Promise.all(
       Array.from({ length: 8 }, () => h.monban.verifyChallenge({ flowToken, response })),
     );
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => r.ok).length).toBeLessThanOrEqual(1);
   });
 });
 
