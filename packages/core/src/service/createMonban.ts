@@ -288,7 +288,6 @@ export function createMonban(options: MonbanOptions): Monban {
     random,
     tenants,
     factors,
-    defaultLocale,
   });
 
   const monban: Monban = {
@@ -377,7 +376,7 @@ export function createMonban(options: MonbanOptions): Monban {
       if (!loaded.ok) return loaded;
       if (
         loaded.state.status === 'active' &&
-        (isFlowExpired(loaded.state, clock.now()) || engine.isStale(loaded))
+        (isFlowExpired(loaded.state, clock.now()) || engine.isStale(loaded.state, loaded.account))
       ) {
         return engine.expire(loaded);
       }
@@ -654,14 +653,8 @@ export function createMonban(options: MonbanOptions): Monban {
         if (credential === undefined) {
           return failed({ ok: false, code: 'FACTOR_VERIFICATION_FAILED', countsAsFailure: true });
         }
-        // Compare-and-set on the credential: of two concurrent uses of one code only one wins
-        // (ACCEPTANCE 14/15).
-        const updated = await storage.credentials.update(
-          { ...credential, data: result.data ?? credential.data, lastUsedAt: clock.now() },
-          credential.version,
-        );
-        if (!updated.ok) {
-          // The compare-and-set was lost: this answer was already used (ACCEPTANCE 14/15/21).
+        if (!(await engine.useCredential(credential, result.data))) {
+          // This answer was already used (ACCEPTANCE 14/15/21).
           return failed({
             ok: false,
             code: 'FACTOR_VERIFICATION_FAILED',

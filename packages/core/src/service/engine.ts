@@ -13,6 +13,7 @@ import type {
   FactorFailure,
   FactorPurpose,
   JsonObject,
+  SignInContext,
 } from '../factors/Factor.js';
 import { hashToken, newToken } from '../internal/secrets.js';
 import {
@@ -254,6 +255,22 @@ export function createEngine(deps: EngineDeps) {
     return { ok: false, locked: false, failure: outcome.failure };
   }
 
+  /**
+   * Stores what a verified factor returned (a new sign counter, the last TOTP step) with a
+   * compare-and-set on the credential's version: of two concurrent uses of one answer only one
+   * wins (ACCEPTANCE 14, 15, 21). `false` when this use lost the race.
+   */
+  async function useCredential(
+    credential: Credential,
+    data: JsonObject | undefined,
+  ): Promise<boolean> {
+    const saved = await storage.credentials.update(
+      { ...credential, data: data ?? credential.data, lastUsedAt: clock.now() },
+      credential.version,
+    );
+    return saved.ok;
+  }
+
   async function loadFlow(flowToken: string): Promise<({ ok: true } & LoadedFlow) | Failure> {
     if (typeof flowToken !== 'string' || flowToken.length < 20 || flowToken.length > 200) {
       return fail('FLOW_NOT_FOUND');
@@ -300,19 +317,34 @@ export function createEngine(deps: EngineDeps) {
     locale: Locale | undefined,
   ): FactorContext {
     return {
-      tenant: { id: tenant.id, displayName: tenant.displayName },
+      ...signInContext(tenant, bindingId, locale),
       account: toFactorAccount(account),
+      purpose,
+    };
+  }
+
+  /** The context of a passwordless sign-in, before the member is known. */
+  function signInContext(
+    tenant: Tenant,
+    bindingId: string,
+    locale: Locale | undefined,
+  ): SignInContext {
+    return {
+      tenant: { id: tenant.id, displayName: tenant.displayName },
       now: clock.now(),
       random,
       storage: { tokens: storage.tokens, counters: storage.counters },
       mailer: deps.mailer,
       locale: locale ?? deps.defaultLocale,
       bindingId,
-      purpose,
+      purpose: 'sign-in',
     };
   }
 
-  function view(loaded: LoadedFlow, credentials: readonly Credential[]): FlowView {
+  function view(
+    loaded: Pick<LoadedFlow, 'state' | 'tenant' | 'account'>,
+    credentials: readonly Credential[],
+  ): FlowView {
     const { state, tenant, account } = loaded;
     const step = currentStep(state);
     return {
@@ -359,8 +391,8 @@ export function createEngine(deps: EngineDeps) {
    * A first login overtaken by another one: the temporary credentials already served a first
    * login that finished enrollment, so this flow must start again with the new password.
    */
-  function isStale(loaded: LoadedFlow): boolean {
-    return reliesOnTemporaryCredentials(loaded.state) && loaded.account.status !== 'provisioned';
+  function isStale(state: FlowState, account: Account): boolean {
+    return reliesOnTemporaryCredentials(state) && account.status !== 'provisioned';
   }
 
   async function lockedOut(loaded: LoadedFlow): Promise<Failure> {
@@ -369,12 +401,12 @@ export function createEngine(deps: EngineDeps) {
   }
 
   async function openSession(
-    loaded: LoadedFlow,
+    tenant: Tenant,
     state: FlowState,
     account: Account,
   ): Promise<SessionGrant> {
     const now = clock.now();
-    const settings = loaded.tenant.session;
+    const settings = tenant.session;
     const idleMs =
       (state.remember ? settings.rememberMeSeconds : settings.idleTimeoutSeconds) * 1000;
     const absoluteMs =
@@ -544,7 +576,9 @@ export function createEngine(deps: EngineDeps) {
     const loaded = await loadFlow(flowToken);
     if (!loaded.ok) return loaded;
     const startedAt = clock.now();
-    if (isFlowExpired(loaded.state, startedAt) || isStale(loaded)) return expire(loaded);
+    if (isFlowExpired(loaded.state, startedAt) || isStale(loaded.state, loaded.account)) {
+      return expire(loaded);
+    }
     const recoveryUnlocks = loaded.state.kind === 'recovery' && loaded.tenant.recovery.unlocks;
     if (isLocked(loaded.account, startedAt) && !recoveryUnlocks) return lockedOut(loaded);
     const scratch: StepScratch = { credentialsToCreate: [] };
@@ -687,7 +721,7 @@ export function createEngine(deps: EngineDeps) {
           await storage.counters.reset(lockKey(account));
           break;
         case 'open-session':
-          session = await openSession(after, state, account);
+          session = await openSession(after.tenant, state, account);
           break;
         case 'revoke-sessions':
           if (recoveryUnlocks && account.lock !== null) {
@@ -759,9 +793,7 @@ export function createEngine(deps: EngineDeps) {
       return fail('EMAIL_LINK_INVALID');
     }
     const state = flow.state as unknown as FlowState;
-    if (reliesOnTemporaryCredentials(state) && account.status !== 'provisioned') {
-      return fail('EMAIL_LINK_INVALID');
-    }
+    if (isStale(state, account)) return fail('EMAIL_LINK_INVALID');
     const result = transition(
       state,
       { type: 'EMAIL_VERIFIED', email },
@@ -814,31 +846,10 @@ export function createEngine(deps: EngineDeps) {
     return { ok: true };
   }
 
-  /**
-   * The storage key of a session token. SHA-256 through WebCrypto is the largest cost of an
-   * authenticated request, and it is a pure function, so recent results are kept (a bounded
-   * map, oldest out first). The map holds no more than the caller already presented.
-   */
-  const sessionKeys = new Map<string, string>();
-  function sessionKey(sessionToken: string): string | Promise<string> {
-    // A known token answers synchronously: no promise, no extra turn of the microtask queue.
-    const known = sessionKeys.get(sessionToken);
-    if (known !== undefined) return known;
-    return hashToken(sessionToken).then((key) => {
-      if (sessionKeys.size >= 10_000) {
-        sessionKeys.delete(sessionKeys.keys().next().value as string);
-      }
-      sessionKeys.set(sessionToken, key);
-      return key;
-    });
-  }
-
   async function loadSession(sessionToken: string) {
     if (sessionToken.length < 20 || sessionToken.length > 200) return null;
     const now = clock.now();
-    const known = sessionKey(sessionToken);
-    const key = typeof known === 'string' ? known : await known;
-    const session = await storage.sessions.get(key, now);
+    const session = await storage.sessions.get(await hashToken(sessionToken), now);
     if (session === null) return null;
     const account = await storage.accounts.findById(session.tenantId, session.accountId);
     if (
@@ -885,7 +896,7 @@ export function createEngine(deps: EngineDeps) {
 
   async function logout(sessionToken: string): Promise<Result> {
     if (sessionToken.length < 20 || sessionToken.length > 200) return { ok: true };
-    const id = await sessionKey(sessionToken);
+    const id = await hashToken(sessionToken);
     const session = await storage.sessions.get(id, clock.now());
     await storage.sessions.delete(id);
     if (session !== null) {
@@ -957,6 +968,7 @@ export function createEngine(deps: EngineDeps) {
   return {
     audit,
     factorContext,
+    signInContext,
     availableFactors,
     sendMail,
     link,
@@ -968,6 +980,7 @@ export function createEngine(deps: EngineDeps) {
     reserveAttempt,
     refundAttempt,
     evaluateGuess,
+    useCredential,
     /** Clears an account's failure count. */
     resetFailures: (account: Account) => storage.counters.reset(lockKey(account)),
     recordFailure,

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Locale } from '@monban/policy';
-import type { Factor, FactorFailure, JsonObject, SignInContext } from '../factors/Factor.js';
+import type { Factor, FactorFailure, JsonObject } from '../factors/Factor.js';
 import { hashToken, newToken } from '../internal/secrets.js';
 import { planFlow } from '../machine/planFlow.js';
 import { currentStep } from '../machine/transition.js';
@@ -14,9 +14,9 @@ import type { Clock } from '../ports/clock.js';
 import type { RandomSource } from '../ports/random.js';
 import type { Storage } from '../ports/storage.js';
 import type { Tenant } from '../tenants/defineTenant.js';
-import type { Account, FactorKind, FlowRecord } from '../types.js';
-import { type Engine, fail, type LoadedFlow, refusedBy, right, wrong } from './engine.js';
-import type { Failure, FlowAnswer, Result, SessionGrant } from './types.js';
+import type { Account, Credential, FactorKind } from '../types.js';
+import { type Engine, fail, refusedBy, right, wrong } from './engine.js';
+import type { Failure, FlowAnswer, Result } from './types.js';
 
 /** Token purpose of a pending passwordless sign-in. */
 const PURPOSE = 'passkey-sign-in';
@@ -66,7 +66,6 @@ interface Deps {
   random: RandomSource;
   tenants: ReadonlyMap<string, Tenant>;
   factors: ReadonlyMap<FactorKind, Factor>;
-  defaultLocale: Locale;
 }
 
 type SignInFactor = Factor &
@@ -94,26 +93,13 @@ export function createPasskeySignIn(deps: Deps): PasskeySignInMethods {
     return { tenant, factor: factor as SignInFactor };
   }
 
-  function context(tenant: Tenant, bindingId: string, locale: Locale | undefined): SignInContext {
-    return {
-      tenant: { id: tenant.id, displayName: tenant.displayName },
-      now: clock.now(),
-      random,
-      storage: { tokens: storage.tokens, counters: storage.counters },
-      mailer: { send: () => Promise.reject(new Error('no mail during a passkey sign-in')) },
-      locale: locale ?? deps.defaultLocale,
-      bindingId,
-      purpose: 'sign-in',
-    };
-  }
-
   /** Opens the session, or stores the flow when steps remain. */
   async function finish(
     tenant: Tenant,
     account: Account,
     state: FlowState,
+    credentials: readonly Credential[],
   ): Promise<Result<PasskeySignInAnswer>> {
-    const credentials = await storage.credentials.listByAccount(tenant.id, account.accountId);
     await engine.audit({
       type: 'login.succeeded',
       tenantId: tenant.id,
@@ -122,21 +108,8 @@ export function createPasskeySignIn(deps: Deps): PasskeySignInMethods {
     });
     if (state.status === 'completed') {
       await engine.resetFailures(account);
-      const loaded: LoadedFlow = {
-        record: {
-          id: '',
-          tenantId: tenant.id,
-          accountId: account.accountId,
-          state: state as unknown as FlowRecord['state'],
-          version: 1,
-          expiresAt: state.lastActivityAt,
-        },
-        state,
-        tenant,
-        account,
-      };
-      const session: SessionGrant = await engine.openSession(loaded, state, account);
-      return { ok: true, flow: engine.view(loaded, credentials), session };
+      const session = await engine.openSession(tenant, state, account);
+      return { ok: true, flow: engine.view({ state, tenant, account }, credentials), session };
     }
     const started = await engine.createFlow(tenant, account, state);
     return {
@@ -152,7 +125,7 @@ export function createPasskeySignIn(deps: Deps): PasskeySignInMethods {
       if (on === null) return fail('FACTOR_NOT_ALLOWED');
       const signInToken = newToken(random);
       const key = await hashToken(signInToken);
-      const begun = await on.factor.beginSignIn(context(on.tenant, key, locale));
+      const begun = await on.factor.beginSignIn(engine.signInContext(on.tenant, key, locale));
       if ('ok' in begun) return refusal(begun);
       const now = clock.now();
       await storage.tokens.put({
@@ -186,7 +159,7 @@ export function createPasskeySignIn(deps: Deps): PasskeySignInMethods {
       ) {
         return fail('FLOW_NOT_FOUND');
       }
-      const claim = factor.identifySignIn(context(tenant, key, locale), { response });
+      const claim = factor.identifySignIn(engine.signInContext(tenant, key, locale), { response });
       if (!claim.ok) {
         if (claim.countsAsFailure) {
           await engine.audit({
@@ -212,7 +185,7 @@ export function createPasskeySignIn(deps: Deps): PasskeySignInMethods {
         });
         return fail('PASSKEY_UNKNOWN_CREDENTIAL');
       }
-      let account = found;
+      const account = found;
       if (engine.isLocked(account, clock.now())) {
         await engine.audit({
           type: 'login.failed',
@@ -222,34 +195,29 @@ export function createPasskeySignIn(deps: Deps): PasskeySignInMethods {
         });
         return fail('ACCOUNT_LOCKED');
       }
-      const passkeys = (
-        await storage.credentials.listByAccount(tenant.id, account.accountId)
-      ).filter((c) => c.kind === 'passkey');
+      const credentials = await storage.credentials.listByAccount(tenant.id, account.accountId);
       const now = clock.now();
       const guess = await engine.evaluateGuess(tenant, account, 'second-factor', async () => {
         const verified = await factor.verifyChallenge(
-          engine.factorContext(tenant, found, key, 'sign-in', locale),
-          { pending: pending as JsonObject, credentials: passkeys, response },
+          engine.factorContext(tenant, account, key, 'sign-in', locale),
+          {
+            pending: pending as JsonObject,
+            credentials: credentials.filter((c) => c.kind === 'passkey'),
+            response,
+          },
         );
         if (!verified.ok) return refusedBy(verified);
         if (verified.credentialId !== credential.id) {
           return wrong(fail('FACTOR_VERIFICATION_FAILED'));
         }
-        // Compare-and-set on the credential: of two concurrent uses of one assertion only one
-        // wins.
-        const updated = await storage.credentials.update(
-          { ...credential, data: verified.data ?? credential.data, lastUsedAt: now },
-          credential.version,
-        );
-        return updated.ok
+        return (await engine.useCredential(credential, verified.data))
           ? right(undefined)
           : wrong(fail('FACTOR_VERIFICATION_FAILED', { reason: 'replayed' }));
       });
       if (!guess.ok) return guess.failure;
-      account = (await storage.accounts.findById(tenant.id, account.accountId)) ?? account;
       const planned = planFlow({
         account,
-        credentials: passkeys,
+        credentials,
         tenant,
         now,
         remember: remember === true,
@@ -267,7 +235,7 @@ export function createPasskeySignIn(deps: Deps): PasskeySignInMethods {
         passwordAt: null,
         secondFactor: { kind: 'passkey', credentialId: credential.id, at: now },
       };
-      return finish(tenant, account, state);
+      return finish(tenant, account, state, credentials);
     },
   };
 }

@@ -249,13 +249,7 @@ export function createSettings(deps: Deps) {
         });
         if (!result.ok) return refusedBy(result); // a malformed answer is not a guess
         const credential = own.find((c) => c.id === result.credentialId);
-        const saved =
-          credential &&
-          (await storage.credentials.update(
-            { ...credential, data: result.data ?? credential.data, lastUsedAt: clock.now() },
-            credential.version,
-          ));
-        return saved?.ok
+        return credential !== undefined && (await engine.useCredential(credential, result.data))
           ? right(undefined)
           : wrong(fail('FACTOR_VERIFICATION_FAILED', { reason: 'replayed' }));
       });
