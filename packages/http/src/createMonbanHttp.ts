@@ -148,10 +148,9 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
   const secureNames = cookieNames(
     cookieDomain === undefined && cookiePath === '/' ? '__Host-' : '__Secure-',
   );
-  const wantedCookies = (names: Record<CookieKind, string>) =>
-    COOKIE_KINDS.map((kind) => names[kind]);
-  const plainWanted = wantedCookies(plainNames);
-  const secureWanted = wantedCookies(secureNames);
+  // Cookie names in COOKIE_KINDS order, as readCookies answers.
+  const plainWanted = COOKIE_KINDS.map((kind) => plainNames[kind]);
+  const secureWanted = COOKIE_KINDS.map((kind) => secureNames[kind]);
   let openapiDocument: Record<string, unknown> | undefined;
   const openapi = () => {
     openapiDocument ??= buildOpenApi(ROUTES, { pathSegmentTenant });
@@ -224,14 +223,12 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
     ) {
       this.names = secure ? secureNames : plainNames;
       const values = readCookies(request.headers.cookie, secure ? secureWanted : plainWanted);
-      const valid = (value: string | undefined) =>
-        value === undefined || value === '' || value.length > 512 ? undefined : value;
-      this.incoming = {
-        session: valid(values[0]),
-        flow: valid(values[1]),
-        csrf: valid(values[2]),
-        return: valid(values[3]),
-      };
+      this.incoming = {} as Record<CookieKind, string | undefined>;
+      COOKIE_KINDS.forEach((kind, i) => {
+        const value = values[i];
+        this.incoming[kind] =
+          value === undefined || value === '' || value.length > 512 ? undefined : value;
+      });
       this.flowToken = this.incoming.flow;
       this.sessionToken = this.incoming.session;
       this.locale = requestedLocale ?? defaultLocaleFor(null);

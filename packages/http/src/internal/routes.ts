@@ -75,6 +75,13 @@ const adminRoute = (
     }),
 });
 
+/** Signing in ends the session this browser held: no fixation, no mixed identities. */
+async function endHeldSession(ctx: Ctx): Promise<void> {
+  if (ctx.sessionToken === undefined) return;
+  await ctx.monban.logout({ sessionToken: ctx.sessionToken });
+  ctx.clearSession();
+}
+
 /** Every route of the API. */
 export const ROUTES: readonly RouteDef[] = [
   // Meta.
@@ -118,11 +125,7 @@ export const ROUTES: readonly RouteDef[] = [
         locale: ctx.locale,
       });
       if (!started.ok) return { error: started.error };
-      // Logging in ends the session this browser held: no fixation, no mixed identities.
-      if (ctx.sessionToken !== undefined) {
-        await ctx.monban.logout({ sessionToken: ctx.sessionToken });
-        ctx.clearSession();
-      }
+      await endHeldSession(ctx);
       ctx.setFlow(started.flowToken);
       if (returnTo === undefined) ctx.clearReturnTo();
       else ctx.setReturnTo(ctx.resolveReturnTo(returnTo));
@@ -174,14 +177,10 @@ export const ROUTES: readonly RouteDef[] = [
       // The sign-in token served its one attempt, whatever the outcome.
       ctx.clearFlow();
       if (!result.ok) return { error: result.error };
-      // Signing in ends the session this browser held: no fixation, no mixed identities.
-      if (ctx.sessionToken !== undefined) {
-        await ctx.monban.logout({ sessionToken: ctx.sessionToken });
-        ctx.clearSession();
-      }
+      await endHeldSession(ctx);
       const { flowToken, ...answer } = result;
       if (flowToken !== undefined) ctx.setFlow(flowToken);
-      return flowOutcome(ctx, { ...answer });
+      return flowOutcome(ctx, answer);
     },
   },
   flowRoute(
