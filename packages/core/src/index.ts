@@ -18,6 +18,7 @@ export type {
   SignInClaim,
   SignInContext,
 } from './factors/Factor.js';
+export { builtinNodeCrypto } from './internal/nativeCrypto.js';
 export { planFlow } from './machine/planFlow.js';
 export { planRecovery } from './machine/planRecovery.js';
 export { currentStep, EVENT_STEP, isFlowExpired, transition } from './machine/transition.js';

@@ -1,3 +1,4 @@
+import { builtinNodeCrypto } from '@monban/core';
 import { base64url, constantTimeEqual, randomToken, utf8 } from './encoding.js';
 
 /** The part of `node:crypto` used for the tokens. */
@@ -10,16 +11,8 @@ export interface NativeHmac {
   };
 }
 
-/** `node:crypto` without a static import (`process.getBuiltinModule`), or `null`. */
-const nodeCrypto: NativeHmac | null = (() => {
-  try {
-    const runtime = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } };
-    const mod = runtime.process?.getBuiltinModule?.('node:crypto') as NativeHmac | undefined;
-    return typeof mod?.createHmac === 'function' ? mod : null;
-  } catch {
-    return null;
-  }
-})();
+/** `node:crypto` without a static import, or `null` where the runtime has none. */
+const nodeCrypto: NativeHmac | null = builtinNodeCrypto<NativeHmac>('createHmac') ?? null;
 
 /**
  * Signed double-submit CSRF tokens: HMAC-SHA-256 over the tenant and the cookie the browser

@@ -7,6 +7,7 @@
  * to where it belongs (tenant, account, flow), so a blob copied elsewhere does not open.
  * @module
  */
+import { builtinNodeCrypto } from '@monban/core';
 import { base64urlDecode, base64urlEncode } from './base64url.js';
 
 /** One application key. */
@@ -47,15 +48,7 @@ export interface NativeAesGcm {
 }
 
 /** `node:crypto` (`process.getBuiltinModule`), or `null` where the runtime has none. */
-const nodeCrypto: NativeAesGcm | null = (() => {
-  try {
-    const runtime = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } };
-    const mod = runtime.process?.getBuiltinModule?.('node:crypto') as NativeAesGcm | undefined;
-    return typeof mod?.createDecipheriv === 'function' ? mod : null;
-  } catch {
-    return null;
-  }
-})();
+const nodeCrypto: NativeAesGcm | null = builtinNodeCrypto<NativeAesGcm>('createDecipheriv') ?? null;
 const encoder = new TextEncoder();
 
 /**
