@@ -13,6 +13,7 @@ export interface WebAuthnSettings {
   rpName: (tenant: { id: string; displayName: string }) => string;
   timeoutMs: number;
   attestation: 'none' | 'direct';
+  assertionVerifier: 'auto' | 'simplewebauthn';
 }
 
 const CALLER = 'createWebAuthnFactor';
@@ -55,6 +56,7 @@ export function resolveSettings(options: {
   rpName?: (tenant: { id: string; displayName: string }) => string;
   timeoutMs?: number;
   attestation?: 'none' | 'direct';
+  assertionVerifier?: 'auto' | 'simplewebauthn';
 }): WebAuthnSettings {
   if (options === null || typeof options !== 'object') {
     throw new TypeError(`${CALLER}: options are required ({ rpId, origins })`);
@@ -80,11 +82,16 @@ export function resolveSettings(options: {
   if (attestation !== 'none' && attestation !== 'direct') {
     throw new TypeError(`${CALLER}: attestation must be "none" or "direct"`);
   }
+  const assertionVerifier = options.assertionVerifier ?? 'auto';
+  if (assertionVerifier !== 'auto' && assertionVerifier !== 'simplewebauthn') {
+    throw new TypeError(`${CALLER}: assertionVerifier must be "auto" or "simplewebauthn"`);
+  }
   return {
     rpId,
     origins,
     rpName: options.rpName ?? ((tenant) => tenant.displayName),
     timeoutMs,
     attestation,
+    assertionVerifier,
   };
 }
