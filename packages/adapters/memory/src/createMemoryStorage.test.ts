@@ -4,16 +4,31 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStorage } from './createMemoryStorage.js';
 
 describe('createMemoryStorage', () => {
-  it('returns deep copies: mutating a read record does not change what is stored', async () => {
+  it('returns read-only records: modifying one throws and changes nothing stored', async () => {
     const storage = createMemoryStorage();
     await storage.credentials.create(makeCredential({ data: { lastStep: 1, nested: { a: 1 } } }));
     const read = await storage.credentials.get('t1', 'c1');
-    (read!.data.nested as { a: number }).a = 99;
-    read!.data.lastStep = 999;
+    expect(() => {
+      (read!.data.nested as { a: number }).a = 99;
+    }).toThrow(TypeError);
+    expect(() => {
+      read!.data.lastStep = 999;
+    }).toThrow(TypeError);
+    expect(() => {
+      (read!.data as { list?: number[] }).list = [];
+    }).toThrow(TypeError);
+    await storage.sessions.create(makeSession());
+    const session = await storage.sessions.get('s1', 0);
+    expect(() => {
+      session!.authTimes.totp = 1;
+    }).toThrow(TypeError);
+    const account = (await storage.accounts.create(makeAccount())) as { ok: true; value: object };
+    expect(Object.isFrozen(account.value)).toBe(true);
     expect((await storage.credentials.get('t1', 'c1'))!.data).toEqual({
       lastStep: 1,
       nested: { a: 1 },
     });
+    expect((await storage.sessions.get('s1', 0))!.authTimes).toEqual({ password: 0 });
   });
 
   it('copies arrays, nulls and an own "__proto__" key faithfully, without touching prototypes', async () => {

@@ -48,8 +48,9 @@ const cloneTables = (tables: Tables): Tables => ({
  * It keeps every guarantee of the `Storage` port: uniqueness (user ID and lower-cased email per
  * tenant, credential ID deployment-wide, credential label per account case-insensitively),
  * compare-and-set versions, single-use token consumption, fixed-window counters, no expired
- * record ever returned, and account-scoped deletes. Reads return deep copies, so mutating a
- * returned record never changes what is stored.
+ * record ever returned, and account-scoped deletes. Writes store deep, frozen copies and reads
+ * return them without copying: a returned record cannot be modified (doing so throws
+ * `TypeError`), and mutating an object passed to a write never changes what is stored.
  *
  * `transaction(fn)` runs one transaction at a time. `fn` works on a private copy of accounts,
  * credentials and flows that replaces the stored tables only when `fn` resolves; if `fn` throws,

@@ -33,7 +33,9 @@ export function builtinNodeCrypto<T>(needed: keyof T & string): T | undefined {
 
 /** The part of `node:crypto` used here. */
 export interface NativeCrypto {
-  createHash(algorithm: 'sha256'): { update(data: Uint8Array): { digest(): Uint8Array } };
+  createHash(algorithm: 'sha256'): {
+    update(data: string, encoding: 'utf8'): { digest(encoding: 'base64url'): string };
+  };
 }
 
 /** `node:crypto` when the runtime has it, else `undefined`. */

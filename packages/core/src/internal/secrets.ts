@@ -19,13 +19,14 @@ export function newId(random: RandomSource): string {
  * an unkeyed hash is enough to make a leaked table useless. Synchronous `node:crypto` where the
  * runtime has it, WebCrypto elsewhere (the same digest).
  */
-export async function hashToken(
+export function hashToken(
   token: string,
   native: NativeCrypto | null = nativeCrypto ?? null,
-): Promise<string> {
-  const bytes = utf8(token) as Uint8Array<ArrayBuffer>;
-  if (native !== null) return toBase64Url(native.createHash('sha256').update(bytes).digest());
-  return toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+): string | Promise<string> {
+  if (native !== null) return native.createHash('sha256').update(token, 'utf8').digest('base64url');
+  return crypto.subtle
+    .digest('SHA-256', utf8(token) as Uint8Array<ArrayBuffer>)
+    .then((digest) => toBase64Url(new Uint8Array(digest)));
 }
 
 /** Compares two strings in time that depends only on their lengths. */

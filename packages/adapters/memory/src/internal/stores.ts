@@ -43,16 +43,18 @@ export interface VolatileTables {
 }
 
 /**
- * A deep copy of stored JSON data, so callers never share an object with the store. A plain
- * recursive copy: about six times faster than `structuredClone` for these small records, which
- * are read on every request. An own `__proto__` key stays an own property.
+ * A deep, frozen copy of JSON data being stored: the store keeps its own objects, which nobody
+ * can change, and reads hand them out as they are (no copy per read: who-am-I reads a session
+ * and an account on every request). A caller that tries to modify a returned record gets a
+ * `TypeError` instead of silently changing the store. An own `__proto__` key stays an own
+ * property.
  */
-function copy<T>(value: T): T {
+function frozen<T>(value: T): T {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(copy) as T;
+  if (Array.isArray(value)) return Object.freeze(value.map(frozen)) as T;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
-    const item = copy((value as Record<string, unknown>)[key]);
+    const item = frozen((value as Record<string, unknown>)[key]);
     if (key === '__proto__') {
       Object.defineProperty(out, key, {
         value: item,
@@ -64,11 +66,12 @@ function copy<T>(value: T): T {
       out[key] = item;
     }
   }
-  return out as T;
+  return Object.freeze(out) as T;
 }
 const lower = (value: string): string => value.toLowerCase();
+// Length-prefixed, so distinct (tenant, account) pairs never share a key.
 const accountKey = (tenantId: string, accountId: string): string =>
-  JSON.stringify([tenantId, accountId]);
+  `${tenantId.length}:${tenantId}${accountId}`;
 
 function findAccount(
   tables: Tables,
@@ -106,18 +109,19 @@ export function createAccountStore(access: TableAccess): AccountStore {
         if (tables.accounts.has(key)) return { ok: false, conflict: 'accountId' as const };
         const conflict = accountConflict(tables, account, null);
         if (conflict) return { ok: false, conflict };
-        tables.accounts.set(key, copy(account));
-        return { ok: true, value: copy(account) };
+        const stored = frozen(account);
+        tables.accounts.set(key, stored);
+        return { ok: true, value: stored };
       }),
     findById: (tenantId, accountId) =>
       access.read((tables) => {
         const found = tables.accounts.get(accountKey(tenantId, accountId));
-        return found ? copy(found) : null;
+        return found ?? null;
       }),
     findByUserId: (tenantId, userId) =>
       access.read((tables) => {
         const found = findAccount(tables, (a) => a.tenantId === tenantId && a.userId === userId);
-        return found ? copy(found) : null;
+        return found ?? null;
       }),
     findByEmail: (tenantId, email) =>
       access.read((tables) => {
@@ -126,7 +130,7 @@ export function createAccountStore(access: TableAccess): AccountStore {
           tables,
           (a) => a.tenantId === tenantId && a.email !== null && lower(a.email) === wanted,
         );
-        return found ? copy(found) : null;
+        return found ?? null;
       }),
     update: (account, expectedVersion) =>
       access.write((tables) => {
@@ -136,9 +140,9 @@ export function createAccountStore(access: TableAccess): AccountStore {
         if (stored.version !== expectedVersion) return { ok: false, conflict: 'version' as const };
         const conflict = accountConflict(tables, account, key);
         if (conflict) return { ok: false, conflict };
-        const next: Account = { ...copy(account), version: expectedVersion + 1 };
+        const next: Account = frozen({ ...account, version: expectedVersion + 1 });
         tables.accounts.set(key, next);
-        return { ok: true, value: copy(next) };
+        return { ok: true, value: next };
       }),
     list: (tenantId, options = {}) =>
       access.read((tables) => {
@@ -146,7 +150,7 @@ export function createAccountStore(access: TableAccess): AccountStore {
         const rows = [...tables.accounts.values()]
           .filter((a) => a.tenantId === tenantId && (after === undefined || a.userId > after))
           .sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
-        return (limit === undefined ? rows : rows.slice(0, Math.max(0, limit))).map(copy);
+        return limit === undefined ? rows : rows.slice(0, Math.max(0, limit));
       }),
   };
 }
@@ -169,14 +173,15 @@ export function createCredentialStore(access: TableAccess): CredentialStore {
       access.write((tables) => {
         if (tables.credentials.has(credential.id)) return { ok: false, conflict: 'id' as const };
         if (labelTaken(tables, credential)) return { ok: false, conflict: 'label' as const };
-        tables.credentials.set(credential.id, copy(credential));
+        const stored = frozen(credential);
+        tables.credentials.set(credential.id, stored);
         tables.credentialOrder.set(credential.id, sequence++);
-        return { ok: true, value: copy(credential) };
+        return { ok: true, value: stored };
       }),
     get: (tenantId, id) =>
       access.read((tables) => {
         const found = tables.credentials.get(id);
-        return found && found.tenantId === tenantId ? copy(found) : null;
+        return found !== undefined && found.tenantId === tenantId ? found : null;
       }),
     listByAccount: (tenantId, accountId) =>
       access.read((tables) =>
@@ -186,8 +191,7 @@ export function createCredentialStore(access: TableAccess): CredentialStore {
             (a, b) =>
               a.createdAt - b.createdAt ||
               (tables.credentialOrder.get(a.id) ?? 0) - (tables.credentialOrder.get(b.id) ?? 0),
-          )
-          .map(copy),
+          ),
       ),
     update: (credential, expectedVersion) =>
       access.write((tables) => {
@@ -202,9 +206,9 @@ export function createCredentialStore(access: TableAccess): CredentialStore {
         }
         if (stored.version !== expectedVersion) return { ok: false, conflict: 'version' as const };
         if (labelTaken(tables, credential)) return { ok: false, conflict: 'label' as const };
-        const next: Credential = { ...copy(credential), version: expectedVersion + 1 };
+        const next: Credential = frozen({ ...credential, version: expectedVersion + 1 });
         tables.credentials.set(credential.id, next);
-        return { ok: true, value: copy(next) };
+        return { ok: true, value: next };
       }),
     delete: (tenantId, accountId, id) =>
       access.write((tables) => {
@@ -234,18 +238,18 @@ export function createFlowStore(access: TableAccess): FlowStore {
     create: (flow) =>
       access.write((tables) => {
         if (tables.flows.has(flow.id)) throw new TypeError(`Flow ${flow.id} already exists`);
-        tables.flows.set(flow.id, copy(flow));
+        tables.flows.set(flow.id, frozen(flow));
       }),
     get: (id, now) =>
       access.read((tables) => {
         const found = tables.flows.get(id);
-        return found && found.expiresAt > now ? copy(found) : null;
+        return found !== undefined && found.expiresAt > now ? found : null;
       }),
     update: (flow, expectedVersion, now) =>
       access.write((tables) => {
         const stored = tables.flows.get(flow.id);
         if (!stored || stored.expiresAt <= now || stored.version !== expectedVersion) return false;
-        tables.flows.set(flow.id, { ...copy(flow), version: expectedVersion + 1 });
+        tables.flows.set(flow.id, frozen({ ...flow, version: expectedVersion + 1 }));
         return true;
       }),
     delete: (id) => access.write((tables) => tables.flows.delete(id)),
@@ -262,24 +266,27 @@ export function createSessionStore(tables: () => VolatileTables, guard: () => vo
       guard();
       const { sessions } = tables();
       if (sessions.has(session.id)) throw new TypeError('Session already exists');
-      sessions.set(session.id, copy(session));
+      sessions.set(session.id, frozen(session));
     },
     get: async (id, now) => {
       guard();
       const found = tables().sessions.get(id);
-      return found && sessionLive(found, now) ? copy(found) : null;
+      return found !== undefined && sessionLive(found, now) ? found : null;
     },
     update: async (session, now) => {
       guard();
       const { sessions } = tables();
       const stored = sessions.get(session.id);
       if (!stored || !sessionLive(stored, now)) return false;
-      sessions.set(session.id, {
-        ...copy(session),
-        tenantId: stored.tenantId,
-        accountId: stored.accountId,
-        absoluteExpiresAt: stored.absoluteExpiresAt,
-      });
+      sessions.set(
+        session.id,
+        frozen({
+          ...session,
+          tenantId: stored.tenantId,
+          accountId: stored.accountId,
+          absoluteExpiresAt: stored.absoluteExpiresAt,
+        }),
+      );
       return true;
     },
     delete: async (id) => {
@@ -302,8 +309,7 @@ export function createSessionStore(tables: () => VolatileTables, guard: () => vo
       guard();
       return [...tables().sessions.values()]
         .filter((s) => s.tenantId === tenantId && s.accountId === accountId && sessionLive(s, now))
-        .sort((a, b) => b.createdAt - a.createdAt)
-        .map(copy);
+        .sort((a, b) => b.createdAt - a.createdAt);
     },
   };
 }
@@ -323,7 +329,7 @@ export function createTokenStore(tables: () => VolatileTables, guard: () => void
   return {
     put: async (record) => {
       guard();
-      tables().tokens.set(record.key, copy(record));
+      tables().tokens.set(record.key, frozen(record));
     },
     consume: async (key, purpose, now) => {
       guard();
@@ -331,12 +337,12 @@ export function createTokenStore(tables: () => VolatileTables, guard: () => void
       const found = live(key, purpose, now);
       if (!found) return null;
       tables().tokens.delete(key);
-      return copy(found);
+      return found;
     },
     get: async (key, purpose, now) => {
       guard();
       const found = live(key, purpose, now);
-      return found ? copy(found) : null;
+      return found ?? null;
     },
     delete: async (key) => {
       guard();
