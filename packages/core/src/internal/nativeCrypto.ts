@@ -36,6 +36,8 @@ export interface NativeCrypto {
   createHash(algorithm: 'sha256'): {
     update(data: string, encoding: 'utf8'): { digest(encoding: 'base64url'): string };
   };
+  /** One-shot digest (Node 20.12+): a third of `createHash`'s cost for a short input. */
+  hash?(algorithm: 'sha256', data: string, encoding: 'base64url'): string;
 }
 
 /** `node:crypto` when the runtime has it, else `undefined`. */

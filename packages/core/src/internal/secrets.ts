@@ -23,7 +23,11 @@ export function hashToken(
   token: string,
   native: NativeCrypto | null = nativeCrypto ?? null,
 ): string | Promise<string> {
-  if (native !== null) return native.createHash('sha256').update(token, 'utf8').digest('base64url');
+  if (native !== null) {
+    return native.hash !== undefined
+      ? native.hash('sha256', token, 'base64url')
+      : native.createHash('sha256').update(token, 'utf8').digest('base64url');
+  }
   return crypto.subtle
     .digest('SHA-256', utf8(token) as Uint8Array<ArrayBuffer>)
     .then((digest) => toBase64Url(new Uint8Array(digest)));

@@ -849,7 +849,8 @@ export function createEngine(deps: EngineDeps) {
   async function loadSession(sessionToken: string) {
     if (sessionToken.length < 20 || sessionToken.length > 200) return null;
     const now = clock.now();
-    const session = await storage.sessions.get(await hashToken(sessionToken), now);
+    const key = hashToken(sessionToken);
+    const session = await storage.sessions.get(typeof key === 'string' ? key : await key, now);
     if (session === null) return null;
     const account = await storage.accounts.findById(session.tenantId, session.accountId);
     if (
