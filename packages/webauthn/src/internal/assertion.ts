@@ -15,6 +15,8 @@
  * and requires identical verdicts.
  * @module
  */
+import { ECDSASigValue } from '@peculiar/asn1-ecc';
+import { AsnParser } from '@peculiar/asn1-schema';
 import {
   type AuthenticationResponseJSON,
   verifyAuthenticationResponse,
@@ -94,9 +96,75 @@ export interface NodeCryptoForAssertions {
 
 /** A public key imported for `node:crypto.verify`, with the digest its COSE algorithm names. */
 interface ImportedKey {
+  /** What `verify` takes: the key, with `dsaEncoding: 'ieee-p1363'` for ECDSA (raw r || s). */
   key: unknown;
   /** `null` for EdDSA, which hashes internally. */
   hash: string | null;
+  /** ECDSA: the byte length of r and of s (32, 48, 66); 0 otherwise. */
+  ecComponent: number;
+}
+
+/**
+ * An ECDSA signature (ASN.1 DER, as authenticators send it) as raw r || s, exactly as
+ * SimpleWebAuthn's `unwrapEC2Signature` makes it for WebCrypto: the same ASN.1 parser (only
+ * skipped for a canonical DER signature, which it reads the same way), the same padding and
+ * leading-zero rules; `null` where it would throw.
+ */
+export function unwrapEcSignature(signature: Uint8Array, component: number): Uint8Array | null {
+  let parts = canonicalDer(signature);
+  if (parts === null) {
+    try {
+      const parsed = AsnParser.parse(signature, ECDSASigValue);
+      parts = [new Uint8Array(parsed.r), new Uint8Array(parsed.s)];
+    } catch {
+      return null;
+    }
+  }
+  const out = new Uint8Array(2 * component);
+  for (const [index, bytes] of parts.entries()) {
+    let normalized: Uint8Array;
+    if (bytes.length <= component) {
+      normalized = bytes;
+    } else if (
+      bytes.length === component + 1 &&
+      bytes[0] === 0 &&
+      ((bytes[1] ?? 0) & 0x80) === 0x80
+    ) {
+      normalized = bytes.subarray(1);
+    } else {
+      return null;
+    }
+    out.set(normalized, index * component + component - normalized.length);
+  }
+  return out;
+}
+
+/** r and s of a strictly canonical DER `SEQUENCE { INTEGER, INTEGER }`, else `null`. */
+function canonicalDer(der: Uint8Array): [Uint8Array, Uint8Array] | null {
+  if (der[0] !== 0x30) return null;
+  let offset = 2;
+  let length = der[1] ?? 0x80;
+  if (length === 0x81) {
+    length = der[2] ?? 0;
+    if (length < 0x80) return null;
+    offset = 3;
+  } else if (length >= 0x80) {
+    return null;
+  }
+  if (offset + length !== der.length) return null;
+  const parts: Uint8Array[] = [];
+  for (let i = 0; i < 2; i++) {
+    if (der[offset] !== 0x02) return null;
+    const size = der[offset + 1] ?? 0x80;
+    if (size === 0 || size >= 0x80 || offset + 2 + size > der.length) return null;
+    const value = der.subarray(offset + 2, offset + 2 + size);
+    // Minimal encoding: no superfluous leading zero, no negative number.
+    if ((value[0] ?? 0) & 0x80) return null;
+    if (value[0] === 0 && size > 1 && ((value[1] ?? 0) & 0x80) === 0) return null;
+    parts.push(value);
+    offset += 2 + size;
+  }
+  return offset === der.length ? [parts[0] as Uint8Array, parts[1] as Uint8Array] : null;
 }
 
 // COSE (RFC 9053) labels and values.
@@ -108,6 +176,7 @@ const Y = -3;
 const RSA_N = -1;
 const RSA_E = -2;
 const EC2_CURVES: Readonly<Record<number, string>> = { 1: 'P-256', 2: 'P-384', 3: 'P-521' };
+const EC2_COMPONENT: Readonly<Record<string, number>> = { 'P-256': 32, 'P-384': 48, 'P-521': 66 };
 const EC2_HASHES: Readonly<Record<number, string>> = {
   [-7]: 'sha256',
   [-35]: 'sha384',
@@ -205,9 +274,12 @@ export function createNodeAssertionVerifier(
     let entry: ImportedKey | null = null;
     if (described !== undefined) {
       try {
+        const key = crypto.createPublicKey({ key: described.jwk, format: 'jwk' });
+        const ecComponent = EC2_COMPONENT[described.jwk.crv ?? ''] ?? 0;
         entry = {
-          key: crypto.createPublicKey({ key: described.jwk, format: 'jwk' }),
+          key: described.jwk.kty === 'EC' ? { key, dsaEncoding: 'ieee-p1363' } : key,
           hash: described.hash,
+          ecComponent,
         };
       } catch {
         // Not a valid key (a point off the curve...): SimpleWebAuthn refuses it too.
@@ -289,9 +361,14 @@ export function createNodeAssertionVerifier(
     const signed = new Uint8Array(authData.length + clientDataHash.length);
     signed.set(authData, 0);
     signed.set(clientDataHash, authData.length);
+    let raw: Uint8Array | null = signature;
+    if (key.ecComponent > 0) {
+      raw = unwrapEcSignature(signature, key.ecComponent);
+      if (raw === null) return REFUSED;
+    }
     let valid: boolean;
     try {
-      valid = crypto.verify(key.hash, signed, key.key, signature);
+      valid = crypto.verify(key.hash, signed, key.key, raw);
     } catch {
       return REFUSED;
     }
