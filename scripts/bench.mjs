@@ -227,7 +227,7 @@ function gapReasons(d, single) {
   const fastify = d.whoami?.Fastify;
   if (fastify !== undefined && fastify.kept < 0.8) {
     reasons.push(
-      `Who-am-I on Fastify: bare Fastify spends ${f(fastify.bare.cpuUs)} µs of server CPU per request, so keeping 80% leaves Monban ${f(fastify.bare.cpuUs * 0.25)} µs per request for its own work; it takes ${f(fastify.monban.cpuUs - fastify.same.cpuUs)} µs (reading the session and the account through the asynchronous storage port, both re-checked on every request; the cookies; the CSRF header; the JSON answer). On Express, whose own cost is ${f(d.whoami?.Express?.bare.cpuUs ?? 0)} µs, the same work fits.`,
+      `Who-am-I on Fastify: bare Fastify spends ${f(fastify.bare.cpuUs)} µs of server CPU per request, so keeping 80% leaves Monban ${f(fastify.bare.cpuUs * 0.25)} µs per request for its own work; in place it takes ${f(fastify.monban.cpuUs - fastify.same.cpuUs)} µs. The same who-am-I straight through the HTTP layer in one process costs ${fastify.inProcessUs === undefined ? '(not measured)' : `${f(fastify.inProcessUs, 1)} µs`} (cookies, one token hash, the session and account reads through the asynchronous storage port, never skipped, the checks, the JSON answer and its CSRF header): behind the framework, between the kernel's network stack and the HTTP parser, the same code runs with cold caches, and a slower answer makes the server wake the load generator more often. On Express, whose own cost is ${f(d.whoami?.Express?.bare.cpuUs ?? 0)} µs, the same work fits.`,
     );
   }
   const mem = single.find((l) => l.storage === 'memory' && l.framework === 'fastify');

@@ -78,6 +78,10 @@ const figures = rounds.map((list, i) => {
   return figure;
 });
 const [be, bes, me, bf, bfs, mf] = figures as [Figure, Figure, Figure, Figure, Figure, Figure];
+const inProcessUs = Number(await server.call('inProcess'));
+console.log(
+  `the same who-am-I straight through the HTTP layer in one process (no framework, no socket): ${inProcessUs.toFixed(1)} µs of CPU`,
+);
 await server.stop();
 
 const verdict = (kept: number) => (kept >= GOAL ? 'met' : 'NOT MET');
@@ -93,6 +97,7 @@ for (const [name, bare, same, monban] of [
     kept: monban.rps / bare.rps,
     keptSame: monban.rps / same.rps,
     capacity: bare.cpuUs / monban.cpuUs,
+    inProcessUs,
   };
   const kept = monban.rps / bare.rps;
   const capacity = bare.cpuUs / monban.cpuUs;
