@@ -40,4 +40,19 @@ describe('CSRF tokens (ACCEPTANCE 37)', () => {
     expect(await createCsrf(`${SECRET}x`).verify('daiwa', 'cookie-a', token)).toBe(false);
     expect(await csrf.verify('daiwa', '', token)).toBe(false);
   });
+
+  it('keeps no session cookie value in its cache where node:crypto hashes (bearer tokens stay out of memory)', async () => {
+    const csrf = createCsrf(SECRET);
+    const cookie = 'uOpi1IoYf3JjCg4hBoLyVwO7D87JXp6AOLcQaWa5IzE';
+    const token = await csrf.tokenFor('daiwa', cookie);
+    expect(csrf.cacheSize()).toBe(1);
+    expect(csrf.cacheHolds(cookie)).toBe(false);
+    expect(csrf.cached('daiwa', cookie)).toBe(token);
+    expect(csrf.cached('daiwa', `${cookie}x`)).toBeUndefined();
+    expect(await csrf.verify('daiwa', cookie, token)).toBe(true);
+    // Without node:crypto (WebCrypto only) the cache is keyed by the input itself.
+    const webCrypto = createCsrf(SECRET, { native: null });
+    await webCrypto.tokenFor('daiwa', cookie);
+    expect(webCrypto.cacheHolds(cookie)).toBe(true);
+  });
 });

@@ -9,6 +9,8 @@ export interface NativeHmac {
   ): {
     update(data: Uint8Array): { digest(): Uint8Array };
   };
+  /** One-shot digest (Node 20.12+), for the cache key. */
+  hash?(algorithm: 'sha256', data: string, encoding: 'base64'): string;
 }
 
 /** `node:crypto` without a static import, or `null` where the runtime has none. */
@@ -42,27 +44,36 @@ export function createCsrf(
       ? native.createHmac('sha256', keyBytes).update(utf8.encode(input)).digest()
       : new Uint8Array(await crypto.subtle.sign('HMAC', await keyPromise, utf8.encode(input)));
   // Tokens are a pure function of (tenant, binding): a small cache spares an HMAC per request
-  // on hot sessions. Oldest entries go first once it is full.
+  // on hot sessions. Oldest entries go first once it is full. The binding is a bearer token
+  // (the session cookie), so where the runtime hashes synchronously the cache is keyed by the
+  // SHA-256 of the input and holds no cookie value.
   const cache = new Map<string, string>();
   const CACHE_SIZE = 10_000;
+  const hasher = native?.hash === undefined ? null : native;
+  const cacheKey = (input: string): string =>
+    hasher === null ? input : (hasher.hash?.('sha256', input, 'base64') ?? input);
   async function tokenFor(tenantId: string, binding: string): Promise<string> {
     const input = `${tenantId}\u0000${binding}`;
-    const cached = cache.get(input);
+    const key = cacheKey(input);
+    const cached = cache.get(key);
     if (cached !== undefined) return cached;
     const token = base64url(await sign(input));
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    cache.set(input, token);
+    cache.set(key, token);
     return token;
   }
   return {
     tokenFor,
+    /** How many tokens are cached (tests). */
+    cacheSize: (): number => cache.size,
+    /** Whether any cache key holds `text` (tests: no cookie value is kept). */
+    cacheHolds: (text: string): boolean => [...cache.keys()].some((key) => key.includes(text)),
     /** The token when it is already known (no HMAC, no promise): the hot path of a response. */
     cached: (tenantId: string, binding: string): string | undefined =>
-      cache.get(`${tenantId}\u0000${binding}`),
+      cache.get(cacheKey(`${tenantId}\u0000${binding}`)),
     async verify(tenantId: string, binding: string, token: string): Promise<boolean> {
       if (binding === '' || token === '' || token.length > 100) return false;
-      const expected =
-        cache.get(`${tenantId}\u0000${binding}`) ?? (await tokenFor(tenantId, binding));
+      const expected = await tokenFor(tenantId, binding);
       return constantTimeEqual(expected, token);
     },
   };
