@@ -1,16 +1,16 @@
-import type {
-  Credential,
-  Factor,
-  FactorBegin,
-  FactorContext,
-  FactorEnrolled,
-  FactorFailure,
-  FactorVerified,
-  JsonObject,
-  SignInClaim,
-  SignInContext,
+import {
+  builtinNodeCrypto,
+  type Credential,
+  type Factor,
+  type FactorBegin,
+  type FactorContext,
+  type FactorEnrolled,
+  type FactorFailure,
+  type FactorVerified,
+  type JsonObject,
+  type SignInClaim,
+  type SignInContext,
 } from '@monban/core';
-import { builtinNodeCrypto } from '@monban/core';
 import type { Locale, MessageCatalog } from '@monban/policy';
 import {
   generateAuthenticationOptions,
@@ -75,8 +75,9 @@ export interface WebAuthnFactorOptions {
    * by `node:crypto` and each credential's public key imported once (ES256/384/512, EdDSA,
    * RS256/384/512; about a sixth of the time); elsewhere, and for other keys,
    * `verifyAuthenticationResponse` itself. `'simplewebauthn'`: always
-   * `verifyAuthenticationResponse`. Both give the same verdict on every answer (tested on
-   * genuine, altered and corrupted assertions). Registration always uses SimpleWebAuthn.
+   * `verifyAuthenticationResponse`. A differential test requires both to give the same verdict
+   * on genuine, altered and randomly corrupted assertions. Registration always uses
+   * SimpleWebAuthn.
    */
   assertionVerifier?: 'auto' | 'simplewebauthn';
 }

@@ -399,6 +399,29 @@ describe('node:crypto assertion verifier: same verdicts as verifyAuthenticationR
     }
   });
 
+  it('refuses answers of an unexpected shape without throwing, as the SimpleWebAuthn path does', async () => {
+    const enrolled = await enroll('ES256');
+    const { expected } = await answer(enrolled);
+    for (const response of [
+      null,
+      7,
+      'text',
+      [],
+      { id: 'AQID', rawId: 'AQID', type: 'public-key' },
+    ]) {
+      expect(
+        verifyNatively(response as never, expected, enrolled.key),
+        JSON.stringify(response),
+      ).toEqual({
+        verified: false,
+        reason: 'other',
+      });
+      expect(
+        (await verifyWithSimpleWebAuthn(response as never, expected, enrolled.key)).verified,
+      ).toBe(false);
+    }
+  });
+
   it('randomly corrupted answers and stored records get the same verdict from both', async () => {
     const pool = await Promise.all(
       ALGORITHMS.map(async (algorithm) => {

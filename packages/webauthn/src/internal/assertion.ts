@@ -294,7 +294,21 @@ export function createNodeAssertionVerifier(
     return entry;
   }
 
+  // Fail closed: anything thrown (an answer of an unexpected shape) is a refusal, as the
+  // `verifyAuthenticationResponse` wrapper treats its exceptions.
   return (response, expected, stored) => {
+    try {
+      return check(response, expected, stored);
+    } catch {
+      return REFUSED;
+    }
+  };
+
+  function check(
+    response: AuthenticationResponseJSON,
+    expected: AssertionExpectations,
+    stored: AssertionKey,
+  ): AssertionVerdict | undefined {
     const { id, rawId, type: credentialType, response: assertion } = response;
     if (!id || id !== rawId || credentialType !== 'public-key' || !assertion) return REFUSED;
     if (typeof assertion.clientDataJSON !== 'string') return REFUSED;
@@ -373,7 +387,7 @@ export function createNodeAssertionVerifier(
       return REFUSED;
     }
     return valid ? { verified: true, newCounter: counter, backedUp: flags.bs } : BAD_SIGNATURE;
-  };
+  }
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
