@@ -239,6 +239,36 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
     expect(done.session).toBeDefined();
   });
 
+  it('each second-factor step reads the member credentials once; its answer lists the devices and the use is stored', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    const list = h.storage.credentials.listByAccount.bind(h.storage.credentials);
+    let reads = 0;
+    h.storage.credentials.listByAccount = (tenantId, accountId) => {
+      reads++;
+      return list(tenantId, accountId);
+    };
+    h.clock.advance(30_000);
+    const login = ok(
+      await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
+    );
+    reads = 0;
+    const begun = ok(await h.monban.beginChallenge({ flowToken: login.flowToken }));
+    expect(reads).toBe(1);
+    expect(begun.flow.devices.map((d) => d.label)).toEqual(['iPhone']);
+    reads = 0;
+    const done = ok(
+      await h.monban.verifyChallenge({
+        flowToken: login.flowToken,
+        response: await testFactorCode(first.secret, h.clock.now()),
+      }),
+    );
+    expect(reads).toBe(1);
+    expect(done.session).toBeDefined();
+    const [device] = await list('t', first.accountId);
+    expect(device?.lastUsedAt).toBe(h.clock.now());
+  });
+
   it('ACCEPTANCE 11: a hash with stale parameters is re-hashed at the next login', async () => {
     const weak = createArgon2Hasher({ memoryKiB: 35_840, iterations: 1 });
     const h = setup({ hasher: weak });

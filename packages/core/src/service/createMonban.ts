@@ -583,12 +583,13 @@ export function createMonban(options: MonbanOptions): Monban {
       let client: FlowAnswer['client'];
       return engine.runStep(
         flowToken,
-        async (loaded) => {
+        async (loaded, scratch) => {
           if (currentStep(loaded.state) !== 'second-factor') return fail('STEP_NOT_ALLOWED');
           const credentials = await storage.credentials.listByAccount(
             loaded.tenant.id,
             loaded.account.accountId,
           );
+          scratch.credentials = credentials;
           let kind = requested;
           if (credentialId !== undefined) {
             // Only the member's own devices can be picked (no acting on another member's IDs).
@@ -631,9 +632,11 @@ export function createMonban(options: MonbanOptions): Monban {
         const attempt = await engine.reserveAttempt(loaded.tenant, loaded.account);
         if (!attempt.allowed) return engine.lockedOut(loaded);
         tx.attempt = attempt.count;
-        const credentials = (
-          await storage.credentials.listByAccount(loaded.tenant.id, loaded.account.accountId)
-        ).filter((c) => c.kind === ceremony.factor);
+        const all = await storage.credentials.listByAccount(
+          loaded.tenant.id,
+          loaded.account.accountId,
+        );
+        const credentials = all.filter((c) => c.kind === ceremony.factor);
         const result = await factor.verifyChallenge(factorContext(loaded, 'login', undefined), {
           pending: ceremony.pending,
           credentials,
@@ -653,7 +656,8 @@ export function createMonban(options: MonbanOptions): Monban {
         if (credential === undefined) {
           return failed({ ok: false, code: 'FACTOR_VERIFICATION_FAILED', countsAsFailure: true });
         }
-        if (!(await engine.useCredential(credential, result.data))) {
+        const used = await engine.useCredential(credential, result.data);
+        if (used === null) {
           // This answer was already used (ACCEPTANCE 14/15/21).
           return failed({
             ok: false,
@@ -662,6 +666,7 @@ export function createMonban(options: MonbanOptions): Monban {
             countsAsFailure: true,
           });
         }
+        tx.credentials = all.map((c) => (c.id === used.id ? used : c));
         return { type: 'CHALLENGE_PASSED', factor: ceremony.factor, credentialId: credential.id };
       });
     },

@@ -75,6 +75,12 @@ export interface StepScratch {
   attempt?: number;
   /** The factor's own refusal, answered instead of the machine's generic code. */
   failure?: FactorFailure;
+  /**
+   * The member's credentials as the step read them, its own changes included: the answer's
+   * view reuses them instead of reading them again, unless the step's transaction replaced or
+   * created credentials.
+   */
+  credentials?: Credential[];
 }
 
 /** What `check` of {@link Engine.evaluateGuess} found: right, or wrong (counted) or malformed. */
@@ -258,17 +264,17 @@ export function createEngine(deps: EngineDeps) {
   /**
    * Stores what a verified factor returned (a new sign counter, the last TOTP step) with a
    * compare-and-set on the credential's version: of two concurrent uses of one answer only one
-   * wins (ACCEPTANCE 14, 15, 21). `false` when this use lost the race.
+   * wins (ACCEPTANCE 14, 15, 21). The saved credential, or `null` when this use lost the race.
    */
   async function useCredential(
     credential: Credential,
     data: JsonObject | undefined,
-  ): Promise<boolean> {
+  ): Promise<Credential | null> {
     const saved = await storage.credentials.update(
       { ...credential, data: data ?? credential.data, lastUsedAt: clock.now() },
       credential.version,
     );
-    return saved.ok;
+    return saved.ok ? saved.value : null;
   }
 
   async function loadFlow(flowToken: string): Promise<({ ok: true } & LoadedFlow) | Failure> {
@@ -763,10 +769,12 @@ export function createEngine(deps: EngineDeps) {
       }
     }
     if (mailFailed) return fail('MAIL_UNAVAILABLE');
-    const credentials = await storage.credentials.listByAccount(
-      account.tenantId,
-      account.accountId,
-    );
+    const credentials =
+      scratch.credentials !== undefined &&
+      replaced.length === 0 &&
+      scratch.credentialsToCreate.length === 0
+        ? scratch.credentials
+        : await storage.credentials.listByAccount(account.tenantId, account.accountId);
     const answer: FlowAnswer = { flow: view(after, credentials) };
     if (session !== undefined) answer.session = session;
     const client = options.client?.();
