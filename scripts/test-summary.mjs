@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const roots = ['packages', 'packages/adapters', 'examples', 'docs'];
+const roots = ['packages', 'packages/adapters', 'tests', 'examples', 'docs'];
 const reports = [];
 for (const root of roots) {
   if (!existsSync(root)) continue;
