@@ -4,6 +4,7 @@
  * `@monban/fastify`.
  * @packageDocumentation
  */
+export { AdapterRequest } from './AdapterRequest.js';
 export { createMonbanHttp } from './createMonbanHttp.js';
 export { resolveReturnTo } from './resolveReturnTo.js';
 export { serializeSetCookie } from './serializeSetCookie.js';

@@ -1,7 +1,7 @@
 import type { Monban } from '@monban/core';
 import {
+  AdapterRequest,
   createMonbanHttp,
-  type HttpRequest,
   type MonbanHttp,
   type MonbanHttpOptions,
   serializeSetCookie,
@@ -27,31 +27,8 @@ function readRaw(req: Request, limit: number): Promise<Uint8Array | null> {
 const isHttp = (value: Monban | MonbanHttp): value is MonbanHttp =>
   typeof (value as MonbanHttp).handle === 'function';
 
-/**
- * The request as the HTTP layer reads it. A class with `ip` as a prototype getter: an object
- * literal with a getter gets a hidden class of its own on every request, which made every
- * property read in the layer a slow one (measured on Fastify: about 12 µs per request).
- */
-class ExpressHttpRequest implements HttpRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly headers: HttpRequest['headers'];
-  readonly secure: boolean;
-  body: unknown = undefined;
-  bodyTooLarge: boolean | undefined = undefined;
-
-  constructor(private readonly req: Request) {
-    this.method = req.method;
-    this.path = req.url;
-    this.headers = req.headers;
-    this.secure = req.secure;
-  }
-
-  /** Read only by rate-limited routes: Express computes it (trust proxy) on each access. */
-  get ip(): string {
-    return this.req.ip ?? this.req.socket.remoteAddress ?? 'unknown';
-  }
-}
+/** Read only by rate-limited routes: Express computes it (trust proxy) on each access. */
+const readIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 /**
  * Express 5 middleware answering Monban's JSON API under its mount path. Express is used as
@@ -78,7 +55,7 @@ export function monbanExpress(
   const http = isHttp(monban) ? monban : createMonbanHttp(monban, options as MonbanHttpOptions);
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
-      const request = new ExpressHttpRequest(req);
+      const request = new AdapterRequest(req.method, req.url, req.headers, req.secure, req, readIp);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         if (req.body !== undefined || req.readableEnded) {
           request.body = req.body;

@@ -1,7 +1,7 @@
 import type { Monban } from '@monban/core';
 import {
+  AdapterRequest,
   createMonbanHttp,
-  type HttpRequest,
   type HttpResponse,
   type MonbanHttp,
   type MonbanHttpOptions,
@@ -16,34 +16,18 @@ export type MonbanFastifyOptions =
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
-/**
- * The request as the HTTP layer reads it. A class with `ip` as a prototype getter: an object
- * literal with a getter gets a hidden class of its own on every request, which made every
- * property read in the layer a slow one (about 12 µs per request, measured).
- */
-class FastifyHttpRequest implements HttpRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly headers: HttpRequest['headers'];
-  readonly secure: boolean;
-  body: unknown = undefined;
-  bodyTooLarge: boolean | undefined = undefined;
+/** Read only by rate-limited routes: Fastify computes it (trustProxy) on each access. */
+const readIp = (req: FastifyRequest): string => req.ip;
 
-  constructor(
-    private readonly req: FastifyRequest,
-    prefixLength: number,
-  ) {
-    this.method = req.method;
-    this.path = req.url.slice(prefixLength) || '/';
-    this.headers = req.headers;
-    this.secure = req.protocol === 'https';
-  }
-
-  /** Read only by rate-limited routes: Fastify computes it (trustProxy) on each access. */
-  get ip(): string {
-    return this.req.ip;
-  }
-}
+const toRequest = (req: FastifyRequest, prefixLength: number) =>
+  new AdapterRequest(
+    req.method,
+    req.url.slice(prefixLength) || '/',
+    req.headers,
+    req.protocol === 'https',
+    req,
+    readIp,
+  );
 
 function send(reply: FastifyReply, response: HttpResponse): FastifyReply {
   reply.code(response.status);
@@ -88,7 +72,7 @@ export const monbanFastify: FastifyPluginAsync<MonbanFastifyOptions> = async (
     (_req, body, done) => done(null, body),
   );
   fastify.setErrorHandler(async (error, req, reply) => {
-    const request = new FastifyHttpRequest(req, prefixLength);
+    const request = toRequest(req, prefixLength);
     if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       request.bodyTooLarge = true;
     } else {
@@ -98,7 +82,7 @@ export const monbanFastify: FastifyPluginAsync<MonbanFastifyOptions> = async (
     return send(reply, await http.handle(request));
   });
   const handler = async (req: FastifyRequest, reply: FastifyReply) => {
-    const request = new FastifyHttpRequest(req, prefixLength);
+    const request = toRequest(req, prefixLength);
     if (req.method !== 'GET' && req.method !== 'HEAD') request.body = req.body;
     return send(reply, await http.handle(request));
   };
