@@ -70,7 +70,7 @@ const figures = rounds.map((list, i) => {
   const median = [...list].sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)]!;
   const figure = {
     ...median,
-    cpuUs: [...list.map((f) => f.cpuUs)].sort((a, b) => a - b)[Math.floor(list.length / 2)]!,
+    cpuUs: list.map((f) => f.cpuUs).sort((a, b) => a - b)[Math.floor(list.length / 2)]!,
   };
   console.log(
     `${targets[i]![0].padEnd(26)} ${figure.rps.toFixed(0).padStart(6)} req/s  p50 ${figure.p50} ms  p99 ${figure.p99} ms  server CPU ${figure.cpuUs.toFixed(1).padStart(5)} µs/request  (median of ${ROUNDS} rounds of ${slice} s)`,

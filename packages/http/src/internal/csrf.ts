@@ -49,9 +49,11 @@ export function createCsrf(
   // SHA-256 of the input and holds no cookie value.
   const cache = new Map<string, string>();
   const CACHE_SIZE = 10_000;
-  const hasher = native?.hash === undefined ? null : native;
-  const cacheKey = (input: string): string =>
-    hasher === null ? input : (hasher.hash?.('sha256', input, 'base64') ?? input);
+  const hash = native?.hash?.bind(native);
+  const cacheKey =
+    hash === undefined
+      ? (input: string): string => input
+      : (input: string): string => hash('sha256', input, 'base64');
   async function tokenFor(tenantId: string, binding: string): Promise<string> {
     const input = `${tenantId}\u0000${binding}`;
     const key = cacheKey(input);

@@ -110,7 +110,7 @@ interface ImportedKey {
  * skipped for a canonical DER signature, which it reads the same way), the same padding and
  * leading-zero rules; `null` where it would throw.
  */
-export function unwrapEcSignature(signature: Uint8Array, component: number): Uint8Array | null {
+function unwrapEcSignature(signature: Uint8Array, component: number): Uint8Array | null {
   let parts = canonicalDer(signature);
   if (parts === null) {
     try {
