@@ -143,7 +143,7 @@ function goals(d, minutes) {
     rows.push([
       `who-am-I on @monban/${name.toLowerCase()} >= 80% of bare ${name} (autocannon, same run)`,
       mark(w.kept >= 0.8),
-      `${pct(w.kept)} of bare ${name} (${w.monban.rps.toFixed(0)} vs ${w.bare.rps.toFixed(0)} req/s); ${pct(w.keptSame)} of bare ${name} sending the same bytes. Server CPU ${w.monban.cpuUs.toFixed(0)} µs/request vs ${w.bare.cpuUs.toFixed(0)} µs bare: the larger answer (more headers, a longer body) costs ${(w.same.cpuUs - w.bare.cpuUs).toFixed(0)} µs, Monban's work (two store reads through async ports, cookies, CSRF token, JSON) ${(w.monban.cpuUs - w.same.cpuUs).toFixed(0)} µs`,
+      `${pct(w.kept)} of bare ${name}, the median of ${w.rounds ?? 1} rounds' ratios (median throughput ${w.monban.rps.toFixed(0)} vs ${w.bare.rps.toFixed(0)} req/s); ${pct(w.keptSame)} of bare ${name} sending the same bytes. Server CPU ${w.monban.cpuUs.toFixed(0)} µs/request vs ${w.bare.cpuUs.toFixed(0)} µs bare: the larger answer (more headers, a longer body) costs ${(w.same.cpuUs - w.bare.cpuUs).toFixed(0)} µs, Monban's work (two store reads through async ports, cookies, CSRF token, JSON) ${(w.monban.cpuUs - w.same.cpuUs).toFixed(0)} µs`,
     ]);
   }
   const logins = d.logins ?? [];

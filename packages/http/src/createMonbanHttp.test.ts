@@ -38,6 +38,24 @@ describe('createMonbanHttp', () => {
     expect(no.status).toBe(404);
   });
 
+  it('resolves tenants by the first path segment, percent-decoded, and nothing else', async () => {
+    const { monban } = setupEnv();
+    const http = createMonbanHttp(monban, { tenant: { pathSegment: true } });
+    const answer = async (path: string) => {
+      const response = await http.handle({ method: 'GET', path, headers: {} });
+      return `${response.status} ${JSON.parse(response.body).code ?? 'ok'}`;
+    };
+    expect(await answer('/daiwa/csrf')).toBe('200 ok');
+    expect(await answer('/daiwa/csrf?x=1')).toBe('200 ok');
+    expect(await answer('/dai%77a/csrf')).toBe('200 ok');
+    expect(await answer('/daiwa/')).toBe('404 ROUTE_NOT_FOUND');
+    expect(await answer('/daiwa')).toBe('404 ROUTE_NOT_FOUND');
+    expect(await answer('/jsw/csrf')).toBe('200 ok');
+    for (const path of ['/', '', '//daiwa/csrf', 'daiwa/csrf', '/nope/csrf', '/%E0%A4%A/csrf']) {
+      expect(await answer(path)).toBe('404 TENANT_NOT_FOUND');
+    }
+  });
+
   it('does not answer a flow under another tenant’s path (a flow belongs to one tenant)', async () => {
     const { monban } = setupEnv();
     ok(

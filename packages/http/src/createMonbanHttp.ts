@@ -31,6 +31,12 @@ type CookieKind = 'session' | 'flow' | 'csrf' | 'return';
 type Resolved = { tenantId: string | null; path: string };
 const COOKIE_KINDS: readonly CookieKind[] = ['session', 'flow', 'csrf', 'return'];
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const NO_PARAMS: Record<string, string> = Object.freeze({});
+const NO_BODY: Record<string, unknown> = Object.freeze({});
+
+/** A cookie value worth reading: present, not empty, at most 512 characters. */
+const usable = (value: string | undefined): string | undefined =>
+  value === undefined || value === '' || value.length > 512 ? undefined : value;
 
 interface CompiledRoute {
   def: RouteDef;
@@ -184,15 +190,21 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
       const id = Object.hasOwn(resolver.hosts, host) ? resolver.hosts[host] : undefined;
       return { tenantId: id ?? null, path: pathname };
     }
-    const match = /^\/([^/]+)(\/.*)?$/.exec(pathname);
-    if (!match) return { tenantId: null, path: pathname };
-    let id: string;
-    try {
-      id = decodeURIComponent(match[1] as string);
-    } catch {
+    // `/{tenant}` or `/{tenant}/...` (string scanning: this runs on every request).
+    const slash = pathname.indexOf('/', 1);
+    const segment = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
+    if (pathname.charCodeAt(0) !== 0x2f || segment === '') {
       return { tenantId: null, path: pathname };
     }
-    return { tenantId: id, path: match[2] ?? '/' };
+    let id = segment;
+    if (segment.includes('%')) {
+      try {
+        id = decodeURIComponent(segment);
+      } catch {
+        return { tenantId: null, path: pathname };
+      }
+    }
+    return { tenantId: id, path: slash === -1 ? '/' : pathname.slice(slash) };
   }
 
   /**
@@ -208,9 +220,9 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
     tenantId = '';
     hasTenant = false;
     locale: Locale;
-    // Ctx fields, filled once the route is known.
-    params: Record<string, string> = {};
-    body: Record<string, unknown> = {};
+    // Ctx fields, filled once the route is known (shared empty objects until then).
+    params: Record<string, string> = NO_PARAMS;
+    body: Record<string, unknown> = NO_BODY;
     flowToken: string | undefined;
     sessionToken: string | undefined;
     session: SessionView | undefined;
@@ -223,12 +235,12 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
     ) {
       this.names = secure ? secureNames : plainNames;
       const values = readCookies(request.headers.cookie, secure ? secureWanted : plainWanted);
-      this.incoming = {} as Record<CookieKind, string | undefined>;
-      COOKIE_KINDS.forEach((kind, i) => {
-        const value = values[i];
-        this.incoming[kind] =
-          value === undefined || value === '' || value.length > 512 ? undefined : value;
-      });
+      this.incoming = {
+        session: usable(values[0]),
+        flow: usable(values[1]),
+        csrf: usable(values[2]),
+        return: usable(values[3]),
+      };
       this.flowToken = this.incoming.flow;
       this.sessionToken = this.incoming.session;
       this.locale = requestedLocale ?? defaultLocaleFor(null);
@@ -316,6 +328,11 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
 
     /** The answer; synchronous unless the CSRF token of a new binding must be computed. */
     respond(status: number, body: unknown): HttpResponse | Promise<HttpResponse> {
+      return this.respondJson(status, JSON.stringify(body));
+    }
+
+    /** {@link respond} with the body already serialized. */
+    respondJson(status: number, json: string): HttpResponse | Promise<HttpResponse> {
       const binding = this.binding();
       const headers: Record<string, string> = {
         'content-type': 'application/json; charset=utf-8',
@@ -329,15 +346,18 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
         status,
         headers,
         cookies: this.outgoing === undefined ? [] : [...this.outgoing.values()],
-        body: JSON.stringify(body),
+        body: json,
       };
       if (!this.hasTenant) return response;
-      const token = csrf.cached(this.tenantId, binding);
+      // A checked session's ID is the SHA-256 of its cookie: the cache key without a hash.
+      const digest =
+        this.session !== undefined && binding === this.sessionToken ? this.session.id : undefined;
+      const token = csrf.cached(this.tenantId, binding, digest);
       if (token !== undefined) {
         headers['x-csrf-token'] = token;
         return response;
       }
-      return csrf.tokenFor(this.tenantId, binding).then((computed) => {
+      return csrf.tokenFor(this.tenantId, binding, digest).then((computed) => {
         headers['x-csrf-token'] = computed;
         return response;
       });
@@ -410,6 +430,7 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
       }
       const route = hit.route.def;
       const names = hit.route.names;
+      if (names.length > 0) x.params = {};
       for (let i = 0; i < names.length; i++) {
         let value = hit.match?.[i + 1] ?? '';
         try {
@@ -489,12 +510,17 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
         x.actor = authorized;
       }
 
-      const outcome: Outcome = await route.run(x);
+      const ran = route.run(x);
+      const outcome: Outcome = ran instanceof Promise ? await ran : ran;
       if ('error' in outcome) {
         if (outcome.error.code === 'SESSION_INVALID') x.clearCookie('session');
         return await x.respondError(outcome.error);
       }
-      return await x.respond(outcome.status ?? (route.accepted ? 202 : 200), outcome.body);
+      const status = outcome.status ?? (route.accepted ? 202 : 200);
+      const answer =
+        'json' in outcome ? x.respondJson(status, outcome.json) : x.respond(status, outcome.body);
+      // Awaited only when pending (a new CSRF binding): the hot path takes no extra turn.
+      return answer instanceof Promise ? await answer : answer;
     } catch (error) {
       if (isMonbanError(error, 'STORAGE_UNAVAILABLE') || isMonbanError(error, 'MAIL_UNAVAILABLE')) {
         options.onError?.(error, request);

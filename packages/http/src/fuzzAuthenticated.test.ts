@@ -96,6 +96,33 @@ async function snapshot(env: Env, accountId: string) {
   });
 }
 
+describe('who am I (R-LOG-7, ACCEPTANCE 37)', () => {
+  it('answers the session without its ID, with the CSRF token of GET /csrf, which a POST accepts', async () => {
+    const env = setupEnv();
+    const me = await signedIn(env, 'member0001');
+    const call = browser(env.http.handle, me.token);
+    const whoami = (await call('GET', `/${TENANT}/session`)).response;
+    expect(whoami.status).toBe(200);
+    const view = ok(await env.monban.getSession({ sessionToken: me.token })).session;
+    const { id: _id, ...visible } = view;
+    expect(JSON.parse(whoami.body)).toEqual({ session: visible });
+    expect(whoami.body).not.toContain(view.id);
+    const csrf = (await call('GET', `/${TENANT}/csrf`)).response;
+    expect(whoami.headers['x-csrf-token']).toBe(JSON.parse(csrf.body).csrfToken);
+    expect(csrf.headers['x-csrf-token']).toBe(whoami.headers['x-csrf-token']);
+    // Another member's session has its own token, never this one (the cache is per session).
+    const other = browser(env.http.handle, (await signedIn(env, 'member0002')).token);
+    const otherWhoami = (await other('GET', `/${TENANT}/session`)).response;
+    const otherCsrf = (await other('GET', `/${TENANT}/csrf`)).response;
+    expect(otherWhoami.headers['x-csrf-token']).toBe(JSON.parse(otherCsrf.body).csrfToken);
+    expect(otherWhoami.headers['x-csrf-token']).not.toBe(whoami.headers['x-csrf-token']);
+    // The browser sends the header it last received: the session's token works for a POST.
+    const logout = (await call('POST', `/${TENANT}/logout`, {})).response;
+    expect(logout.status).toBe(200);
+    expect((await call('GET', `/${TENANT}/session`)).response.status).toBe(401);
+  });
+});
+
 describe('fuzzing the signed-in API (fast-check)', () => {
   it('never answers 5xx; 4xx has a code; refusals write nothing; the other member never changes', async () => {
     const env = setupEnv({}, { rateLimit: 1_000_000 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { completeFirstLogin, loginWithFactor, NEW_PASSWORD, ok, setup } from './harness.js';
 
@@ -83,6 +84,17 @@ describe('sessions (R-LOG-7)', () => {
     expect(await h.monban.getSession({ sessionToken: again.session!.token })).toMatchObject({
       error: { code: 'SESSION_INVALID' },
     });
+  });
+
+  it('a session view carries the session ID in storage: the SHA-256 of its token, never the token', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    const token = first.answer.session!.token;
+    const view = ok(await h.monban.getSession({ sessionToken: token })).session;
+    expect(view.id).toBe(createHash('sha256').update(token, 'utf8').digest('base64url'));
+    expect(view.id).not.toContain(token);
+    const stored = await h.storage.sessions.listByAccount('t', first.accountId, h.clock.now());
+    expect(stored.map((s) => s.id)).toEqual([view.id]);
   });
 
   it('slides the idle expiry at most once a minute (one read, no write, for a hot session)', async () => {

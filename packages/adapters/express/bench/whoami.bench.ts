@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: autocannon on 127.0.0.1 (10 connections; the targets take turns for
- * BENCH_ROUNDS rounds, 3 by default, of about BENCH_SECONDS / rounds each, 5 s in all) for an
+ * BENCH_ROUNDS rounds, 9 by default, of BENCH_SECONDS / rounds each, at least 1 s) for an
  * authenticated "who am I" (GET /session) through @monban/express and @monban/fastify, against bare Express and Fastify handlers answering a fixed JSON body, all
  * measured in the same run. The servers run in one child process (whoami.server.ts) and the
  * load generator here, so they do not share an event loop; the child's CPU time per request is
@@ -12,7 +12,7 @@
 import autocannon from 'autocannon';
 import { startChild } from './child.js';
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+const DURATION = Number(process.env.BENCH_SECONDS ?? 9);
 const GOAL = 0.8;
 
 type Info = {
@@ -56,9 +56,11 @@ const targets = [
   ['@monban/fastify who am I', info.monbanFastify, cookie],
 ] as const;
 // The machine is shared: the targets take turns, ROUNDS times, and each figure is the round with
-// the median throughput, so a burst of outside load cannot land on one target alone.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const slice = Math.max(1, Math.round((DURATION / ROUNDS) * 1.2));
+// the median throughput, so a burst of outside load cannot land on one target alone. The share
+// kept is the median of each round's ratio to the bare framework measured just before it: the
+// machine's speed drifts by up to 2x within a minute here, and a ratio of neighbours cancels it.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const slice = Math.max(1, Math.round(DURATION / ROUNDS));
 for (const [, url, headers] of targets) await measure(url, headers, 1); // untimed JIT warm-up
 const rounds: Figure[][] = targets.map(() => []);
 for (let round = 0; round < ROUNDS; round++) {
@@ -78,6 +80,10 @@ const figures = rounds.map((list, i) => {
   return figure;
 });
 const [be, bes, me, bf, bfs, mf] = figures as [Figure, Figure, Figure, Figure, Figure, Figure];
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+/** The median over rounds of target `i`'s throughput over target `base`'s in the same round. */
+const paired = (i: number, base: number) =>
+  median(rounds[i]!.map((figure, round) => figure.rps / rounds[base]![round]!.rps));
 const inProcessUs = Number(await server.call('inProcess'));
 console.log(
   `the same who-am-I straight through the HTTP layer in one process (no framework, no socket): ${inProcessUs.toFixed(1)} µs of CPU`,
@@ -86,25 +92,27 @@ await server.stop();
 
 const verdict = (kept: number) => (kept >= GOAL ? 'met' : 'NOT MET');
 const summary: Record<string, unknown> = {};
-for (const [name, bare, same, monban] of [
-  ['Express', be, bes, me],
-  ['Fastify', bf, bfs, mf],
+for (const [name, bare, same, monban, index] of [
+  ['Express', be, bes, me, 0],
+  ['Fastify', bf, bfs, mf, 3],
 ] as const) {
+  const kept = paired(index + 2, index);
+  const keptSame = paired(index + 2, index + 1);
   summary[name] = {
     bare,
     same,
     monban,
-    kept: monban.rps / bare.rps,
-    keptSame: monban.rps / same.rps,
+    kept,
+    keptSame,
     capacity: bare.cpuUs / monban.cpuUs,
     inProcessUs,
+    rounds: ROUNDS,
   };
-  const kept = monban.rps / bare.rps;
   const capacity = bare.cpuUs / monban.cpuUs;
   console.log(
     `${name}: @monban keeps ${(kept * 100).toFixed(0)}% of bare ${name}'s throughput (goal >= 80%: ${verdict(kept)}); ` +
       `server CPU per request ${monban.cpuUs.toFixed(1)} µs vs ${bare.cpuUs.toFixed(1)} µs bare, ` +
-      `so a CPU-bound server keeps ${(capacity * 100).toFixed(0)}%; against the same bytes from a fixed value ${((monban.rps / same.rps) * 100).toFixed(0)}% ` +
+      `so a CPU-bound server keeps ${(capacity * 100).toFixed(0)}%; against the same bytes from a fixed value ${(keptSame * 100).toFixed(0)}% ` +
       `(${same.cpuUs.toFixed(1)} µs: the larger answer costs ${(same.cpuUs - bare.cpuUs).toFixed(1)} µs, Monban's work ${(monban.cpuUs - same.cpuUs).toFixed(1)} µs)`,
   );
 }

@@ -857,8 +857,9 @@ export function createEngine(deps: EngineDeps) {
   async function loadSession(sessionToken: string) {
     if (sessionToken.length < 20 || sessionToken.length > 200) return null;
     const now = clock.now();
-    const key = hashToken(sessionToken);
-    const session = await storage.sessions.get(typeof key === 'string' ? key : await key, now);
+    const hashed = hashToken(sessionToken);
+    const key = typeof hashed === 'string' ? hashed : await hashed;
+    const session = await storage.sessions.get(key, now);
     if (session === null) return null;
     const account = await storage.accounts.findById(session.tenantId, session.accountId);
     if (
@@ -869,13 +870,13 @@ export function createEngine(deps: EngineDeps) {
       await storage.sessions.delete(session.id);
       return null;
     }
-    return { session, account, now };
+    return { key, session, account, now };
   }
 
   async function getSession(sessionToken: string): Promise<Result<{ session: SessionView }>> {
     const loaded = await loadSession(sessionToken);
     if (loaded === null) return fail('SESSION_INVALID');
-    const { session, account, now } = loaded;
+    const { key, session, account, now } = loaded;
     const tenant = tenants.get(session.tenantId);
     const idleMs =
       ((session.remember
@@ -893,6 +894,8 @@ export function createEngine(deps: EngineDeps) {
     return {
       ok: true,
       session: {
+        // The key it was found under, not the record's own field: computed here from the token.
+        id: key,
         tenantId: session.tenantId,
         accountId: session.accountId,
         userId: account.userId,

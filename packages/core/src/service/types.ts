@@ -90,6 +90,12 @@ export interface FlowAnswer {
 
 /** A live session as the application sees it. */
 export interface SessionView {
+  /**
+   * The session's ID in storage: the SHA-256 of its token (base64url). Not a credential (no
+   * call accepts it in place of the token); it lets a caller key its own per-session data
+   * without keeping the token.
+   */
+  id: string;
   /** Tenant. */
   tenantId: string;
   /** Account. */

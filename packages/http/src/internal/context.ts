@@ -36,8 +36,14 @@ export interface Ctx {
   openapi(): Record<string, unknown>;
 }
 
-/** A handler's answer: a body (status 200 unless given) or an error code. */
-export type Outcome = { status?: number; body: Record<string, unknown> } | { error: MonbanIssue };
+/**
+ * A handler's answer: a body (status 200 unless given), the same already serialized as JSON
+ * (`json`, for the hottest answers), or an error code.
+ */
+export type Outcome =
+  | { status?: number; body: Record<string, unknown> }
+  | { status?: number; json: string }
+  | { error: MonbanIssue };
 
 /** A route with its schema and handler. */
 export interface RouteDef extends RouteInfo {
@@ -49,7 +55,8 @@ export interface RouteDef extends RouteInfo {
   rateLimited?: boolean;
   /** Response description for the OpenAPI document. */
   response: 'Flow' | 'Session' | 'Empty' | 'Object';
-  run(ctx: Ctx): Promise<Outcome>;
+  /** The handler: a promise, or the answer itself where nothing is awaited. */
+  run(ctx: Ctx): Outcome | Promise<Outcome>;
 }
 
 /** The public part of a session grant (the token goes into the cookie only). */

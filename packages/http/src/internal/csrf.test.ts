@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createCsrf } from './csrf.js';
 import { base64url, utf8 } from './encoding.js';
@@ -54,5 +55,21 @@ describe('CSRF tokens (ACCEPTANCE 37)', () => {
     const webCrypto = createCsrf(SECRET, { native: null });
     await webCrypto.tokenFor('daiwa', cookie);
     expect(webCrypto.cacheHolds(cookie)).toBe(true);
+  });
+
+  it('finds a token by the SHA-256 of its binding (a session ID) as by the binding itself', async () => {
+    const csrf = createCsrf(SECRET);
+    const cookie = 'Zm9vYmFyLXNlc3Npb24tdG9rZW4tZm9yLWEtdGVzdA';
+    const digest = createHash('sha256').update(cookie).digest('base64url');
+    // Computed with the digest, found without it, and the other way round: one entry.
+    const token = await csrf.tokenFor('daiwa', cookie, digest);
+    expect(token).toBe(await webCryptoToken('daiwa', cookie));
+    expect(csrf.cached('daiwa', cookie)).toBe(token);
+    expect(csrf.cached('daiwa', cookie, digest)).toBe(token);
+    expect(csrf.cacheSize()).toBe(1);
+    // The digest is a key, never a token input: another tenant or digest finds nothing.
+    expect(csrf.cached('jsw', cookie, digest)).toBeUndefined();
+    expect(csrf.cached('daiwa', cookie, `${digest.slice(1)}A`)).toBeUndefined();
+    expect(csrf.cacheHolds(cookie)).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ export interface NativeHmac {
     update(data: Uint8Array): { digest(): Uint8Array };
   };
   /** One-shot digest (Node 20.12+), for the cache key. */
-  hash?(algorithm: 'sha256', data: string, encoding: 'base64'): string;
+  hash?(algorithm: 'sha256', data: string, encoding: 'base64url'): string;
 }
 
 /** `node:crypto` without a static import, or `null` where the runtime has none. */
@@ -46,20 +46,22 @@ export function createCsrf(
   // Tokens are a pure function of (tenant, binding): a small cache spares an HMAC per request
   // on hot sessions. Oldest entries go first once it is full. The binding is a bearer token
   // (the session cookie), so where the runtime hashes synchronously the cache is keyed by the
-  // SHA-256 of the input and holds no cookie value.
+  // tenant and the SHA-256 of the binding (base64url), and holds no cookie value. That digest
+  // is the session's ID in storage: a caller that has it (`SessionView.id`) passes it and no
+  // hash is computed.
   const cache = new Map<string, string>();
   const CACHE_SIZE = 10_000;
   const hash = native?.hash?.bind(native);
   const cacheKey =
     hash === undefined
-      ? (input: string): string => input
-      : (input: string): string => hash('sha256', input, 'base64');
-  async function tokenFor(tenantId: string, binding: string): Promise<string> {
-    const input = `${tenantId}\u0000${binding}`;
-    const key = cacheKey(input);
+      ? (tenantId: string, binding: string): string => `${tenantId}\u0000${binding}`
+      : (tenantId: string, binding: string, digest?: string): string =>
+          `${tenantId}\u0000${digest ?? hash('sha256', binding, 'base64url')}`;
+  async function tokenFor(tenantId: string, binding: string, digest?: string): Promise<string> {
+    const key = cacheKey(tenantId, binding, digest);
     const cached = cache.get(key);
     if (cached !== undefined) return cached;
-    const token = base64url(await sign(input));
+    const token = base64url(await sign(`${tenantId}\u0000${binding}`));
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(key, token);
     return token;
@@ -70,9 +72,12 @@ export function createCsrf(
     cacheSize: (): number => cache.size,
     /** Whether any cache key holds `text` (tests: no cookie value is kept). */
     cacheHolds: (text: string): boolean => [...cache.keys()].some((key) => key.includes(text)),
-    /** The token when it is already known (no HMAC, no promise): the hot path of a response. */
-    cached: (tenantId: string, binding: string): string | undefined =>
-      cache.get(cacheKey(`${tenantId}\u0000${binding}`)),
+    /**
+     * The token when it is already known (no HMAC, no promise): the hot path of a response.
+     * `digest`, when given, must be the SHA-256 of `binding` (base64url).
+     */
+    cached: (tenantId: string, binding: string, digest?: string): string | undefined =>
+      cache.get(cacheKey(tenantId, binding, digest)),
     async verify(tenantId: string, binding: string, token: string): Promise<boolean> {
       if (binding === '' || token === '' || token.length > 100) return false;
       const expected = await tokenFor(tenantId, binding);

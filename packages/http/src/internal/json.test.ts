@@ -1,0 +1,81 @@
+import type { SessionView } from '@monban/core';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sessionJson } from './json.js';
+
+const body = (view: SessionView) =>
+  JSON.stringify({
+    session: {
+      tenantId: view.tenantId,
+      accountId: view.accountId,
+      userId: view.userId,
+      authTimes: view.authTimes,
+      idleExpiresAt: view.idleExpiresAt,
+      absoluteExpiresAt: view.absoluteExpiresAt,
+    },
+  });
+
+const view = (over: Partial<SessionView> = {}): SessionView => ({
+  id: 'x',
+  tenantId: 'daiwa',
+  accountId: 'acc_01',
+  userId: 'member0001',
+  authTimes: { password: 1764012312312, totp: 1764012312999 },
+  idleExpiresAt: 1764013212312,
+  absoluteExpiresAt: 1764041112312,
+  ...over,
+});
+
+describe('sessionJson (who-am-I body, R-LOG-7)', () => {
+  it('writes exactly what JSON.stringify writes, and never the session ID', () => {
+    expect(sessionJson(view())).toBe(body(view()));
+    expect(sessionJson(view())).not.toContain('"id"');
+    expect(JSON.parse(sessionJson(view())).session.authTimes).toEqual(view().authTimes);
+  });
+
+  it('escapes what JSON must escape: quotes, backslashes, controls, non-ASCII, lone surrogates', () => {
+    for (const userId of ['a"b', 'a\\b', 'a\nb', '\u0000', 'ユーザー', '\ud800', 'a\u2028b', '']) {
+      const v = view({ userId });
+      expect(sessionJson(v)).toBe(body(v));
+      expect(JSON.parse(sessionJson(v)).session.userId).toBe(userId);
+    }
+  });
+
+  it('writes numbers as JSON does: no NaN or Infinity, -0 as 0, odd keys and values', () => {
+    const odd = [
+      view({ idleExpiresAt: Number.NaN, absoluteExpiresAt: Number.POSITIVE_INFINITY }),
+      view({ idleExpiresAt: -0, absoluteExpiresAt: 1.5e300 }),
+      view({ authTimes: {} }),
+      view({ authTimes: { password: undefined, totp: 1 } }),
+      view({ authTimes: { '"quoted"': 1, '0': 2 } as never }),
+      view({ authTimes: { password: 'x' } as never }),
+      view({ authTimes: Object.create({ inherited: 1 }) }),
+      view({ userId: 42 as never }),
+    ];
+    for (const v of odd) expect(sessionJson(v)).toBe(body(v));
+  });
+
+  it('agrees with JSON.stringify on arbitrary views (property)', () => {
+    const times = fc.dictionary(
+      fc.oneof(fc.constantFrom('password', 'totp', 'webauthn', 'email-otp'), fc.string()),
+      fc.oneof(fc.double(), fc.integer(), fc.constant(undefined)),
+    );
+    fc.assert(
+      fc.property(
+        fc.record({
+          id: fc.string(),
+          tenantId: fc.string({ unit: 'binary' }),
+          accountId: fc.string(),
+          userId: fc.string({ unit: 'grapheme' }),
+          authTimes: times,
+          idleExpiresAt: fc.double(),
+          absoluteExpiresAt: fc.oneof(fc.integer(), fc.double()),
+        }),
+        (v) => {
+          expect(sessionJson(v as SessionView)).toBe(body(v as SessionView));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
