@@ -59,6 +59,7 @@ export type {
   CounterStore,
   CredentialStore,
   FlowStore,
+  FlowWithAccount,
   SessionStore,
   Storage,
   TokenStore,

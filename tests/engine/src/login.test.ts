@@ -1,4 +1,5 @@
 import { createArgon2Hasher } from '@monban/argon2';
+import type { Storage } from '@monban/core';
 import { testFactorCode } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
@@ -267,6 +268,90 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
     expect(done.session).toBeDefined();
     const [device] = await list('t', first.accountId);
     expect(device?.lastUsedAt).toBe(h.clock.now());
+  });
+
+  it('without Storage.loadFlow a step reads the flow, the account and the devices one by one', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    const memory = h.storage;
+    const calls: string[] = [];
+    const count =
+      <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
+      (...args: A): R => {
+        calls.push(name);
+        return fn(...args);
+      };
+    // The same stores, without the optional one-read method.
+    const plain: Storage = {
+      accounts: { ...memory.accounts, findById: count('account', memory.accounts.findById) },
+      credentials: {
+        ...memory.credentials,
+        listByAccount: count('devices', memory.credentials.listByAccount),
+      },
+      flows: { ...memory.flows, get: count('flow', memory.flows.get) },
+      sessions: memory.sessions,
+      tokens: memory.tokens,
+      counters: memory.counters,
+      transaction: (fn) => memory.transaction(fn),
+    };
+    const h2 = setup({ storage: plain, clock: h.clock });
+    h.clock.advance(30_000);
+    const login = ok(
+      await h2.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
+    );
+    calls.length = 0;
+    const begun = ok(await h2.monban.beginChallenge({ flowToken: login.flowToken }));
+    expect(calls).toEqual(['flow', 'account', 'devices']);
+    expect(begun.flow.devices.map((d) => d.label)).toEqual(['iPhone']);
+    calls.length = 0;
+    const done = ok(
+      await h2.monban.verifyChallenge({
+        flowToken: login.flowToken,
+        response: await testFactorCode(first.secret, h.clock.now()),
+      }),
+    );
+    expect(calls.slice(0, 3)).toEqual(['flow', 'account', 'devices']);
+    expect(calls.filter((c) => c === 'devices')).toHaveLength(1);
+    expect(done.session).toBeDefined();
+  });
+
+  it('a step that writes only its flow opens no transaction; a finished login clears the count without a refund first', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    const seen: string[] = [];
+    const storage = h.storage;
+    const transaction = storage.transaction.bind(storage);
+    storage.transaction = (fn) => {
+      seen.push('transaction');
+      return transaction(fn);
+    };
+    for (const op of ['increment', 'decrement', 'reset'] as const) {
+      const original = storage.counters[op].bind(storage.counters) as (...a: unknown[]) => unknown;
+      (storage.counters as unknown as Record<string, unknown>)[op] = (...args: unknown[]) => {
+        seen.push(op);
+        return original(...args);
+      };
+    }
+    h.clock.advance(30_000);
+    const login = ok(
+      await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
+    );
+    expect(seen).toEqual(['increment', 'decrement']);
+    seen.length = 0;
+    ok(await h.monban.beginChallenge({ flowToken: login.flowToken }));
+    expect(seen).toEqual([]);
+    const done = ok(
+      await h.monban.verifyChallenge({
+        flowToken: login.flowToken,
+        response: await testFactorCode(first.secret, h.clock.now()),
+      }),
+    );
+    expect(done.session).toBeDefined();
+    // The attempt reserved for the code is not given back: the count is cleared instead.
+    expect(seen).toEqual(['increment', 'reset']);
+    expect(
+      await h.monban.verifyChallenge({ flowToken: login.flowToken, response: '000000' }),
+    ).toMatchObject({ ok: false });
   });
 
   it('ACCEPTANCE 11: a hash with stale parameters is re-hashed at the next login', async () => {

@@ -12,7 +12,9 @@
  *
  * Environment: BENCH_STORAGE (memory | pglite | postgres), BENCH_FRAMEWORK (fastify | express),
  * BENCH_WORKERS (0: serve in this process), BENCH_PREFIX (Redis key prefix), DATABASE_URL,
- * REDIS_URL, BENCH_CSRF_SECRET (shared by the workers, as in any multi-instance deployment).
+ * REDIS_URL, BENCH_CSRF_SECRET (shared by the workers, as in any multi-instance deployment),
+ * BENCH_TRACE=1 (print each SQL statement's first line and each Redis command to stderr: what
+ * one login sends, for tuning).
  */
 import cluster, { type Worker } from 'node:cluster';
 import { createServer } from 'node:net';
@@ -40,6 +42,10 @@ const STORAGE = process.env.BENCH_STORAGE ?? 'memory';
 const FRAMEWORK = process.env.BENCH_FRAMEWORK ?? 'fastify';
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 0);
 const CSRF_SECRET = process.env.BENCH_CSRF_SECRET ?? 'bench-csrf-secret-0123456789abcdef';
+const TRACE = process.env.BENCH_TRACE === '1';
+const trace = (kind: string, text: unknown) => {
+  if (TRACE) process.stderr.write(`${kind} ${String(text).trim().split('\n')[0]?.slice(0, 110)}\n`);
+};
 
 /** What a server counts; summed over workers. */
 export type Counts = {
@@ -103,6 +109,7 @@ async function openStorage(counts: Counts): Promise<{ storage: Storage; close():
     const query = db.query.bind(db);
     db.query = ((sql: string, params?: unknown[]) => {
       counts.sql++;
+      trace('sql', sql);
       return query(sql, params);
     }) as typeof db.query;
     await migrate(db);
@@ -112,6 +119,8 @@ async function openStorage(counts: Counts): Promise<{ storage: Storage; close():
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
     counts.sql++;
+    const [first] = args as [unknown];
+    trace('sql', typeof first === 'string' ? first : (first as { text?: string })?.text);
     return (query as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof query;
   const { connectRedis, createCompositeStorage, createRedisStores } = await import('@monban/redis');
@@ -122,6 +131,8 @@ async function openStorage(counts: Counts): Promise<{ storage: Storage; close():
   const send = redis.sendCommand.bind(redis);
   redis.sendCommand = ((...args: Parameters<typeof send>) => {
     counts.redis++;
+    const [command] = args as unknown as [{ name?: string; args?: unknown[] }];
+    trace('redis', `${command?.name} ${String(command?.args?.[0] ?? '')}`);
     return send(...args);
   }) as typeof send;
   const storage = createCompositeStorage({

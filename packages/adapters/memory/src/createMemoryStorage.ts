@@ -109,10 +109,24 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
 
   const volatileTables = () => volatile;
 
+  const accounts = createAccountStore(committed);
+  const credentials = createCredentialStore(committed);
+  const flows = createFlowStore(committed);
+
   return {
-    accounts: createAccountStore(committed),
-    credentials: createCredentialStore(committed),
-    flows: createFlowStore(committed),
+    accounts,
+    credentials,
+    flows,
+    /** The flow, its account and devices: the same three reads, in one call (`Storage.loadFlow`). */
+    async loadFlow(flowId, now) {
+      const flow = await flows.get(flowId, now);
+      if (flow === null) return null;
+      const [account, list] = await Promise.all([
+        accounts.findById(flow.tenantId, flow.accountId),
+        credentials.listByAccount(flow.tenantId, flow.accountId),
+      ]);
+      return { flow, account, credentials: list };
+    },
     sessions: createSessionStore(volatileTables, guard),
     tokens: createTokenStore(volatileTables, guard),
     counters: createCounterStore(volatileTables, guard),

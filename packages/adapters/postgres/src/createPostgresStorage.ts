@@ -3,7 +3,7 @@ import { createAccountStore } from './internal/accounts.js';
 import { createCounterStore } from './internal/counters.js';
 import { createCredentialStore } from './internal/credentials.js';
 import { type Database, type Db, gated, toDb } from './internal/db.js';
-import { createFlowStore } from './internal/flows.js';
+import { createFlowStore, loadFlow } from './internal/flows.js';
 import { createSessionStore } from './internal/sessions.js';
 import { sweepExpired } from './internal/sweep.js';
 import { createTokenStore } from './internal/tokens.js';
@@ -86,6 +86,7 @@ export function createPostgresStorage({
     tokens: createTokenStore(db),
     counters: createCounterStore(db),
     transaction: (fn) => db.transaction((tx) => fn(transactionStores(tx))),
+    loadFlow: loadFlow(db),
     sweep: (now) => sweepExpired(db, now, sweepBatchSize),
   };
 }

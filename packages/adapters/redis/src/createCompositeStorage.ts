@@ -60,6 +60,10 @@ export function createCompositeStorage({
     sessions: shortLived.sessions,
     tokens: shortLived.tokens,
     counters: shortLived.counters,
+    // Flows, accounts and credentials all live in `durable`: its one-read join holds.
+    ...(durable.loadFlow === undefined
+      ? {}
+      : { loadFlow: durable.loadFlow.bind(durable) as NonNullable<Storage['loadFlow']> }),
     ...(sweeps.length > 0
       ? {
           sweep: async (now: number) => {

@@ -183,4 +183,23 @@ export interface Storage {
   transaction<T>(fn: (tx: TransactionStores) => Promise<T>): Promise<T>;
   /** Deletes expired flows, sessions, tokens and counters in batches; returns how many. */
   sweep?(now: number): Promise<number>;
+  /**
+   * Optional: a live flow, its account and the account's credentials in one read. Every flow
+   * step needs all three, and a database that can join answers them in one round trip instead
+   * of three. The answer must equal `flows.get(flowId, now)`, then
+   * `accounts.findById(flow.tenantId, flow.accountId)` and
+   * `credentials.listByAccount(flow.tenantId, flow.accountId)` (same order); `null` when there
+   * is no live flow. Without it the engine makes the three calls.
+   */
+  loadFlow?(flowId: string, now: number): Promise<FlowWithAccount | null>;
+}
+
+/** A flow with its account (`null` if it no longer exists) and the account's credentials. */
+export interface FlowWithAccount {
+  /** The flow. */
+  flow: FlowRecord;
+  /** Its account. */
+  account: Account | null;
+  /** The account's credentials, oldest first. */
+  credentials: Credential[];
 }

@@ -380,10 +380,7 @@ export function createMonban(options: MonbanOptions): Monban {
       ) {
         return engine.expire(loaded);
       }
-      const credentials = await storage.credentials.listByAccount(
-        loaded.tenant.id,
-        loaded.account.accountId,
-      );
+      const credentials = await engine.credentialsOf(loaded);
       return { ok: true, flow: engine.view(loaded, credentials) };
     },
 
@@ -585,10 +582,7 @@ export function createMonban(options: MonbanOptions): Monban {
         flowToken,
         async (loaded, scratch) => {
           if (currentStep(loaded.state) !== 'second-factor') return fail('STEP_NOT_ALLOWED');
-          const credentials = await storage.credentials.listByAccount(
-            loaded.tenant.id,
-            loaded.account.accountId,
-          );
+          const credentials = await engine.credentialsOf(loaded);
           scratch.credentials = credentials;
           let kind = requested;
           if (credentialId !== undefined) {
@@ -632,10 +626,7 @@ export function createMonban(options: MonbanOptions): Monban {
         const attempt = await engine.reserveAttempt(loaded.tenant, loaded.account);
         if (!attempt.allowed) return engine.lockedOut(loaded);
         tx.attempt = attempt.count;
-        const all = await storage.credentials.listByAccount(
-          loaded.tenant.id,
-          loaded.account.accountId,
-        );
+        const all = await engine.credentialsOf(loaded);
         const credentials = all.filter((c) => c.kind === ceremony.factor);
         const result = await factor.verifyChallenge(factorContext(loaded, 'login', undefined), {
           pending: ceremony.pending,

@@ -65,6 +65,8 @@ export interface LoadedFlow {
   tenant: Tenant;
   /** Its account. */
   account: Account;
+  /** The account's credentials, when they were read with the flow (`Storage.loadFlow`). */
+  credentials?: Credential[];
 }
 
 /** Scratch space a step builder fills for the commit. */
@@ -281,12 +283,30 @@ export function createEngine(deps: EngineDeps) {
     if (typeof flowToken !== 'string' || flowToken.length < 20 || flowToken.length > 200) {
       return fail('FLOW_NOT_FOUND');
     }
-    const record = await storage.flows.get(await hashToken(flowToken), clock.now());
+    const id = await hashToken(flowToken);
+    if (storage.loadFlow !== undefined) {
+      // One read (one round trip on PostgreSQL) for the flow, its account and its devices.
+      const found = await storage.loadFlow(id, clock.now());
+      const tenant = found && tenants.get(found.flow.tenantId);
+      if (!found || !tenant || !found.account) return fail('FLOW_NOT_FOUND');
+      const { flow: record, account, credentials } = found;
+      const state = record.state as unknown as FlowState;
+      return { ok: true, record, state, tenant, account, credentials };
+    }
+    const record = await storage.flows.get(id, clock.now());
     if (record === null) return fail('FLOW_NOT_FOUND');
     const tenant = tenants.get(record.tenantId);
     const account = tenant && (await storage.accounts.findById(record.tenantId, record.accountId));
     if (!tenant || !account) return fail('FLOW_NOT_FOUND');
     return { ok: true, record, state: record.state as unknown as FlowState, tenant, account };
+  }
+
+  /** The member's credentials as the flow was loaded with them, else read now. */
+  function credentialsOf(loaded: LoadedFlow): Promise<Credential[]> | Credential[] {
+    return (
+      loaded.credentials ??
+      storage.credentials.listByAccount(loaded.tenant.id, loaded.account.accountId)
+    );
   }
 
   function flowExpiry(state: FlowState): number {
@@ -623,63 +643,74 @@ export function createEngine(deps: EngineDeps) {
     let account = loaded.account;
     const replaced: Credential[] = [];
     const terminal = state.status !== 'active';
+    /** The step's one write to its flow: conditional on the version read, so atomic alone. */
+    const writeFlow = async (flows: Storage['flows']): Promise<void> => {
+      if (terminal) {
+        if (!(await flows.delete(loaded.record.id))) throw new StepConflict('CONCURRENT_UPDATE');
+        return;
+      }
+      const updated = await flows.update(
+        {
+          ...loaded.record,
+          state: state as unknown as FlowRecord['state'],
+          expiresAt: flowExpiry(state),
+        },
+        loaded.record.version,
+        now,
+      );
+      if (!updated) throw new StepConflict('CONCURRENT_UPDATE');
+    };
+    // A step that writes nothing but its flow (a challenge, a verified code) needs no
+    // transaction: one conditional statement instead of three round trips (BEGIN, it, COMMIT).
+    const flowOnly =
+      scratch.credentialsToCreate.length === 0 &&
+      Object.keys(patch).length === 0 &&
+      !result.effects.some((effect) => effect.type === 'replace-credentials');
     try {
-      account = await storage.transaction(async (tx) => {
-        for (const effect of result.effects) {
-          if (effect.type !== 'replace-credentials') continue;
-          // Before the new credential is written, so its name may repeat the replaced one's.
-          const all = await tx.credentials.listByAccount(
-            loaded.tenant.id,
-            loaded.account.accountId,
-          );
-          for (const c of all) {
-            if (c.kind === effect.kind && c.id !== effect.keep) {
-              await tx.credentials.delete(loaded.tenant.id, loaded.account.accountId, c.id);
-              replaced.push(c);
+      if (flowOnly) await writeFlow(storage.flows);
+      else
+        account = await storage.transaction(async (tx) => {
+          for (const effect of result.effects) {
+            if (effect.type !== 'replace-credentials') continue;
+            // Before the new credential is written, so its name may repeat the replaced one's.
+            const all = await tx.credentials.listByAccount(
+              loaded.tenant.id,
+              loaded.account.accountId,
+            );
+            for (const c of all) {
+              if (c.kind === effect.kind && c.id !== effect.keep) {
+                await tx.credentials.delete(loaded.tenant.id, loaded.account.accountId, c.id);
+                replaced.push(c);
+              }
             }
           }
-        }
-        for (const credential of scratch.credentialsToCreate) {
-          const created = await tx.credentials.create(credential);
-          if (!created.ok)
-            throw new StepConflict(
-              created.conflict === 'label' ? 'VALIDATION_FAILED' : 'FACTOR_ALREADY_REGISTERED',
-            );
-        }
-        let next = loaded.account;
-        if (Object.keys(patch).length > 0) {
-          const saved = await tx.accounts.update(
-            { ...loaded.account, ...patch },
-            loaded.account.version,
-          );
-          if (!saved.ok) {
-            throw new StepConflict(
-              saved.conflict === 'userId'
-                ? 'USER_ID_TAKEN'
-                : saved.conflict === 'email'
-                  ? 'EMAIL_TAKEN'
-                  : 'CONCURRENT_UPDATE',
-            );
+          for (const credential of scratch.credentialsToCreate) {
+            const created = await tx.credentials.create(credential);
+            if (!created.ok)
+              throw new StepConflict(
+                created.conflict === 'label' ? 'VALIDATION_FAILED' : 'FACTOR_ALREADY_REGISTERED',
+              );
           }
-          next = saved.value;
-        }
-        if (terminal) {
-          if (!(await tx.flows.delete(loaded.record.id)))
-            throw new StepConflict('CONCURRENT_UPDATE');
-        } else {
-          const updated = await tx.flows.update(
-            {
-              ...loaded.record,
-              state: state as unknown as FlowRecord['state'],
-              expiresAt: flowExpiry(state),
-            },
-            loaded.record.version,
-            now,
-          );
-          if (!updated) throw new StepConflict('CONCURRENT_UPDATE');
-        }
-        return next;
-      });
+          let next = loaded.account;
+          if (Object.keys(patch).length > 0) {
+            const saved = await tx.accounts.update(
+              { ...loaded.account, ...patch },
+              loaded.account.version,
+            );
+            if (!saved.ok) {
+              throw new StepConflict(
+                saved.conflict === 'userId'
+                  ? 'USER_ID_TAKEN'
+                  : saved.conflict === 'email'
+                    ? 'EMAIL_TAKEN'
+                    : 'CONCURRENT_UPDATE',
+              );
+            }
+            next = saved.value;
+          }
+          await writeFlow(tx.flows);
+          return next;
+        });
     } catch (error) {
       if (error instanceof StepConflict) {
         if (error.code === 'EMAIL_TAKEN')
@@ -701,7 +732,9 @@ export function createEngine(deps: EngineDeps) {
       tenant: loaded.tenant,
       account,
     };
-    if (scratch.attempt !== undefined) await refundAttempt(account);
+    // The reserved attempt is given back, unless the step clears the whole count anyway.
+    const resets = result.effects.some((effect) => effect.type === 'reset-failures');
+    if (scratch.attempt !== undefined && !resets) await refundAttempt(account);
     let session: SessionGrant | undefined;
     let mailFailed = false;
     for (const effect of result.effects) {
@@ -991,6 +1024,7 @@ export function createEngine(deps: EngineDeps) {
     isLocked,
     reserveAttempt,
     refundAttempt,
+    credentialsOf,
     evaluateGuess,
     useCredential,
     /** Clears an account's failure count. */

@@ -6,6 +6,7 @@ import { counterTests } from './counters.js';
 import { credentialTests } from './credentials.js';
 import { expiryTests } from './expiry.js';
 import { flowTests } from './flows.js';
+import { loadFlowTests } from './loadFlow.js';
 import { sessionTests } from './sessions.js';
 import { tokenTests } from './tokens.js';
 import { transactionTests } from './transaction.js';
@@ -19,8 +20,8 @@ let runs = 0;
  * `Storage conformance: <name>`. Every storage adapter (memory, PGlite, PostgreSQL, Redis) runs
  * this same suite, so they keep the same guarantees (ACCEPTANCE 41): uniqueness constraints,
  * compare-and-set versions, single-use tokens under concurrency, fixed-window counters,
- * account-scoped deletes, transaction rollback, expiry, and failing closed with
- * `MonbanError('STORAGE_UNAVAILABLE')` when the backend is gone.
+ * account-scoped deletes, transaction rollback, expiry, the optional one-read `loadFlow`, and
+ * failing closed with `MonbanError('STORAGE_UNAVAILABLE')` when the backend is gone.
  *
  * `setup` runs before every test and `cleanup` after it. The suite puts every deployment-wide ID
  * in a per-test namespace, so a shared database need not be emptied between tests. Times are
@@ -65,6 +66,7 @@ export function describeStorageConformance(
     accountTests(context);
     credentialTests(context);
     flowTests(context);
+    loadFlowTests(context);
     sessionTests(context);
     tokenTests(context);
     counterTests(context);

@@ -1,7 +1,8 @@
 import type { Account, AccountStore } from '@monban/core';
 import { type Db, num, numOrNull, type Row } from './db.js';
 
-const COLUMNS = `tenant_id, account_id, user_id, password_hash, password_changed_at, status,
+/** The columns read into an {@link Account}, in `toAccount`'s terms. */
+export const ACCOUNT_COLUMNS = `tenant_id, account_id, user_id, password_hash, password_changed_at, status,
   temporary_password_expires_at, birth_date, email, email_verified, chosen_factor,
   accepted_terms_version, lock_at, lock_until, session_version, version, created_at`;
 
@@ -30,7 +31,7 @@ export function toAccount(row: Row): Account {
   };
 }
 
-/** Parameters $1..$18 in the order of {@link COLUMNS} plus `email_lower` last. */
+/** Parameters $1..$18 in the order of {@link ACCOUNT_COLUMNS} plus `email_lower` last. */
 function values(account: Account, version: number): unknown[] {
   return [
     account.tenantId,
@@ -64,15 +65,18 @@ const conflictOf = (constraint: string): 'accountId' | 'userId' | 'email' =>
 /** The account store over `db`. */
 export function createAccountStore(db: Db): AccountStore {
   const findOne = async (where: string, params: unknown[]) => {
-    const rows = await db.query(`SELECT ${COLUMNS} FROM monban_accounts WHERE ${where}`, params);
+    const rows = await db.query(
+      `SELECT ${ACCOUNT_COLUMNS} FROM monban_accounts WHERE ${where}`,
+      params,
+    );
     return rows[0] ? toAccount(rows[0]) : null;
   };
   return {
     async create(account) {
       const result = await db.write(
-        `INSERT INTO monban_accounts (${COLUMNS}, email_lower)
+        `INSERT INTO monban_accounts (${ACCOUNT_COLUMNS}, email_lower)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-         RETURNING ${COLUMNS}`,
+         RETURNING ${ACCOUNT_COLUMNS}`,
         values(account, account.version),
       );
       if ('constraint' in result) return { ok: false, conflict: conflictOf(result.constraint) };
@@ -92,7 +96,7 @@ export function createAccountStore(db: Db): AccountStore {
            lock_until = $14, session_version = $15, version = $16, created_at = $17,
            email_lower = $18
          WHERE tenant_id = $1 AND account_id = $2 AND version = $19
-         RETURNING ${COLUMNS}`,
+         RETURNING ${ACCOUNT_COLUMNS}`,
         [...values(account, expectedVersion + 1), expectedVersion],
       );
       if ('constraint' in result) {
@@ -110,7 +114,7 @@ export function createAccountStore(db: Db): AccountStore {
     async list(tenantId, options = {}) {
       const { limit, after } = options;
       const params: unknown[] = [tenantId];
-      let sql = `SELECT ${COLUMNS} FROM monban_accounts WHERE tenant_id = $1`;
+      let sql = `SELECT ${ACCOUNT_COLUMNS} FROM monban_accounts WHERE tenant_id = $1`;
       if (after !== undefined) {
         params.push(after);
         sql += ` AND user_id > $${params.length}`;

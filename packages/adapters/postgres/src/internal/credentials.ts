@@ -1,9 +1,12 @@
 import type { Credential, CredentialStore } from '@monban/core';
 import { type Db, json, num, numOrNull, parseJson, type Row } from './db.js';
 
-const COLUMNS = 'id, tenant_id, account_id, kind, label, data, version, created_at, last_used_at';
+/** The columns read into a {@link Credential}. */
+export const CREDENTIAL_COLUMNS =
+  'id, tenant_id, account_id, kind, label, data, version, created_at, last_used_at';
 
-function toCredential(row: Row): Credential {
+/** Maps a `monban_credentials` row (or its JSON) to a {@link Credential}. */
+export function toCredential(row: Row): Credential {
   return {
     id: row.id as string,
     tenantId: row.tenant_id as string,
@@ -26,7 +29,7 @@ export function createCredentialStore(db: Db): CredentialStore {
            (id, tenant_id, account_id, kind, label, label_lower, data, version, created_at,
             last_used_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)
-         RETURNING ${COLUMNS}`,
+         RETURNING ${CREDENTIAL_COLUMNS}`,
         [
           credential.id,
           credential.tenantId,
@@ -50,14 +53,14 @@ export function createCredentialStore(db: Db): CredentialStore {
     },
     async get(tenantId, id) {
       const rows = await db.query(
-        `SELECT ${COLUMNS} FROM monban_credentials WHERE id = $1 AND tenant_id = $2`,
+        `SELECT ${CREDENTIAL_COLUMNS} FROM monban_credentials WHERE id = $1 AND tenant_id = $2`,
         [id, tenantId],
       );
       return rows[0] ? toCredential(rows[0]) : null;
     },
     async listByAccount(tenantId, accountId) {
       const rows = await db.query(
-        `SELECT ${COLUMNS} FROM monban_credentials WHERE tenant_id = $1 AND account_id = $2
+        `SELECT ${CREDENTIAL_COLUMNS} FROM monban_credentials WHERE tenant_id = $1 AND account_id = $2
          ORDER BY created_at, seq`,
         [tenantId, accountId],
       );
@@ -69,7 +72,7 @@ export function createCredentialStore(db: Db): CredentialStore {
         `UPDATE monban_credentials SET kind = $4, label = $5, label_lower = $6, data = $7::jsonb,
            version = $8, created_at = $9, last_used_at = $10
          WHERE id = $1 AND tenant_id = $2 AND account_id = $3 AND version = $11
-         RETURNING ${COLUMNS}`,
+         RETURNING ${CREDENTIAL_COLUMNS}`,
         [
           credential.id,
           credential.tenantId,

@@ -1,4 +1,6 @@
-import type { FlowRecord, FlowStore } from '@monban/core';
+import type { FlowRecord, FlowStore, FlowWithAccount } from '@monban/core';
+import { ACCOUNT_COLUMNS, toAccount } from './accounts.js';
+import { CREDENTIAL_COLUMNS, toCredential } from './credentials.js';
 import { type Db, json, num, parseJson, type Row } from './db.js';
 
 const COLUMNS = 'id, tenant_id, account_id, state, version, expires_at';
@@ -56,5 +58,31 @@ export function createFlowStore(db: Db): FlowStore {
         (await db.query('DELETE FROM monban_flows WHERE id = $1 RETURNING id', [id])).length > 0
       );
     },
+  };
+}
+
+// The flow, its account and its devices in one statement: the account and the credentials as
+// JSON from correlated subqueries (bigint columns arrive as JSON numbers, jsonb as objects;
+// the row mappers read both). Credentials oldest first, as `listByAccount` lists them.
+const LOAD_FLOW = `SELECT f.id, f.tenant_id, f.account_id, f.state, f.version, f.expires_at,
+  (SELECT row_to_json(a) FROM (SELECT ${ACCOUNT_COLUMNS} FROM monban_accounts
+    WHERE tenant_id = f.tenant_id AND account_id = f.account_id) a) AS account,
+  (SELECT COALESCE(json_agg(c ORDER BY c.created_at, c.seq), '[]'::json)
+    FROM (SELECT ${CREDENTIAL_COLUMNS}, seq FROM monban_credentials
+      WHERE tenant_id = f.tenant_id AND account_id = f.account_id) c) AS credentials
+  FROM monban_flows f WHERE f.id = $1 AND f.expires_at > $2`;
+
+/** `Storage.loadFlow` over `db`: one round trip instead of three. */
+export function loadFlow(db: Db) {
+  return async (id: string, now: number): Promise<FlowWithAccount | null> => {
+    const rows = await db.query(LOAD_FLOW, [id, now]);
+    const row = rows[0];
+    if (row === undefined) return null;
+    const account = parseJson<Row | null>(row.account);
+    return {
+      flow: toFlow(row),
+      account: account === null ? null : toAccount(account),
+      credentials: parseJson<Row[]>(row.credentials).map(toCredential),
+    };
   };
 }
