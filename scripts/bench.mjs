@@ -10,6 +10,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, type as osType, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 
 const benches = [
   ['@monban/policy', 'Policy validators'],
@@ -95,7 +98,9 @@ for (const [workspace, title] of benches) {
         !line.startsWith('BENCH_JSON ') &&
         line.trim() !== '',
     )
-    .join('\n');
+    .join('\n')
+    // BENCHMARKS.md is committed: a failure's stack names files from the repository root.
+    .replaceAll(repoRoot, '.');
   const status = run.status === 0 ? 'ok' : `failed (exit ${run.status ?? run.signal})`;
   console.log(`${workspace}: ${status} in ${seconds}s`);
   sections.push(
