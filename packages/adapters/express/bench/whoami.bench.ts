@@ -68,19 +68,16 @@ for (let round = 0; round < ROUNDS; round++) {
     rounds[i]!.push(await measure(url, headers, slice));
   }
 }
+const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 const figures = rounds.map((list, i) => {
-  const median = [...list].sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)]!;
-  const figure = {
-    ...median,
-    cpuUs: list.map((f) => f.cpuUs).sort((a, b) => a - b)[Math.floor(list.length / 2)]!,
-  };
+  const middle = [...list].sort((a, b) => a.rps - b.rps)[Math.floor(list.length / 2)]!;
+  const figure = { ...middle, cpuUs: median(list.map((f) => f.cpuUs)) };
   console.log(
     `${targets[i]![0].padEnd(26)} ${figure.rps.toFixed(0).padStart(6)} req/s  p50 ${figure.p50} ms  p99 ${figure.p99} ms  server CPU ${figure.cpuUs.toFixed(1).padStart(5)} µs/request  (median of ${ROUNDS} rounds of ${slice} s)`,
   );
   return figure;
 });
 const [be, bes, me, bf, bfs, mf] = figures as [Figure, Figure, Figure, Figure, Figure, Figure];
-const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
 /** The median over rounds of target `i`'s throughput over target `base`'s in the same round. */
 const paired = (i: number, base: number) =>
   median(rounds[i]!.map((figure, round) => figure.rps / rounds[base]![round]!.rps));
@@ -98,17 +95,8 @@ for (const [name, bare, same, monban, index] of [
 ] as const) {
   const kept = paired(index + 2, index);
   const keptSame = paired(index + 2, index + 1);
-  summary[name] = {
-    bare,
-    same,
-    monban,
-    kept,
-    keptSame,
-    capacity: bare.cpuUs / monban.cpuUs,
-    inProcessUs,
-    rounds: ROUNDS,
-  };
   const capacity = bare.cpuUs / monban.cpuUs;
+  summary[name] = { bare, same, monban, kept, keptSame, capacity, inProcessUs, rounds: ROUNDS };
   console.log(
     `${name}: @monban keeps ${(kept * 100).toFixed(0)}% of bare ${name}'s throughput (goal >= 80%: ${verdict(kept)}); ` +
       `server CPU per request ${monban.cpuUs.toFixed(1)} µs vs ${bare.cpuUs.toFixed(1)} µs bare, ` +

@@ -61,9 +61,7 @@ export function createCompositeStorage({
     tokens: shortLived.tokens,
     counters: shortLived.counters,
     // Flows, accounts and credentials all live in `durable`: its one-read join holds.
-    ...(durable.loadFlow === undefined
-      ? {}
-      : { loadFlow: durable.loadFlow.bind(durable) as NonNullable<Storage['loadFlow']> }),
+    ...(durable.loadFlow === undefined ? {} : { loadFlow: durable.loadFlow.bind(durable) }),
     ...(sweeps.length > 0
       ? {
           sweep: async (now: number) => {

@@ -662,9 +662,10 @@ export function createEngine(deps: EngineDeps) {
     };
     // A step that writes nothing but its flow (a challenge, a verified code) needs no
     // transaction: one conditional statement instead of three round trips (BEGIN, it, COMMIT).
+    const patched = Object.keys(patch).length > 0;
     const flowOnly =
+      !patched &&
       scratch.credentialsToCreate.length === 0 &&
-      Object.keys(patch).length === 0 &&
       !result.effects.some((effect) => effect.type === 'replace-credentials');
     try {
       if (flowOnly) await writeFlow(storage.flows);
@@ -692,7 +693,7 @@ export function createEngine(deps: EngineDeps) {
               );
           }
           let next = loaded.account;
-          if (Object.keys(patch).length > 0) {
+          if (patched) {
             const saved = await tx.accounts.update(
               { ...loaded.account, ...patch },
               loaded.account.version,
