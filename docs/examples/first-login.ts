@@ -79,8 +79,8 @@ now += 60_000;
 const next = ok(
   await monban.login({ tenantId: 'daiwa', userId: 'taro-2026', password: 'Kosmo-Web!2026x' }),
 );
-console.log('next login step:', next.flow.step);
-ok(await monban.beginChallenge({ flowToken: next.flowToken }));
+// One TOTP device: the login has begun the challenge already (R-LOG-2), the code comes next.
+console.log('next login step:', next.flow.step, next.flow.ceremony);
 const verified = ok(
   await monban.verifyChallenge({
     flowToken: next.flowToken,

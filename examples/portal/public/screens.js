@@ -292,9 +292,15 @@ async function configureFactor(flow) {
   );
 }
 
-/** The second factor (R-LOG-2..4): a device picker when there are several, then the ceremony. */
-function secondFactor(flow) {
+/**
+ * The second factor (R-LOG-2..4): a device picker when there are several, then the ceremony.
+ * With one TOTP device the login's answer has already begun the challenge: straight to the code.
+ */
+function secondFactor(flow, answer) {
   const devices = flow.devices ?? [];
+  if (flow.ceremony?.mode === 'challenge' && answer?.client !== undefined) {
+    return ceremony(answer, {}, devices[0]);
+  }
   if (devices.length > 1) {
     return show(
       ...title(t('secondFactor'), t('pickDevice')),
@@ -327,8 +333,13 @@ async function challenge(which, device) {
     show(...title(t('secondFactor')), box);
     return showError(box, r.error);
   }
-  const kind = r.data.flow.ceremony?.factor ?? device?.kind ?? r.data.flow.chosenFactor;
-  const client = r.data.client ?? {};
+  return ceremony(r.data, which, device);
+}
+
+/** The screen of a begun challenge: a passkey button, an emailed code, or a TOTP code. */
+function ceremony(answer, which, device) {
+  const kind = answer.flow.ceremony?.factor ?? device?.kind ?? answer.flow.chosenFactor;
+  const client = answer.client ?? {};
   const verify = (response) => step('POST', '/flow/challenge/verify', { response: response ?? '' });
   if (kind === 'passkey') {
     return show(

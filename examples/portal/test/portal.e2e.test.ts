@@ -113,7 +113,15 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
       member = first.member;
     }
     const { context, page } = await open(tenantId, options);
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push(new URL(request.url()).pathname);
+    });
     expect(await logIn(page, member.userId, member.password)).toBe('second-factor');
+    // R-LOG-2: with one TOTP device the login's answer has begun the challenge, so the page
+    // asks for the code without another request; other factors begin it from the page.
+    expect(posts.some((path) => path.endsWith('/flow/challenge'))).toBe(factor !== 'totp');
+    if (factor === 'totp') await page.locator('#code').waitFor();
     return { context, page, member };
   }
 

@@ -56,6 +56,7 @@ export type { Mailer, MailMessage } from './ports/mailer.js';
 export { cryptoRandom, type RandomSource } from './ports/random.js';
 export type {
   AccountStore,
+  AccountWithCredentials,
   CounterStore,
   CredentialStore,
   FlowStore,

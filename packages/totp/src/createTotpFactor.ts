@@ -115,6 +115,11 @@ export interface TotpCredentialData {
 export interface TotpFactor extends Factor {
   /** Always `'totp'`. */
   readonly kind: 'totp';
+  /**
+   * Always `true`: beginning a challenge only records the device in the flow, so with one
+   * device the login's answer already asks for the code.
+   */
+  readonly autoChallenge: true;
   /** Messages for the factor's codes (see {@link messages}). */
   readonly messages: Readonly<Record<Locale, MessageCatalog>>;
   /** Starts enrollment; never refuses (the client data is a {@link TotpEnrollmentClient}). */
@@ -355,6 +360,7 @@ export function createTotpFactor(options: TotpFactorOptions): TotpFactor {
 
   const factor: TotpFactor = {
     kind: 'totp',
+    autoChallenge: true,
     messages,
 
     async beginEnrollment(context) {

@@ -8,6 +8,7 @@ import type { TenantPresetName } from '@monban/core';
 import {
   type AuditEvent,
   createMonban,
+  type Factor,
   type FlowAnswer,
   type MailMessage,
   type Monban,
@@ -50,6 +51,10 @@ export function setup(
     storage?: MonbanOptions['storage'];
     clock?: ReturnType<typeof createManualClock>;
     mailer?: MonbanOptions['mailer'];
+    /** Factor kinds whose test factor declares `autoChallenge` (none by default). */
+    autoChallenge?: readonly ('passkey' | 'totp' | 'email-otp')[];
+    /** Wraps each test factor (to watch or change its calls). */
+    wrapFactor?: (factor: Factor) => Factor;
   } = {},
 ) {
   const clock = options.clock ?? createManualClock(START);
@@ -60,9 +65,13 @@ export function setup(
   const tenants = options.tenants ?? [
     { id: 't', displayName: 'テスト健康保険組合', preset: options.preset ?? 'daiwa' },
   ];
-  const factors = ['passkey', 'totp', 'email-otp'].map((kind) =>
-    createTestFactor({ kind: kind as 'totp' }),
-  );
+  const factors = (['passkey', 'totp', 'email-otp'] as const).map((kind) => {
+    const factor: Factor = createTestFactor({ kind });
+    const auto = options.autoChallenge?.includes(kind)
+      ? { ...factor, autoChallenge: true }
+      : factor;
+    return options.wrapFactor?.(auto) ?? auto;
+  });
   const monban: Monban = createMonban({
     tenants,
     storage,

@@ -1,5 +1,5 @@
 import { createArgon2Hasher } from '@monban/argon2';
-import type { Storage } from '@monban/core';
+import type { Factor, Storage } from '@monban/core';
 import { testFactorCode } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
@@ -194,6 +194,119 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
     expect([ra.ok, rb.ok].filter(Boolean)).toHaveLength(1);
   });
 
+  describe('R-LOG-2 with one device: the challenge begins with the login (Factor.autoChallenge)', () => {
+    const watched = () => {
+      const begun: string[] = [];
+      const wrapFactor = (factor: Factor): Factor => ({
+        ...factor,
+        beginChallenge: (context, input) => {
+          begun.push(`${factor.kind}:${input.credentialId ?? 'only'}`);
+          return factor.beginChallenge(context, input);
+        },
+      });
+      return { begun, wrapFactor };
+    };
+
+    it('one device of a factor that allows it: the login answer carries the ceremony, the code follows directly', async () => {
+      const { begun, wrapFactor } = watched();
+      const h = setup({ autoChallenge: ['totp'], wrapFactor });
+      const first = await completeFirstLogin(h);
+      h.clock.advance(30_000);
+      begun.length = 0;
+      const wrong = await h.monban.login({
+        tenantId: 't',
+        userId: first.userId,
+        password: 'Wrong-Pass#1',
+      });
+      expect(wrong.ok).toBe(false);
+      expect(begun).toEqual([]); // nothing begins before the password is right
+      const login = ok(
+        await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
+      );
+      expect(begun).toEqual(['totp:only']);
+      expect(login.flow.step).toBe('second-factor');
+      expect(login.flow.ceremony).toEqual({ mode: 'challenge', factor: 'totp' });
+      const [device] = login.flow.devices;
+      expect(login.client).toEqual({ credentialId: device?.id, label: 'iPhone' });
+      // The flow is stored with the ceremony: a reload shows it, and the code completes it.
+      expect(ok(await h.monban.getFlow({ flowToken: login.flowToken })).flow.ceremony).toEqual({
+        mode: 'challenge',
+        factor: 'totp',
+      });
+      const done = ok(
+        await h.monban.verifyChallenge({
+          flowToken: login.flowToken,
+          response: await testFactorCode(first.secret, h.clock.now()),
+        }),
+      );
+      expect(done.session).toBeDefined();
+      expect(begun).toEqual(['totp:only']);
+    });
+
+    it('a client that still begins the challenge itself is answered as before', async () => {
+      const h = setup({ autoChallenge: ['totp'] });
+      const first = await completeFirstLogin(h);
+      const done = await loginWithFactor(h, first.userId, first.secret);
+      expect(done.session).toBeDefined();
+    });
+
+    it('no ceremony without the factor allowing it, with several devices, or when beginning refuses', async () => {
+      // The test factors do not set autoChallenge unless asked.
+      const plain = setup();
+      const a = await completeFirstLogin(plain);
+      plain.clock.advance(30_000);
+      const noAuto = ok(
+        await plain.monban.login({ tenantId: 't', userId: a.userId, password: NEW_PASSWORD }),
+      );
+      expect(noAuto.flow.ceremony).toBeNull();
+      expect(noAuto.client).toBeUndefined();
+
+      // Two devices: the member picks one by name first.
+      const { begun, wrapFactor } = watched();
+      const two = setup({ autoChallenge: ['totp'], wrapFactor });
+      const b = await completeFirstLogin(two);
+      await two.storage.credentials.create({
+        id: 'second-device',
+        tenantId: 't',
+        accountId: b.accountId,
+        kind: 'totp',
+        label: 'iPad',
+        data: { secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' },
+        version: 1,
+        createdAt: two.clock.now(),
+        lastUsedAt: null,
+      });
+      two.clock.advance(30_000);
+      begun.length = 0;
+      const several = ok(
+        await two.monban.login({ tenantId: 't', userId: b.userId, password: NEW_PASSWORD }),
+      );
+      expect(begun).toEqual([]);
+      expect(several.flow.ceremony).toBeNull();
+      expect(several.flow.devices).toHaveLength(2);
+
+      // A factor whose beginning refuses leaves the flow as planned, and the login succeeds.
+      const refusing = setup({
+        autoChallenge: ['totp'],
+        wrapFactor: (factor) => ({
+          ...factor,
+          beginChallenge: async () => ({
+            ok: false,
+            code: 'FACTOR_NOT_CONFIGURED',
+            countsAsFailure: false,
+          }),
+        }),
+      });
+      const c = await completeFirstLogin(refusing);
+      refusing.clock.advance(30_000);
+      const refused = ok(
+        await refusing.monban.login({ tenantId: 't', userId: c.userId, password: NEW_PASSWORD }),
+      );
+      expect(refused.flow.step).toBe('second-factor');
+      expect(refused.flow.ceremony).toBeNull();
+    });
+  });
+
   it('R-LOG-2: with several devices the member picks one by name', async () => {
     const h = setup();
     const first = await completeFirstLogin(h);
@@ -270,7 +383,7 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
     expect(device?.lastUsedAt).toBe(h.clock.now());
   });
 
-  it('without Storage.loadFlow a step reads the flow, the account and the devices one by one', async () => {
+  it('without Storage.loadFlow and loadMember, login and steps read the account and the devices one by one', async () => {
     const h = setup();
     const first = await completeFirstLogin(h);
     const memory = h.storage;
@@ -283,7 +396,11 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
       };
     // The same stores, without the optional one-read method.
     const plain: Storage = {
-      accounts: { ...memory.accounts, findById: count('account', memory.accounts.findById) },
+      accounts: {
+        ...memory.accounts,
+        findById: count('account', memory.accounts.findById),
+        findByUserId: count('account by ID', memory.accounts.findByUserId),
+      },
       credentials: {
         ...memory.credentials,
         listByAccount: count('devices', memory.credentials.listByAccount),
@@ -296,9 +413,15 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
     };
     const h2 = setup({ storage: plain, clock: h.clock });
     h.clock.advance(30_000);
+    // A wrong password reads no devices; the right one reads them after the check.
+    await h2.monban.login({ tenantId: 't', userId: first.userId, password: 'Wrong-Pass#1' });
+    expect(calls).toEqual(['account by ID']);
+    calls.length = 0;
     const login = ok(
       await h2.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
     );
+    expect(calls).toEqual(['account by ID', 'devices']);
+    expect(login.flow.devices.map((d) => d.label)).toEqual(['iPhone']);
     calls.length = 0;
     const begun = ok(await h2.monban.beginChallenge({ flowToken: login.flowToken }));
     expect(calls).toEqual(['flow', 'account', 'devices']);
@@ -313,6 +436,42 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
     expect(calls.slice(0, 3)).toEqual(['flow', 'account', 'devices']);
     expect(calls.filter((c) => c === 'devices')).toHaveLength(1);
     expect(done.session).toBeDefined();
+  });
+
+  it('with Storage.loadMember, a login reads the account and its devices in that one call', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    const storage = h.storage;
+    const calls: string[] = [];
+    const loadMember = storage.loadMember?.bind(storage);
+    expect(loadMember).toBeDefined();
+    // The memory adapter answers loadMember with its own two reads: count only the engine's.
+    let inside = false;
+    storage.loadMember = async (tenantId, userId) => {
+      calls.push(`loadMember ${userId}`);
+      inside = true;
+      try {
+        return await (loadMember as NonNullable<typeof loadMember>)(tenantId, userId);
+      } finally {
+        inside = false;
+      }
+    };
+    const findByUserId = storage.accounts.findByUserId.bind(storage.accounts);
+    storage.accounts.findByUserId = (tenantId, userId) => {
+      if (!inside) calls.push('findByUserId');
+      return findByUserId(tenantId, userId);
+    };
+    const listByAccount = storage.credentials.listByAccount.bind(storage.credentials);
+    storage.credentials.listByAccount = (tenantId, accountId) => {
+      if (!inside) calls.push('listByAccount');
+      return listByAccount(tenantId, accountId);
+    };
+    h.clock.advance(30_000);
+    const login = ok(
+      await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
+    );
+    expect(calls).toEqual([`loadMember ${first.userId}`]);
+    expect(login.flow.devices.map((d) => d.label)).toEqual(['iPhone']);
   });
 
   it('a step that writes only its flow opens no transaction; a finished login clears the count without a refund first', async () => {

@@ -127,6 +127,12 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
       ]);
       return { flow, account, credentials: list };
     },
+    /** An account by user ID and its devices: the same two reads, in one call (`Storage.loadMember`). */
+    async loadMember(tenantId, userId) {
+      const account = await accounts.findByUserId(tenantId, userId);
+      if (account === null) return null;
+      return { account, credentials: await credentials.listByAccount(tenantId, account.accountId) };
+    },
     sessions: createSessionStore(volatileTables, guard),
     tokens: createTokenStore(volatileTables, guard),
     counters: createCounterStore(volatileTables, guard),

@@ -1,5 +1,5 @@
 import type { Storage, TransactionStores } from '@monban/core';
-import { createAccountStore } from './internal/accounts.js';
+import { createAccountStore, loadMember } from './internal/accounts.js';
 import { createCounterStore } from './internal/counters.js';
 import { createCredentialStore } from './internal/credentials.js';
 import { type Database, type Db, gated, toDb } from './internal/db.js';
@@ -87,6 +87,7 @@ export function createPostgresStorage({
     counters: createCounterStore(db),
     transaction: (fn) => db.transaction((tx) => fn(transactionStores(tx))),
     loadFlow: loadFlow(db),
+    loadMember: loadMember(db),
     sweep: (now) => sweepExpired(db, now, sweepBatchSize),
   };
 }

@@ -60,8 +60,9 @@ export function createCompositeStorage({
     sessions: shortLived.sessions,
     tokens: shortLived.tokens,
     counters: shortLived.counters,
-    // Flows, accounts and credentials all live in `durable`: its one-read join holds.
+    // Flows, accounts and credentials all live in `durable`: its one-read joins hold.
     ...(durable.loadFlow === undefined ? {} : { loadFlow: durable.loadFlow.bind(durable) }),
+    ...(durable.loadMember === undefined ? {} : { loadMember: durable.loadMember.bind(durable) }),
     ...(sweeps.length > 0
       ? {
           sweep: async (now: number) => {

@@ -122,6 +122,14 @@ export interface Factor {
   readonly kind: FactorKind;
   /** Messages for the factor's own codes, per locale. */
   readonly messages?: Readonly<Record<Locale, MessageCatalog>>;
+  /**
+   * Optional: `beginChallenge` has no effect outside the flow (no mail, no stored challenge, no
+   * counter), so the engine may begin the challenge itself right after a correct password when
+   * this factor, with one device, is the member's only choice. The login's answer then carries
+   * the ceremony, and the client goes straight to the code. TOTP sets it; email OTP (it mails a
+   * code) and passkeys (they store a challenge) do not.
+   */
+  readonly autoChallenge?: boolean;
   /** Whether the member can use this factor now (email OTP needs a verified address). */
   isAvailable?(account: FactorAccount): boolean;
   /**

@@ -192,6 +192,23 @@ export interface Storage {
    * is no live flow. Without it the engine makes the three calls.
    */
   loadFlow?(flowId: string, now: number): Promise<FlowWithAccount | null>;
+  /**
+   * Optional: the account with this user ID and its credentials in one read. A login needs
+   * both (the credentials decide the second-factor step), and a database that can join answers
+   * them in one round trip instead of two. The answer must equal
+   * `accounts.findByUserId(tenantId, userId)`, then
+   * `credentials.listByAccount(tenantId, account.accountId)` (same order); `null` when there is
+   * no such account. Without it the engine makes the two calls.
+   */
+  loadMember?(tenantId: string, userId: string): Promise<AccountWithCredentials | null>;
+}
+
+/** An account and its credentials, oldest first. */
+export interface AccountWithCredentials {
+  /** The account. */
+  account: Account;
+  /** Its credentials, oldest first. */
+  credentials: Credential[];
 }
 
 /** A flow with its account (`null` if it no longer exists) and the account's credentials. */

@@ -9,7 +9,7 @@ import {
   validatePassword,
   validateUserId,
 } from '@monban/policy';
-import type { Factor, FactorFailure, FactorPurpose } from '../factors/Factor.js';
+import type { Factor, FactorFailure, FactorPurpose, JsonObject } from '../factors/Factor.js';
 import { newId, timingSafeEqual } from '../internal/secrets.js';
 import { planFlow } from '../machine/planFlow.js';
 import { currentStep, isFlowExpired } from '../machine/transition.js';
@@ -307,16 +307,17 @@ export function createMonban(options: MonbanOptions): Monban {
         return fail('INVALID_CREDENTIALS');
       }
       const userId = normalizeUserId(input.userId);
-      const account = userId === '' ? null : await storage.accounts.findByUserId(tenant.id, userId);
+      const member = userId === '' ? null : await engine.loadMember(tenant.id, userId);
       const generic = async (reason: string, accountId: string | null): Promise<Failure> => {
         await engine.audit({ type: 'login.failed', tenantId: tenant.id, accountId, reason });
         return fail('INVALID_CREDENTIALS');
       };
-      if (account === null) {
+      if (member === null) {
         // Same work as a real check, so unknown IDs cost the same time (R-LOG-1).
         await hasher.verify(await engine.dummyHash(), input.password);
         return generic('UNKNOWN_USER_ID', null);
       }
+      const { account } = member;
       if (engine.isLocked(account, now)) {
         await hasher.verify(await engine.dummyHash(), input.password);
         return generic('ACCOUNT_LOCKED', account.accountId);
@@ -349,7 +350,7 @@ export function createMonban(options: MonbanOptions): Monban {
         );
         if (rehashed.ok) current = rehashed.value;
       }
-      const credentials = await storage.credentials.listByAccount(tenant.id, current.accountId);
+      const credentials = await member.credentials();
       const state = planFlow({
         account: current,
         credentials,
@@ -357,7 +358,20 @@ export function createMonban(options: MonbanOptions): Monban {
         now,
         remember: input.remember === true,
       });
-      const started = await engine.createFlow(tenant, current, state);
+      let client: JsonObject | undefined;
+      const started = await engine.createFlow(tenant, current, state, async (flowId, planned) => {
+        const begun = await engine.beginOnlyChallenge(
+          tenant,
+          current,
+          flowId,
+          planned,
+          credentials,
+          input.locale,
+        );
+        if (begun === null) return planned;
+        client = begun.client;
+        return begun.state;
+      });
       await engine.audit({
         type: 'login.succeeded',
         tenantId: tenant.id,
@@ -368,6 +382,7 @@ export function createMonban(options: MonbanOptions): Monban {
         ok: true,
         flowToken: started.flowToken,
         flow: engine.view(started.loaded, credentials),
+        ...(client === undefined ? {} : { client }),
       };
     },
 

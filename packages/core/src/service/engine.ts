@@ -22,7 +22,7 @@ import {
   reliesOnTemporaryCredentials,
   transition,
 } from '../machine/transition.js';
-import type { AccountPatch, FlowEvent, FlowState } from '../machine/types.js';
+import type { AccountPatch, FlowEvent, FlowState, TransitionContext } from '../machine/types.js';
 import type { MailDataByKind, MailKind, MailTemplates } from '../mail/templates.js';
 import type { AuditEvent, AuditSink } from '../ports/audit.js';
 import type { Clock } from '../ports/clock.js';
@@ -301,6 +301,27 @@ export function createEngine(deps: EngineDeps) {
     return { ok: true, record, state: record.state as unknown as FlowState, tenant, account };
   }
 
+  /**
+   * The account with this user ID, and a way to its credentials: already read with it when the
+   * storage has `loadMember` (one round trip), else read when asked (after the password check).
+   */
+  async function loadMember(
+    tenantId: string,
+    userId: string,
+  ): Promise<{ account: Account; credentials(): Promise<Credential[]> | Credential[] } | null> {
+    if (storage.loadMember !== undefined) {
+      const found = await storage.loadMember(tenantId, userId);
+      return found && { account: found.account, credentials: () => found.credentials };
+    }
+    const account = await storage.accounts.findByUserId(tenantId, userId);
+    return (
+      account && {
+        account,
+        credentials: () => storage.credentials.listByAccount(tenantId, account.accountId),
+      }
+    );
+  }
+
   /** The member's credentials as the flow was loaded with them, else read now. */
   function credentialsOf(loaded: LoadedFlow): Promise<Credential[]> | Credential[] {
     return (
@@ -313,10 +334,70 @@ export function createEngine(deps: EngineDeps) {
     return state.lastActivityAt + state.idleTimeoutMs + EXPIRED_FLOW_GRACE_MS;
   }
 
-  async function createFlow(tenant: Tenant, account: Account, state: FlowState) {
+  /** What the pure state machine needs to know about the tenant and the moment. */
+  function machineContext(tenant: Tenant, now: number): TransitionContext {
+    return {
+      now,
+      tenant: {
+        factors: tenant.factors,
+        termsVersion: tenant.termsVersion,
+        logoutBeforeFactorSetup: tenant.logoutBeforeFactorSetup,
+      },
+    };
+  }
+
+  /**
+   * R-LOG-2 with one device: when a login's flow goes to the second factor, the member can
+   * answer with one factor only, and with one device of it, the choice is already made. If the
+   * factor allows it (`Factor.autoChallenge`: beginning has no effect outside the flow), the
+   * challenge begins here, so the login's answer carries the ceremony (and the factor's client
+   * data) and the client goes straight to the code: one request and two storage writes fewer.
+   * Anything else (several devices, a factor that mails a code, a refusal) leaves the flow as
+   * planned, for the member to begin the challenge.
+   */
+  async function beginOnlyChallenge(
+    tenant: Tenant,
+    account: Account,
+    flowId: string,
+    state: FlowState,
+    credentials: readonly Credential[],
+    locale: Locale | undefined,
+  ): Promise<{ state: FlowState; client: JsonObject } | null> {
+    const [kind, ...others] = state.challengeFactors;
+    if (currentStep(state) !== 'second-factor' || kind === undefined || others.length > 0) {
+      return null;
+    }
+    const factor = deps.factors.get(kind);
+    const own = credentials.filter((c) => c.kind === kind);
+    if (factor?.autoChallenge !== true || own.length !== 1) return null;
+    const begun = await factor.beginChallenge(
+      factorContext(tenant, account, flowId, 'login', locale),
+      { credentials: own },
+    );
+    if ('ok' in begun) return null;
+    const result = transition(
+      state,
+      { type: 'CHALLENGE_STARTED', factor: kind, pending: begun.pending },
+      machineContext(tenant, state.lastActivityAt),
+    );
+    return result.ok ? { state: result.state, client: begun.client } : null;
+  }
+
+  /**
+   * Stores a new flow. `prepare`, if given, may change the planned state once the flow's ID (the
+   * binding of factor ceremonies) is known, before anything is written.
+   */
+  async function createFlow(
+    tenant: Tenant,
+    account: Account,
+    planned: FlowState,
+    prepare?: (flowId: string, state: FlowState) => Promise<FlowState>,
+  ) {
     const flowToken = newToken(random);
+    const id = await hashToken(flowToken);
+    const state = prepare === undefined ? planned : await prepare(id, planned);
     const record: FlowRecord = {
-      id: await hashToken(flowToken),
+      id,
       tenantId: tenant.id,
       accountId: account.accountId,
       state: state as unknown as FlowRecord['state'],
@@ -611,14 +692,7 @@ export function createEngine(deps: EngineDeps) {
     const event = await build(loaded, scratch);
     if ('ok' in event) return event;
     const now = clock.now();
-    const result = transition(loaded.state, event, {
-      now,
-      tenant: {
-        factors: loaded.tenant.factors,
-        termsVersion: loaded.tenant.termsVersion,
-        logoutBeforeFactorSetup: loaded.tenant.logoutBeforeFactorSetup,
-      },
-    });
+    const result = transition(loaded.state, event, machineContext(loaded.tenant, now));
     if (!result.ok) {
       for (const effect of result.effects) {
         if (effect.type === 'record-failure' && scratch.attempt !== undefined) {
@@ -839,14 +913,7 @@ export function createEngine(deps: EngineDeps) {
     const result = transition(
       state,
       { type: 'EMAIL_VERIFIED', email },
-      {
-        now,
-        tenant: {
-          factors: tenant.factors,
-          termsVersion: tenant.termsVersion,
-          logoutBeforeFactorSetup: tenant.logoutBeforeFactorSetup,
-        },
-      },
+      machineContext(tenant, now),
     );
     if (!result.ok)
       return fail(result.code === 'FLOW_EXPIRED' ? 'FLOW_EXPIRED' : 'EMAIL_LINK_INVALID');
@@ -1032,7 +1099,9 @@ export function createEngine(deps: EngineDeps) {
     resetFailures: (account: Account) => storage.counters.reset(lockKey(account)),
     recordFailure,
     loadFlow,
+    loadMember,
     createFlow,
+    beginOnlyChallenge,
     view,
     lockedOut,
     expire,

@@ -1,5 +1,6 @@
-import type { Account, AccountStore } from '@monban/core';
-import { type Db, num, numOrNull, type Row } from './db.js';
+import type { Account, AccountStore, AccountWithCredentials } from '@monban/core';
+import { CREDENTIAL_COLUMNS, toCredential } from './credentials.js';
+import { type Db, num, numOrNull, parseJson, type Row } from './db.js';
 
 /** The columns read into an {@link Account}, in `toAccount`'s terms. */
 export const ACCOUNT_COLUMNS = `tenant_id, account_id, user_id, password_hash, password_changed_at, status,
@@ -126,5 +127,26 @@ export function createAccountStore(db: Db): AccountStore {
       }
       return (await db.query(sql, params)).map(toAccount);
     },
+  };
+}
+
+// The account and its devices in one statement: the credentials as JSON from a correlated
+// subquery (bigint columns arrive as JSON numbers, jsonb as objects; `toCredential` reads both),
+// oldest first, as `listByAccount` lists them.
+const LOAD_MEMBER = `SELECT ${ACCOUNT_COLUMNS},
+  (SELECT COALESCE(json_agg(c ORDER BY c.created_at, c.seq), '[]'::json)
+    FROM (SELECT ${CREDENTIAL_COLUMNS}, seq FROM monban_credentials
+      WHERE tenant_id = a.tenant_id AND account_id = a.account_id) c) AS credentials
+  FROM monban_accounts a WHERE a.tenant_id = $1 AND a.user_id = $2`;
+
+/** `Storage.loadMember` over `db`: one round trip instead of two. */
+export function loadMember(db: Db) {
+  return async (tenantId: string, userId: string): Promise<AccountWithCredentials | null> => {
+    const row = (await db.query(LOAD_MEMBER, [tenantId, userId]))[0];
+    if (row === undefined) return null;
+    return {
+      account: toAccount(row),
+      credentials: parseJson<Row[]>(row.credentials).map(toCredential),
+    };
   };
 }
