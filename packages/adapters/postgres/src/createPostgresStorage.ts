@@ -33,6 +33,7 @@ const transactionStores = (db: Db): TransactionStores => ({
  * single-use consume (`DELETE … RETURNING`); counters as one `INSERT … ON CONFLICT … RETURNING`
  * that restarts an expired window; expiry checked in SQL against the `now` argument; and
  * `transaction(fn)` on one connection between `BEGIN` and `COMMIT` (`ROLLBACK` when `fn` throws).
+ * On a pool, statements are named prepared statements (see `preparedStatements`).
  *
  * Any driver error (connection refused or lost, pool ended, query error) rejects with
  * `MonbanError('STORAGE_UNAVAILABLE')` carrying the driver error as `cause`; nothing reports
@@ -55,9 +56,17 @@ export function createPostgresStorage({
   db: database,
   sweepBatchSize = 1000,
   migrate = false,
+  preparedStatements = true,
 }: {
   /** A `pg` `Pool`, or a PGlite instance. */
   db: Database;
+  /**
+   * On a `pg` `Pool`, send each parameterized statement as a named prepared statement (default
+   * `true`): every connection then parses and plans it once instead of on every call. Set
+   * `false` behind a pooler that cannot keep prepared statements across transactions (PgBouncer
+   * in transaction mode before 1.21, or without `max_prepared_statements`). No effect on PGlite.
+   */
+  preparedStatements?: boolean;
   /** Rows deleted per statement by `sweep` (default 1000). */
   sweepBatchSize?: number;
   /**
@@ -66,10 +75,13 @@ export function createPostgresStorage({
    */
   migrate?: boolean;
 }): PostgresStorage {
+  if (typeof preparedStatements !== 'boolean') {
+    throw new TypeError('createPostgresStorage: preparedStatements must be a boolean');
+  }
   if (!Number.isInteger(sweepBatchSize) || sweepBatchSize < 1) {
     throw new TypeError('createPostgresStorage: sweepBatchSize must be a positive integer');
   }
-  let db = toDb(database);
+  let db = toDb(database, { prepare: preparedStatements });
   if (migrate) {
     let migrated: Promise<unknown> | undefined;
     db = gated(db, async () => {

