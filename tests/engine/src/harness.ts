@@ -87,6 +87,24 @@ export function setup(
 
 export type Harness = ReturnType<typeof setup>;
 
+/** The secret of the device {@link addSecondDevice} registers. */
+export const SECOND_DEVICE_SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+
+/** A second TOTP device, `iPad` (ID `second-device`), registered directly through storage. */
+export async function addSecondDevice(h: Harness, accountId: string): Promise<void> {
+  await h.storage.credentials.create({
+    id: 'second-device',
+    tenantId: 't',
+    accountId,
+    kind: 'totp',
+    label: 'iPad',
+    data: { secret: SECOND_DEVICE_SECRET },
+    version: 1,
+    createdAt: h.clock.now(),
+    lastUsedAt: null,
+  });
+}
+
 /** Unwraps an ok result or fails the test with the error. */
 export function ok<T extends object>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);

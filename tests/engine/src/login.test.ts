@@ -3,10 +3,12 @@ import type { Factor, Storage } from '@monban/core';
 import { testFactorCode } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
+  addSecondDevice,
   completeFirstLogin,
   loginWithFactor,
   NEW_PASSWORD,
   ok,
+  SECOND_DEVICE_SECRET,
   setup,
   TEMP_PASSWORD,
 } from './harness.js';
@@ -265,17 +267,7 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
       const { begun, wrapFactor } = watched();
       const two = setup({ autoChallenge: ['totp'], wrapFactor });
       const b = await completeFirstLogin(two);
-      await two.storage.credentials.create({
-        id: 'second-device',
-        tenantId: 't',
-        accountId: b.accountId,
-        kind: 'totp',
-        label: 'iPad',
-        data: { secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' },
-        version: 1,
-        createdAt: two.clock.now(),
-        lastUsedAt: null,
-      });
+      await addSecondDevice(two, b.accountId);
       two.clock.advance(30_000);
       begun.length = 0;
       const several = ok(
@@ -310,18 +302,7 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
   it('R-LOG-2: with several devices the member picks one by name', async () => {
     const h = setup();
     const first = await completeFirstLogin(h);
-    // A second TOTP device registered directly through storage.
-    await h.storage.credentials.create({
-      id: 'second-device',
-      tenantId: 't',
-      accountId: first.accountId,
-      kind: 'totp',
-      label: 'iPad',
-      data: { secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' },
-      version: 1,
-      createdAt: h.clock.now(),
-      lastUsedAt: null,
-    });
+    await addSecondDevice(h, first.accountId);
     h.clock.advance(30_000);
     const login = ok(
       await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
@@ -347,7 +328,7 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
     const done = ok(
       await h.monban.verifyChallenge({
         flowToken: login.flowToken,
-        response: await testFactorCode('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', h.clock.now()),
+        response: await testFactorCode(SECOND_DEVICE_SECRET, h.clock.now()),
       }),
     );
     expect(done.session).toBeDefined();
