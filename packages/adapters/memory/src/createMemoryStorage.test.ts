@@ -153,3 +153,63 @@ describe('createMemoryStorage', () => {
     );
   });
 });
+
+describe('createMemoryStorage lookups', () => {
+  it('finds members and their devices, and checks uniqueness, without iterating any table', async () => {
+    const storage = createMemoryStorage();
+    for (let i = 0; i < 50; i++) {
+      const accountId = `a${i}`;
+      await storage.accounts.create(
+        makeAccount({ accountId, userId: `user${i}`, email: `user${i}@example.jp` }),
+      );
+      await storage.credentials.create(makeCredential({ id: `c${i}`, accountId, label: 'Phone' }));
+    }
+    // Every stored table is a Map of about 50 rows: iterating one would be a scan. (A
+    // transaction's commit iterates its own few changes, which is fine.)
+    const methods = ['entries', 'values', 'keys', 'forEach', Symbol.iterator] as const;
+    const saved = methods.map((name) => [name, Map.prototype[name as keyof Map<unknown, unknown>]]);
+    let iterations = 0;
+    for (const [name, original] of saved) {
+      Object.defineProperty(Map.prototype, name as PropertyKey, {
+        configurable: true,
+        writable: true,
+        value: function (this: Map<unknown, unknown>, ...args: unknown[]) {
+          if (this.size >= 40) iterations++;
+          return (original as (...a: unknown[]) => unknown).apply(this, args);
+        },
+      });
+    }
+    try {
+      expect(await storage.accounts.findByUserId('t1', 'user42')).toMatchObject({
+        accountId: 'a42',
+      });
+      expect(await storage.accounts.findByEmail('t1', 'USER7@example.jp')).toMatchObject({
+        accountId: 'a7',
+      });
+      expect(await storage.loadMember?.('t1', 'user3')).toMatchObject({
+        account: { accountId: 'a3' },
+        credentials: [{ id: 'c3' }],
+      });
+      const a9 = makeAccount({ accountId: 'a9', userId: 'user9', email: 'user9@example.jp' });
+      expect(await storage.accounts.update({ ...a9, userId: 'user10' }, 1)).toEqual({
+        ok: false,
+        conflict: 'userId',
+      });
+      const phone = makeCredential({ id: 'c5', accountId: 'a5', label: 'Phone' });
+      expect((await storage.credentials.update({ ...phone, label: 'Tablet' }, 1)).ok).toBe(true);
+      expect(await storage.credentials.deleteByAccount('t1', 'a6')).toBe(1);
+      await storage.transaction(async (tx) => {
+        expect(await tx.accounts.findByUserId('t1', 'user1')).toMatchObject({ accountId: 'a1' });
+      });
+    } finally {
+      for (const [name, original] of saved) {
+        Object.defineProperty(Map.prototype, name as PropertyKey, {
+          configurable: true,
+          writable: true,
+          value: original,
+        });
+      }
+    }
+    expect(iterations).toBe(0);
+  });
+});

@@ -7,6 +7,8 @@ import {
   createFlowStore,
   createSessionStore,
   createTokenStore,
+  emptyTables,
+  overlayTables,
   sweepTables,
   type TableAccess,
   type Tables,
@@ -33,13 +35,6 @@ export interface MemoryStorage extends Storage {
   setUnavailable(unavailable: boolean): void;
 }
 
-const cloneTables = (tables: Tables): Tables => ({
-  accounts: new Map(tables.accounts),
-  credentials: new Map(tables.credentials),
-  flows: new Map(tables.flows),
-  credentialOrder: new Map(tables.credentialOrder),
-});
-
 /**
  * Creates a {@link Storage} that keeps everything in process memory. **For testing and
  * development only**: data is lost on restart and is not shared between processes, so lockout
@@ -52,9 +47,12 @@ const cloneTables = (tables: Tables): Tables => ({
  * return them without copying: a returned record cannot be modified (doing so throws
  * `TypeError`), and mutating an object passed to a write never changes what is stored.
  *
- * `transaction(fn)` runs one transaction at a time. `fn` works on a private copy of accounts,
- * credentials and flows that replaces the stored tables only when `fn` resolves; if `fn` throws,
- * the copy is dropped. Writes through the top-level stores wait for a running transaction to
+ * Lookups by user ID, by email and by account use indexes, so no call scans every member, and
+ * starting a transaction copies nothing.
+ *
+ * `transaction(fn)` runs one transaction at a time. `fn` works on a private view of accounts,
+ * credentials and flows: its writes are kept aside and applied to the stored tables only when
+ * `fn` resolves; if `fn` throws, they are dropped. Writes through the top-level stores wait for a running transaction to
  * finish (as a row lock would), so **inside `fn` use only the `tx` stores**: a top-level write
  * from inside `fn` waits for `fn` itself and never completes. Reads outside see committed data
  * only.
@@ -84,12 +82,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
     }
   };
 
-  let tables: Tables = {
-    accounts: new Map(),
-    credentials: new Map(),
-    flows: new Map(),
-    credentialOrder: new Map(),
-  };
+  const tables = emptyTables();
   const volatile: VolatileTables = { sessions: new Map(), tokens: new Map(), counters: new Map() };
   const lock = createMutex();
 
@@ -141,7 +134,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
       guard();
       return lock(async () => {
         guard();
-        const working = cloneTables(tables);
+        const { working, commit } = overlayTables(tables);
         let open = true;
         const inside = async <R>(run: (t: Tables) => R): Promise<R> => {
           if (!open) throw new TypeError('This transaction has already finished');
@@ -156,7 +149,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
         };
         try {
           const result = await fn(tx);
-          tables = working;
+          commit();
           return result;
         } finally {
           open = false;

@@ -107,6 +107,40 @@ export function accountTests(c: SuiteContext): void {
       expect(own).toMatchObject({ ok: true, value: { email: 'Bob@Example.com', version: 2 } });
     });
 
+    it('update moves the user ID and email lookups: the old ones find nothing and are free', async () => {
+      const accounts = c.storage().accounts;
+      await accounts.create(c.account({ email: 'alice@example.com' }));
+      const moved = await accounts.update(
+        c.account({ userId: 'alice2', email: 'Alice2@example.com' }),
+        1,
+      );
+      expect(moved.ok).toBe(true);
+      expect(await accounts.findByUserId(c.tenant(), 'alice')).toBeNull();
+      expect(await accounts.findByEmail(c.tenant(), 'alice@example.com')).toBeNull();
+      expect(await accounts.findByUserId(c.tenant(), 'alice2')).toMatchObject({
+        accountId: 'a1',
+        version: 2,
+      });
+      expect(await accounts.findByEmail(c.tenant(), 'ALICE2@EXAMPLE.COM')).toMatchObject({
+        accountId: 'a1',
+      });
+      // Another account can take the old user ID and email at once.
+      const reuse = await accounts.create(
+        c.account({ accountId: 'a2', email: 'alice@example.com' }),
+      );
+      expect(reuse.ok).toBe(true);
+      expect(await accounts.findByUserId(c.tenant(), 'alice')).toMatchObject({ accountId: 'a2' });
+      expect(await accounts.findByEmail(c.tenant(), 'alice@example.com')).toMatchObject({
+        accountId: 'a2',
+      });
+      // Clearing an email frees it as well.
+      const cleared = await accounts.update(c.account({ userId: 'alice2', email: null }), 2);
+      expect(cleared.ok).toBe(true);
+      expect(await accounts.findByEmail(c.tenant(), 'alice2@example.com')).toBeNull();
+      const third = c.account({ accountId: 'a3', userId: 'carol', email: 'alice2@example.com' });
+      expect((await accounts.create(third)).ok).toBe(true);
+    });
+
     it('list orders by userId, honours limit and after, and is scoped by tenant', async () => {
       const accounts = c.storage().accounts;
       for (const [accountId, userId] of [

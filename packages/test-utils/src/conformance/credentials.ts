@@ -114,6 +114,20 @@ export function credentialTests(c: SuiteContext): void {
       expect(await credentials.deleteByAccount(c.tenant(), 'a1')).toBe(0);
     });
 
+    it('after delete and deleteByAccount a device name is free again, any case', async () => {
+      const credentials = c.storage().credentials;
+      await credentials.create(c.credential({ label: 'Phone' }));
+      expect(await credentials.delete(c.tenant(), 'a1', c.id('c1'))).toBe(true);
+      // The same ID and name again: listed once.
+      const again = c.credential({ label: 'PHONE' });
+      expect((await credentials.create(again)).ok).toBe(true);
+      expect(await credentials.listByAccount(c.tenant(), 'a1')).toEqual([again]);
+      expect(await credentials.deleteByAccount(c.tenant(), 'a1')).toBe(1);
+      const last = c.credential({ id: c.id('c3'), label: 'phone' });
+      expect((await credentials.create(last)).ok).toBe(true);
+      expect(await credentials.listByAccount(c.tenant(), 'a1')).toEqual([last]);
+    });
+
     it('ACCEPTANCE 15: 20 parallel updates with one expectedVersion, exactly one succeeds', async () => {
       const credentials = c.storage().credentials;
       await credentials.create(c.credential({ data: { lastStep: 0 } }));

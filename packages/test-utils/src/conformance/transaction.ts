@@ -62,6 +62,46 @@ export function transactionTests(c: SuiteContext): void {
       expect((await storage.credentials.create(c.credential())).ok).toBe(true);
     });
 
+    it('ACCEPTANCE 8: a rolled-back change of user ID and email leaves both lookups as they were', async () => {
+      const storage = c.storage();
+      const account = c.account({ email: 'alice@example.com' });
+      await storage.accounts.create(account);
+      const fault = new Error('rolled back');
+      const run = storage.transaction(async (tx) => {
+        const renamed = c.account({ userId: 'alice2', email: 'new@example.com' });
+        expect((await tx.accounts.update(renamed, 1)).ok).toBe(true);
+        expect(await tx.accounts.findByUserId(c.tenant(), 'alice2')).toMatchObject({
+          accountId: 'a1',
+        });
+        expect(await tx.accounts.findByUserId(c.tenant(), 'alice')).toBeNull();
+        expect(await tx.accounts.findByEmail(c.tenant(), 'NEW@example.com')).toMatchObject({
+          accountId: 'a1',
+        });
+        throw fault;
+      });
+      await expect(run).rejects.toBe(fault);
+      expect(await storage.accounts.findByUserId(c.tenant(), 'alice')).toEqual(account);
+      expect(await storage.accounts.findByEmail(c.tenant(), 'alice@example.com')).toEqual(account);
+      expect(await storage.accounts.findByUserId(c.tenant(), 'alice2')).toBeNull();
+      expect(await storage.accounts.findByEmail(c.tenant(), 'new@example.com')).toBeNull();
+    });
+
+    it("a member's device list inside fn shows fn's own changes, and outside once committed", async () => {
+      const storage = c.storage();
+      await storage.credentials.create(c.credential({ label: 'One' }));
+      const two = c.credential({ id: c.id('c2'), label: 'Two', createdAt: T0 + 1 });
+      await storage.transaction(async (tx) => {
+        expect((await tx.credentials.create(two)).ok).toBe(true);
+        expect(await tx.credentials.delete(c.tenant(), 'a1', c.id('c1'))).toBe(true);
+        expect(await tx.credentials.listByAccount(c.tenant(), 'a1')).toEqual([two]);
+        // The deleted device's name is free inside fn already.
+        const again = c.credential({ id: c.id('c3'), label: 'ONE', createdAt: T0 + 2 });
+        expect((await tx.credentials.create(again)).ok).toBe(true);
+      });
+      const listed = await storage.credentials.listByAccount(c.tenant(), 'a1');
+      expect(listed.map((d) => d.label)).toEqual(['Two', 'ONE']);
+    });
+
     it('ACCEPTANCE 7: two concurrent transactions advancing one flow, exactly one commits', async () => {
       const storage = c.storage();
       await storage.accounts.create(c.account());

@@ -11,14 +11,62 @@ import type {
   TokenRecord,
   TokenStore,
 } from '@monban/core';
+import { Overlay, type Table } from './table.js';
 
-/** The tables a transaction covers; records inside are never mutated in place, only replaced. */
+/**
+ * The tables a transaction covers; records inside are never mutated in place, only replaced.
+ * Besides the records, three indexes answer the lookups without a scan; every write keeps them
+ * in step with the records, inside transactions too.
+ */
 export interface Tables {
-  accounts: Map<string, Account>;
-  credentials: Map<string, Credential>;
-  flows: Map<string, FlowRecord>;
+  accounts: Table<string, Account>;
+  credentials: Table<string, Credential>;
+  flows: Table<string, FlowRecord>;
   /** Insertion sequence of each credential, to break `createdAt` ties ("oldest first"). */
-  credentialOrder: Map<string, number>;
+  credentialOrder: Table<string, number>;
+  /** Account key by tenant and user ID. */
+  userIds: Table<string, string>;
+  /** Account key by tenant and lower-cased email. */
+  emails: Table<string, string>;
+  /** Credential IDs of each account (by account key), in creation order. */
+  accountCredentials: Table<string, readonly string[]>;
+}
+
+/** Empty committed tables. */
+export function emptyTables(): CommittedTables {
+  return {
+    accounts: new Map(),
+    credentials: new Map(),
+    flows: new Map(),
+    credentialOrder: new Map(),
+    userIds: new Map(),
+    emails: new Map(),
+    accountCredentials: new Map(),
+  };
+}
+
+/** The committed tables: plain maps. */
+export type CommittedTables = {
+  [K in keyof Tables]: Tables[K] extends Table<infer A, infer B> ? Map<A, B> : never;
+};
+
+/** A transaction's view of `tables` and the commit that applies its writes to them. */
+export function overlayTables(tables: CommittedTables): { working: Tables; commit(): void } {
+  const overlays = {
+    accounts: new Overlay(tables.accounts),
+    credentials: new Overlay(tables.credentials),
+    flows: new Overlay(tables.flows),
+    credentialOrder: new Overlay(tables.credentialOrder),
+    userIds: new Overlay(tables.userIds),
+    emails: new Overlay(tables.emails),
+    accountCredentials: new Overlay(tables.accountCredentials),
+  };
+  return {
+    working: overlays,
+    commit: () => {
+      for (const overlay of Object.values(overlays)) overlay.commit();
+    },
+  };
 }
 
 let sequence = 0;
@@ -69,36 +117,39 @@ function frozen<T>(value: T): T {
   return Object.freeze(out) as T;
 }
 const lower = (value: string): string => value.toLowerCase();
-// Length-prefixed, so distinct (tenant, account) pairs never share a key.
-const accountKey = (tenantId: string, accountId: string): string =>
-  `${tenantId.length}:${tenantId}${accountId}`;
-
-function findAccount(
-  tables: Tables,
-  predicate: (account: Account) => boolean,
-): Account | undefined {
-  for (const account of tables.accounts.values()) if (predicate(account)) return account;
-  return undefined;
-}
+// Length-prefixed, so distinct (tenant, value) pairs never share a key.
+const scoped = (tenantId: string, value: string): string =>
+  `${tenantId.length}:${tenantId}${value}`;
+const accountKey = scoped;
+const emailKey = (tenantId: string, email: string): string => scoped(tenantId, lower(email));
 
 function accountConflict(
   tables: Tables,
   account: Account,
-  skipKey: string | null,
+  ownKey: string | null,
 ): 'userId' | 'email' | null {
-  for (const [key, other] of tables.accounts) {
-    if (key === skipKey || other.tenantId !== account.tenantId) continue;
-    if (other.userId === account.userId) return 'userId';
-  }
+  const byUserId = tables.userIds.get(scoped(account.tenantId, account.userId));
+  if (byUserId !== undefined && byUserId !== ownKey) return 'userId';
   if (account.email !== null) {
-    const email = lower(account.email);
-    for (const [key, other] of tables.accounts) {
-      if (key === skipKey || other.tenantId !== account.tenantId || other.email === null) continue;
-      if (lower(other.email) === email) return 'email';
-    }
+    const byEmail = tables.emails.get(emailKey(account.tenantId, account.email));
+    if (byEmail !== undefined && byEmail !== ownKey) return 'email';
   }
   return null;
 }
+
+/** Stores `next` under `key` and moves its index entries from `previous` (if any) to it. */
+function putAccount(tables: Tables, key: string, next: Account, previous: Account | null): void {
+  if (previous !== null) {
+    tables.userIds.delete(scoped(previous.tenantId, previous.userId));
+    if (previous.email !== null) tables.emails.delete(emailKey(previous.tenantId, previous.email));
+  }
+  tables.accounts.set(key, next);
+  tables.userIds.set(scoped(next.tenantId, next.userId), key);
+  if (next.email !== null) tables.emails.set(emailKey(next.tenantId, next.email), key);
+}
+
+const byKey = (tables: Tables, key: string | undefined): Account | null =>
+  key === undefined ? null : (tables.accounts.get(key) ?? null);
 
 /** The account store over `access`. */
 export function createAccountStore(access: TableAccess): AccountStore {
@@ -110,7 +161,7 @@ export function createAccountStore(access: TableAccess): AccountStore {
         const conflict = accountConflict(tables, account, null);
         if (conflict) return { ok: false, conflict };
         const stored = frozen(account);
-        tables.accounts.set(key, stored);
+        putAccount(tables, key, stored, null);
         return { ok: true, value: stored };
       }),
     findById: (tenantId, accountId) =>
@@ -119,19 +170,9 @@ export function createAccountStore(access: TableAccess): AccountStore {
         return found ?? null;
       }),
     findByUserId: (tenantId, userId) =>
-      access.read((tables) => {
-        const found = findAccount(tables, (a) => a.tenantId === tenantId && a.userId === userId);
-        return found ?? null;
-      }),
+      access.read((tables) => byKey(tables, tables.userIds.get(scoped(tenantId, userId)))),
     findByEmail: (tenantId, email) =>
-      access.read((tables) => {
-        const wanted = lower(email);
-        const found = findAccount(
-          tables,
-          (a) => a.tenantId === tenantId && a.email !== null && lower(a.email) === wanted,
-        );
-        return found ?? null;
-      }),
+      access.read((tables) => byKey(tables, tables.emails.get(emailKey(tenantId, email)))),
     update: (account, expectedVersion) =>
       access.write((tables) => {
         const key = accountKey(account.tenantId, account.accountId);
@@ -141,7 +182,7 @@ export function createAccountStore(access: TableAccess): AccountStore {
         const conflict = accountConflict(tables, account, key);
         if (conflict) return { ok: false, conflict };
         const next: Account = frozen({ ...account, version: expectedVersion + 1 });
-        tables.accounts.set(key, next);
+        putAccount(tables, key, next, stored);
         return { ok: true, value: next };
       }),
     list: (tenantId, options = {}) =>
@@ -155,15 +196,30 @@ export function createAccountStore(access: TableAccess): AccountStore {
   };
 }
 
+/** The credentials of an account, in creation order (not yet sorted by `createdAt`). */
+function credentialsOf(tables: Tables, tenantId: string, accountId: string): Credential[] {
+  const ids = tables.accountCredentials.get(accountKey(tenantId, accountId)) ?? [];
+  const found: Credential[] = [];
+  for (const id of ids) {
+    const credential = tables.credentials.get(id);
+    if (credential !== undefined) found.push(credential);
+  }
+  return found;
+}
+
 function labelTaken(tables: Tables, credential: Credential): boolean {
   const label = lower(credential.label);
-  for (const other of tables.credentials.values()) {
-    if (other.id === credential.id) continue;
-    if (other.tenantId !== credential.tenantId || other.accountId !== credential.accountId)
-      continue;
-    if (lower(other.label) === label) return true;
+  for (const other of credentialsOf(tables, credential.tenantId, credential.accountId)) {
+    if (other.id !== credential.id && lower(other.label) === label) return true;
   }
   return false;
+}
+
+/** Forgets `ids` of the account `key` in its index entry. */
+function dropCredentialIds(tables: Tables, key: string, ids: readonly string[]): void {
+  const left = (tables.accountCredentials.get(key) ?? []).filter((id) => !ids.includes(id));
+  if (left.length === 0) tables.accountCredentials.delete(key);
+  else tables.accountCredentials.set(key, left);
 }
 
 /** The credential store over `access`. */
@@ -176,6 +232,11 @@ export function createCredentialStore(access: TableAccess): CredentialStore {
         const stored = frozen(credential);
         tables.credentials.set(credential.id, stored);
         tables.credentialOrder.set(credential.id, sequence++);
+        const key = accountKey(credential.tenantId, credential.accountId);
+        tables.accountCredentials.set(key, [
+          ...(tables.accountCredentials.get(key) ?? []),
+          credential.id,
+        ]);
         return { ok: true, value: stored };
       }),
     get: (tenantId, id) =>
@@ -185,13 +246,11 @@ export function createCredentialStore(access: TableAccess): CredentialStore {
       }),
     listByAccount: (tenantId, accountId) =>
       access.read((tables) =>
-        [...tables.credentials.values()]
-          .filter((c) => c.tenantId === tenantId && c.accountId === accountId)
-          .sort(
-            (a, b) =>
-              a.createdAt - b.createdAt ||
-              (tables.credentialOrder.get(a.id) ?? 0) - (tables.credentialOrder.get(b.id) ?? 0),
-          ),
+        credentialsOf(tables, tenantId, accountId).sort(
+          (a, b) =>
+            a.createdAt - b.createdAt ||
+            (tables.credentialOrder.get(a.id) ?? 0) - (tables.credentialOrder.get(b.id) ?? 0),
+        ),
       ),
     update: (credential, expectedVersion) =>
       access.write((tables) => {
@@ -215,18 +274,19 @@ export function createCredentialStore(access: TableAccess): CredentialStore {
         const stored = tables.credentials.get(id);
         if (!stored || stored.tenantId !== tenantId || stored.accountId !== accountId) return false;
         tables.credentialOrder.delete(id);
+        dropCredentialIds(tables, accountKey(tenantId, accountId), [id]);
         return tables.credentials.delete(id);
       }),
     deleteByAccount: (tenantId, accountId) =>
       access.write((tables) => {
+        const key = accountKey(tenantId, accountId);
+        const ids = tables.accountCredentials.get(key) ?? [];
         let count = 0;
-        for (const [id, c] of tables.credentials) {
-          if (c.tenantId === tenantId && c.accountId === accountId) {
-            tables.credentials.delete(id);
-            tables.credentialOrder.delete(id);
-            count++;
-          }
+        for (const id of ids) {
+          if (tables.credentials.delete(id)) count++;
+          tables.credentialOrder.delete(id);
         }
+        tables.accountCredentials.delete(key);
         return count;
       }),
   };
