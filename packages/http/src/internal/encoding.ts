@@ -1,3 +1,5 @@
+import { cryptoRandom } from '@monban/core';
+
 /** Encoding helpers on WebCrypto and typed arrays only (runtime-agnostic). */
 export function base64url(bytes: Uint8Array): string {
   let binary = '';
@@ -5,9 +7,9 @@ export function base64url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** `n` random bytes as base64url. */
+/** `n` random bytes as base64url (from core's pooled `cryptoRandom`). */
 export function randomToken(n = 32): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(n)));
+  return base64url(cryptoRandom.bytes(n));
 }
 
 /** Compares two strings without an early exit on the first difference. */
