@@ -39,9 +39,9 @@ const THRESHOLD = 5; // Daiwa's lockout threshold (the preset's)
  * is measured as it runs for hours, not as it starts.
  */
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
-/** Members per measured run: more than a run can log in (warm-up included). */
 /** Members for the run with the hash switched off (exact count, each member once). */
 const UNHASHED = Number(process.env.BENCH_UNHASHED_LOGINS ?? 200);
+/** Members per measured run: more than a run can log in (warm-up included). */
 const PER_RUN =
   Number(process.env.BENCH_LOGIN_ACCOUNTS ?? Math.ceil((DURATION + WARMUP) * 150)) + UNHASHED;
 const tag = Math.random()

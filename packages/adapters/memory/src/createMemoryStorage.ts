@@ -52,10 +52,10 @@ export interface MemoryStorage extends Storage {
  *
  * `transaction(fn)` runs one transaction at a time. `fn` works on a private view of accounts,
  * credentials and flows: its writes are kept aside and applied to the stored tables only when
- * `fn` resolves; if `fn` throws, they are dropped. Writes through the top-level stores wait for a running transaction to
- * finish (as a row lock would), so **inside `fn` use only the `tx` stores**: a top-level write
- * from inside `fn` waits for `fn` itself and never completes. Reads outside see committed data
- * only.
+ * `fn` resolves; if `fn` throws, they are dropped. Writes through the top-level stores wait for
+ * a running transaction to finish (as a row lock would), so **inside `fn` use only the `tx`
+ * stores**: a top-level write from inside `fn` waits for `fn` itself and never completes. Reads
+ * outside see committed data only.
  *
  * @example
  * ```ts
