@@ -1,7 +1,5 @@
-import { availableParallelism } from 'node:os';
 import type { PasswordHasher } from '@monban/core';
 import { type Algorithm, hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
-import { createLimit } from './internal/limit.js';
 import { parseArgon2idPhc } from './internal/parsePhc.js';
 
 // `Algorithm` is an ambient const enum, which `isolatedModules` cannot inline: 2 is Argon2id.
@@ -59,29 +57,6 @@ function checkInteger(name: string, value: unknown, min: number, max: number): n
   return value;
 }
 
-/** Options of {@link createArgon2Hasher}; every one has a default. */
-export interface Argon2HasherOptions {
-  /** Memory per hash in KiB (argon2's m). Default 7168 (Keycloak). */
-  memoryKiB?: number;
-  /** Passes over the memory (argon2's t). Default 5 (Keycloak). */
-  iterations?: number;
-  /** Lanes (argon2's p). Default 1. */
-  parallelism?: number;
-  /**
-   * Hashes and verifications run at the same time by this hasher; the others wait their turn,
-   * first come first served. Default: the CPU cores Node.js may use
-   * (`os.availableParallelism()`).
-   *
-   * Each run holds `memoryKiB` of memory and one of libuv's threads (4 unless
-   * `UV_THREADPOOL_SIZE` says otherwise). Running more at once than there are cores finishes
-   * none sooner: the runs share the cores and their caches, and each costs more CPU (on a
-   * 2-core machine, about 12.5 ms per Keycloak verify with 4 at once against 10.5 ms with 2).
-   * The limit also bounds the memory a burst of logins takes, and leaves libuv's other threads
-   * to file system, DNS and `node:crypto` work.
-   */
-  concurrency?: number;
-}
-
 /**
  * Creates a {@link PasswordHasher} that hashes with argon2id (`@node-rs/argon2`, native, Node.js
  * only) and a fresh 16-byte salt per hash, returning a PHC string such as
@@ -98,8 +73,6 @@ export interface Argon2HasherOptions {
  *   a malformed or foreign hash.
  * - `needsRehash` is `true` when a stored hash is not argon2id v19 with exactly the configured
  *   m, t and p, so the engine re-hashes it at the next successful login.
- * - At most `concurrency` hashes and verifications run at once (default: the number of cores),
- *   the others wait in order; see {@link Argon2HasherOptions.concurrency}.
  *
  * @example
  * ```ts
@@ -113,7 +86,9 @@ export interface Argon2HasherOptions {
  * createArgon2Hasher({ memoryKiB: 19456, iterations: 2 }).needsRehash(stored); // true
  * ```
  */
-export function createArgon2Hasher(options: Argon2HasherOptions = {}): PasswordHasher {
+export function createArgon2Hasher(
+  options: { memoryKiB?: number; iterations?: number; parallelism?: number } = {},
+): PasswordHasher {
   const memoryKiB = checkInteger(
     'memoryKiB',
     options.memoryKiB ?? KEYCLOAK_ARGON2_PARAMETERS.memoryKiB,
@@ -138,13 +113,6 @@ export function createArgon2Hasher(options: Argon2HasherOptions = {}): PasswordH
         'use at least m=7168,t=5 (Keycloak) or m=19456,t=2 (ASVS), i.e. memoryKiB * iterations >= 35840',
     );
   }
-  const concurrency = checkInteger(
-    'concurrency',
-    options.concurrency ?? availableParallelism(),
-    1,
-    1024,
-  );
-  const limit = createLimit(concurrency);
   const hashOptions = {
     algorithm: ARGON2ID,
     memoryCost: memoryKiB,
@@ -155,12 +123,12 @@ export function createArgon2Hasher(options: Argon2HasherOptions = {}): PasswordH
   return {
     async hash(password) {
       if (typeof password !== 'string') throw new TypeError('hash: password must be a string');
-      return limit(() => argon2Hash(password, hashOptions));
+      return argon2Hash(password, hashOptions);
     },
     async verify(hash, password) {
       if (typeof password !== 'string' || parseArgon2idPhc(hash) === null) return false;
       try {
-        return await limit(() => argon2Verify(hash, password));
+        return await argon2Verify(hash, password);
       } catch {
         return false;
       }

@@ -3,7 +3,6 @@
  * @packageDocumentation
  */
 export {
-  type Argon2HasherOptions,
   ASVS_ARGON2_PARAMETERS,
   createArgon2Hasher,
   KEYCLOAK_ARGON2_PARAMETERS,

@@ -43,10 +43,6 @@ const FRAMEWORK = process.env.BENCH_FRAMEWORK ?? 'fastify';
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 0);
 const CSRF_SECRET = process.env.BENCH_CSRF_SECRET ?? 'bench-csrf-secret-0123456789abcdef';
 const TRACE = process.env.BENCH_TRACE === '1';
-/** argon2id runs at once per server process; unset: the hasher's default (the core count). */
-const ARGON2_CONCURRENCY = process.env.BENCH_ARGON2_CONCURRENCY
-  ? Number(process.env.BENCH_ARGON2_CONCURRENCY)
-  : undefined;
 const trace = (kind: string, text: unknown) => {
   if (TRACE) process.stderr.write(`${kind} ${String(text).trim().split('\n')[0]?.slice(0, 110)}\n`);
 };
@@ -184,10 +180,7 @@ function memoized(hasher: PasswordHasher): PasswordHasher {
 /** One serving process: Monban, its HTTP layer and the framework; its ops for the parent. */
 async function startServing(port: number) {
   const counts = zero();
-  const argon2 = createArgon2Hasher({
-    ...KEYCLOAK_ARGON2_PARAMETERS,
-    ...(ARGON2_CONCURRENCY === undefined ? {} : { concurrency: ARGON2_CONCURRENCY }),
-  });
+  const argon2 = createArgon2Hasher(KEYCLOAK_ARGON2_PARAMETERS);
   // `setHashing(false)` swaps argon2id for a bare comparison with the members' known password,
   // so a run then measures every CPU cost of a login except the hash, directly.
   let hashing = true;
