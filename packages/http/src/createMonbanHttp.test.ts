@@ -100,6 +100,39 @@ describe('createMonbanHttp', () => {
     expect(response.body).not.toMatch(/secret detail/);
     expect(seen).toHaveLength(1);
   });
+
+  it('still answers 500 when the error hook itself throws, or the request cannot be read', async () => {
+    const env = setupEnv();
+    const broken = { ...env.monban, getFlow: () => Promise.reject(new Error('secret detail')) };
+    const http = createMonbanHttp(broken as typeof env.monban, {
+      tenant: 'daiwa',
+      onError: () => {
+        throw new Error('hook failed');
+      },
+    });
+    const failing = await http.handle({
+      method: 'GET',
+      path: '/flow',
+      headers: { cookie: 'monban-flow=abc' },
+    });
+    expect(failing.status).toBe(500);
+    expect(JSON.parse(failing.body as string)).toMatchObject({ code: 'INTERNAL_ERROR' });
+    // Headers that throw when read: no Exchange can be built, the answer is the bare 500.
+    const seen: unknown[] = [];
+    const plain = createMonbanHttp(env.monban, { tenant: 'daiwa', onError: (e) => seen.push(e) });
+    const unreadable = new Proxy(
+      {},
+      {
+        get() {
+          throw new Error('unreadable header');
+        },
+      },
+    );
+    const answer = await plain.handle({ method: 'GET', path: '/csrf', headers: unreadable });
+    expect(answer).toMatchObject({ status: 500, cookies: [] });
+    expect(answer.body).not.toMatch(/unreadable/);
+    expect(seen).toHaveLength(1);
+  });
 });
 
 describe('OpenAPI 3.1 document', () => {

@@ -399,16 +399,40 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
     }
   }
 
-  async function handle(request: HttpRequest): Promise<HttpResponse> {
-    const method = String(request.method ?? 'GET').toUpperCase();
-    const rawPath = String(request.path ?? '/');
-    const query = rawPath.indexOf('?');
-    const pathname = (query === -1 ? rawPath : rawPath.slice(0, query)) || '/';
-    const secure = secureSetting === 'auto' ? request.secure === true : secureSetting;
-    const x = new Exchange(request, secure, pickLocale(request.headers['accept-language']));
-    const incoming = x.incoming;
+  /** The last answer, when even the error path failed: no detail, nothing from the request. */
+  const internalError = (): HttpResponse => ({
+    status: 500,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    },
+    cookies: [],
+    body: JSON.stringify({ code: 'INTERNAL_ERROR', message: 'Internal error' }),
+  });
 
+  /** `options.onError`, which must not turn an answer into a failure itself. */
+  const report = (error: unknown, request: HttpRequest) => {
     try {
+      options.onError?.(error, request);
+    } catch {
+      // The application's error hook failed: the member still gets an answer.
+    }
+  };
+
+  /**
+   * Never rejects: whatever fails, the answer is an error response. (One promise per request,
+   * not a second one wrapping it to catch: the who-am-I path is the hottest of a portal.)
+   */
+  async function handle(request: HttpRequest): Promise<HttpResponse> {
+    let x: Exchange | undefined;
+    try {
+      const method = String(request.method ?? 'GET').toUpperCase();
+      const rawPath = String(request.path ?? '/');
+      const query = rawPath.indexOf('?');
+      const pathname = (query === -1 ? rawPath : rawPath.slice(0, query)) || '/';
+      const secure = secureSetting === 'auto' ? request.secure === true : secureSetting;
+      x = new Exchange(request, secure, pickLocale(request.headers['accept-language']));
+      const incoming = x.incoming;
       const pending = resolveTenant(request, pathname);
       const resolved = pending instanceof Promise ? await pending : pending;
       if (resolved.tenantId === null || !monban.tenants.has(resolved.tenantId)) {
@@ -522,12 +546,18 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
       // Awaited only when pending (a new CSRF binding): the hot path takes no extra turn.
       return answer instanceof Promise ? await answer : answer;
     } catch (error) {
-      if (isMonbanError(error, 'STORAGE_UNAVAILABLE') || isMonbanError(error, 'MAIL_UNAVAILABLE')) {
-        options.onError?.(error, request);
-        return x.respondError({ code: (error as { code: string }).code });
+      report(error, request);
+      if (x === undefined) return internalError();
+      const code =
+        isMonbanError(error, 'STORAGE_UNAVAILABLE') || isMonbanError(error, 'MAIL_UNAVAILABLE')
+          ? (error as { code: string }).code
+          : 'INTERNAL_ERROR';
+      try {
+        return await x.respondError({ code });
+      } catch (again) {
+        report(again, request);
+        return internalError();
       }
-      options.onError?.(error, request);
-      return x.respondError({ code: 'INTERNAL_ERROR' });
     }
   }
 
@@ -543,20 +573,7 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
     monban,
     routes,
     bodyLimitBytes,
-    // Last line: even a failing error path answers (no extra async frame on the hot path).
-    handle: (request) =>
-      handle(request).catch((error: unknown): HttpResponse => {
-        options.onError?.(error, request);
-        return {
-          status: 500,
-          headers: {
-            'content-type': 'application/json; charset=utf-8',
-            'cache-control': 'no-store',
-          },
-          cookies: [],
-          body: JSON.stringify({ code: 'INTERNAL_ERROR', message: 'Internal error' }),
-        };
-      }),
+    handle,
     openapi,
   };
 }

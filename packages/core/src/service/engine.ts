@@ -955,6 +955,15 @@ export function createEngine(deps: EngineDeps) {
     return { ok: true };
   }
 
+  /** Whether a stored session still holds for its account: not revoked, not locked out. */
+  function sessionHolds(session: Session, account: Account | null, now: number): boolean {
+    return (
+      account !== null &&
+      account.sessionVersion === session.sessionVersion &&
+      !isLocked(account, now)
+    );
+  }
+
   async function loadSession(sessionToken: string) {
     if (sessionToken.length < 20 || sessionToken.length > 200) return null;
     const now = clock.now();
@@ -963,21 +972,29 @@ export function createEngine(deps: EngineDeps) {
     const session = await storage.sessions.get(key, now);
     if (session === null) return null;
     const account = await storage.accounts.findById(session.tenantId, session.accountId);
-    if (
-      account === null ||
-      account.sessionVersion !== session.sessionVersion ||
-      isLocked(account, now)
-    ) {
+    if (account === null || !sessionHolds(session, account, now)) {
       await storage.sessions.delete(session.id);
       return null;
     }
     return { key, session, account, now };
   }
 
+  /**
+   * The who-am-I of every authenticated request: {@link loadSession}'s reads written out here,
+   * one async frame (and one promise turn) fewer on the hottest path.
+   */
   async function getSession(sessionToken: string): Promise<Result<{ session: SessionView }>> {
-    const loaded = await loadSession(sessionToken);
-    if (loaded === null) return fail('SESSION_INVALID');
-    const { key, session, account, now } = loaded;
+    if (sessionToken.length < 20 || sessionToken.length > 200) return fail('SESSION_INVALID');
+    const now = clock.now();
+    const hashed = hashToken(sessionToken);
+    const key = typeof hashed === 'string' ? hashed : await hashed;
+    const session = await storage.sessions.get(key, now);
+    if (session === null) return fail('SESSION_INVALID');
+    const account = await storage.accounts.findById(session.tenantId, session.accountId);
+    if (account === null || !sessionHolds(session, account, now)) {
+      await storage.sessions.delete(session.id);
+      return fail('SESSION_INVALID');
+    }
     const tenant = tenants.get(session.tenantId);
     const idleMs =
       ((session.remember
