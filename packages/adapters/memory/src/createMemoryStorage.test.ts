@@ -155,7 +155,7 @@ describe('createMemoryStorage', () => {
 });
 
 describe('createMemoryStorage lookups', () => {
-  it('finds members and their devices, and checks uniqueness, without iterating any table', async () => {
+  it('finds members, their devices and sessions, and checks uniqueness, without iterating any table', async () => {
     const storage = createMemoryStorage();
     for (let i = 0; i < 50; i++) {
       const accountId = `a${i}`;
@@ -163,7 +163,10 @@ describe('createMemoryStorage lookups', () => {
         makeAccount({ accountId, userId: `user${i}`, email: `user${i}@example.jp` }),
       );
       await storage.credentials.create(makeCredential({ id: `c${i}`, accountId, label: 'Phone' }));
+      await storage.sessions.create(makeSession({ id: `s${i}`, accountId, createdAt: i }));
     }
+    await storage.sessions.create(makeSession({ id: 's50', accountId: 'a4', createdAt: 50 }));
+    await storage.sessions.create(makeSession({ id: 's51', accountId: 'a4', createdAt: 51 }));
     // Every stored table is a Map of about 50 rows: iterating one would be a scan. (A
     // transaction's commit iterates its own few changes, which is fine.)
     const methods = ['entries', 'values', 'keys', 'forEach', Symbol.iterator] as const;
@@ -201,6 +204,16 @@ describe('createMemoryStorage lookups', () => {
       await storage.transaction(async (tx) => {
         expect(await tx.accounts.findByUserId('t1', 'user1')).toMatchObject({ accountId: 'a1' });
       });
+      // A member's sessions: listed newest first, signed out everywhere but one, then all (R-LOG-7).
+      const ids = async (accountId: string) =>
+        (await storage.sessions.listByAccount('t1', accountId, 0)).map((x) => x.id);
+      expect(await ids('a4')).toEqual(['s51', 's50', 's4']);
+      expect(await storage.sessions.deleteByAccount('t1', 'a4', 's50')).toBe(2);
+      expect(await ids('a4')).toEqual(['s50']);
+      expect(await storage.sessions.delete('s50')).toBe(true);
+      expect(await ids('a4')).toEqual([]);
+      expect(await storage.sessions.deleteByAccount('t1', 'a4')).toBe(0);
+      expect(await ids('a5')).toEqual(['s5']);
     } finally {
       for (const [name, original] of saved) {
         Object.defineProperty(Map.prototype, name as PropertyKey, {

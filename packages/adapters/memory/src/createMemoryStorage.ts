@@ -83,7 +83,12 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
   };
 
   const tables = emptyTables();
-  const volatile: VolatileTables = { sessions: new Map(), tokens: new Map(), counters: new Map() };
+  const volatile: VolatileTables = {
+    sessions: new Map(),
+    sessionsByAccount: new Map(),
+    tokens: new Map(),
+    counters: new Map(),
+  };
   const lock = createMutex();
 
   const committed: TableAccess = {

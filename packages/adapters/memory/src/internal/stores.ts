@@ -86,6 +86,8 @@ export interface CounterEntry {
 /** The non-transactional tables. */
 export interface VolatileTables {
   sessions: Map<string, Session>;
+  /** Session IDs by account (`accountKey`): signing a member out everywhere reads no other. */
+  sessionsByAccount: Map<string, Set<string>>;
   tokens: Map<string, TokenRecord>;
   counters: Map<string, CounterEntry>;
 }
@@ -320,13 +322,30 @@ const sessionLive = (session: Session, now: number): boolean =>
   session.idleExpiresAt > now && session.absoluteExpiresAt > now;
 
 /** The session store. */
+/** Removes a session and its index entry; `true` when it was there. */
+function dropSession(tables: VolatileTables, id: string): boolean {
+  const stored = tables.sessions.get(id);
+  if (stored === undefined) return false;
+  tables.sessions.delete(id);
+  const key = accountKey(stored.tenantId, stored.accountId);
+  const ids = tables.sessionsByAccount.get(key);
+  ids?.delete(id);
+  if (ids?.size === 0) tables.sessionsByAccount.delete(key);
+  return true;
+}
+
+/** The session store, with an index of each account's sessions. */
 export function createSessionStore(tables: () => VolatileTables, guard: () => void): SessionStore {
   return {
     create: async (session) => {
       guard();
-      const { sessions } = tables();
-      if (sessions.has(session.id)) throw new TypeError('Session already exists');
-      sessions.set(session.id, frozen(session));
+      const volatile = tables();
+      if (volatile.sessions.has(session.id)) throw new TypeError('Session already exists');
+      volatile.sessions.set(session.id, frozen(session));
+      const key = accountKey(session.tenantId, session.accountId);
+      const ids = volatile.sessionsByAccount.get(key);
+      if (ids === undefined) volatile.sessionsByAccount.set(key, new Set([session.id]));
+      else ids.add(session.id);
     },
     get: async (id, now) => {
       guard();
@@ -338,6 +357,7 @@ export function createSessionStore(tables: () => VolatileTables, guard: () => vo
       const { sessions } = tables();
       const stored = sessions.get(session.id);
       if (!stored || !sessionLive(stored, now)) return false;
+      // The owner never changes, so the index stays as it is.
       sessions.set(
         session.id,
         frozen({
@@ -351,25 +371,28 @@ export function createSessionStore(tables: () => VolatileTables, guard: () => vo
     },
     delete: async (id) => {
       guard();
-      return tables().sessions.delete(id);
+      return dropSession(tables(), id);
     },
     deleteByAccount: async (tenantId, accountId, exceptId) => {
       guard();
-      const { sessions } = tables();
+      const volatile = tables();
+      const ids = volatile.sessionsByAccount.get(accountKey(tenantId, accountId));
       let count = 0;
-      for (const [id, s] of sessions) {
-        if (s.tenantId === tenantId && s.accountId === accountId && id !== exceptId) {
-          sessions.delete(id);
-          count++;
-        }
+      for (const id of ids === undefined ? [] : [...ids]) {
+        if (id !== exceptId && dropSession(volatile, id)) count++;
       }
       return count;
     },
     listByAccount: async (tenantId, accountId, now) => {
       guard();
-      return [...tables().sessions.values()]
-        .filter((s) => s.tenantId === tenantId && s.accountId === accountId && sessionLive(s, now))
-        .sort((a, b) => b.createdAt - a.createdAt);
+      const volatile = tables();
+      const ids = volatile.sessionsByAccount.get(accountKey(tenantId, accountId));
+      const list: Session[] = [];
+      for (const id of ids ?? []) {
+        const session = volatile.sessions.get(id);
+        if (session !== undefined && sessionLive(session, now)) list.push(session);
+      }
+      return list.sort((a, b) => b.createdAt - a.createdAt);
     },
   };
 }
@@ -453,7 +476,7 @@ export function sweepTables(tables: Tables, volatile: VolatileTables, now: numbe
     if (flow.expiresAt <= now && tables.flows.delete(id)) count++;
   }
   for (const [id, session] of volatile.sessions) {
-    if (!sessionLive(session, now) && volatile.sessions.delete(id)) count++;
+    if (!sessionLive(session, now) && dropSession(volatile, id)) count++;
   }
   for (const [key, token] of volatile.tokens) {
     if (token.expiresAt <= now && volatile.tokens.delete(key)) count++;
