@@ -127,7 +127,10 @@ export interface MonbanHttpOptions {
     /** Current time in epoch milliseconds. */
     now(): number;
   };
-  /** Called with unexpected errors (answered 500 without details); log them here. */
+  /**
+   * Called with unexpected errors (answered 500 without details), and with storage and mail
+   * outages (answered 503); log them here. If it throws, the answer is still sent.
+   */
   onError?: (error: unknown, request: HttpRequest) => void;
 }
 
@@ -153,7 +156,7 @@ export interface MonbanHttp {
   readonly routes: readonly RouteInfo[];
   /** Largest accepted body in bytes, for adapters that read bodies themselves. */
   readonly bodyLimitBytes: number;
-  /** Answers one request. Never throws. */
+  /** Answers one request. Never throws and never rejects: a failure is a 500 or 503 answer. */
   handle(request: HttpRequest): Promise<HttpResponse>;
   /** The OpenAPI 3.1 document of the routes (also served at `GET /openapi.json`). */
   openapi(): Record<string, unknown>;
