@@ -376,9 +376,9 @@ export function createSessionStore(tables: () => VolatileTables, guard: () => vo
     deleteByAccount: async (tenantId, accountId, exceptId) => {
       guard();
       const volatile = tables();
-      const ids = volatile.sessionsByAccount.get(accountKey(tenantId, accountId));
       let count = 0;
-      for (const id of ids === undefined ? [] : [...ids]) {
+      // Deleting the entry being visited is safe while iterating a Set.
+      for (const id of volatile.sessionsByAccount.get(accountKey(tenantId, accountId)) ?? []) {
         if (id !== exceptId && dropSession(volatile, id)) count++;
       }
       return count;
