@@ -15,7 +15,8 @@
  * their PIDs are known (MONBAN_SERVICES_DIR, as scripts/services.sh writes it).
  *
  * BENCH_SECONDS (default 5) per run, after BENCH_WARMUP_SECONDS (default 3) of the same
- * logins; BENCH_CONNECTIONS (default 8) concurrent logins. Prints a last line
+ * logins; BENCH_CONNECTIONS (default 8) concurrent logins; BENCH_STORAGES (default
+ * `memory,pglite,postgres`) the storages measured. Prints a last line
  * `BENCH_JSON {...}` that scripts/bench.mjs turns into the cost model.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -31,6 +32,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
 const CORES = availableParallelism();
 const PROCESS_COUNTS = (process.env.BENCH_PROCESSES ?? '1,2,4').split(',').map(Number);
+const STORAGES = (process.env.BENCH_STORAGES ?? 'memory,pglite,postgres').split(',');
 const argonArgs = { count: 4 * CONNECTIONS, concurrency: CONNECTIONS };
 const THRESHOLD = 5; // Daiwa's lockout threshold (the preset's)
 /**
@@ -430,7 +432,7 @@ async function seeded(server: Child<Info>, prefix: string, count: number) {
 console.log(
   `password + TOTP logins, argon2id m=7168 KiB t=5 p=1, ${CONNECTIONS} logins at a time, ${DURATION} s per run after ${WARMUP} s of warm-up, ${CORES} cores (load generator on the same machine)`,
 );
-for (const storage of ['memory', 'pglite'] as const) {
+for (const storage of (['memory', 'pglite'] as const).filter((s) => STORAGES.includes(s))) {
   for (const framework of ['fastify', 'express'] as const) {
     const server = await serve({ BENCH_STORAGE: storage, BENCH_FRAMEWORK: framework });
     try {
@@ -452,7 +454,9 @@ for (const storage of ['memory', 'pglite'] as const) {
   }
 }
 
-if (!process.env.DATABASE_URL || !process.env.REDIS_URL) {
+if (!STORAGES.includes('postgres')) {
+  console.log('PostgreSQL + Redis and scaling: skipped by BENCH_STORAGES');
+} else if (!process.env.DATABASE_URL || !process.env.REDIS_URL) {
   console.log('PostgreSQL + Redis and scaling: skipped: set DATABASE_URL and REDIS_URL');
 } else {
   const prefix = `monban:bench:${tag}:`;

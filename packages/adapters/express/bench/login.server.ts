@@ -112,6 +112,16 @@ async function openStorage(counts: Counts): Promise<{ storage: Storage; close():
       trace('sql', sql);
       return query(sql, params);
     }) as typeof db.query;
+    // Parameterized statements run as named prepared statements through the wire protocol:
+    // each Bind is one statement executed (a Close + Parse, once per statement, is not).
+    const execProtocol = db.execProtocol.bind(db);
+    db.execProtocol = ((message: Uint8Array, options?: object) => {
+      if (message[0] === 0x42) {
+        counts.sql++;
+        trace('sql', 'prepared statement');
+      }
+      return execProtocol(message, options);
+    }) as typeof db.execProtocol;
     await migrate(db);
     return { storage: createPostgresStorage({ db }), close: () => db.close() };
   }

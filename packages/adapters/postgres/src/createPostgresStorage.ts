@@ -33,7 +33,7 @@ const transactionStores = (db: Db): TransactionStores => ({
  * single-use consume (`DELETE … RETURNING`); counters as one `INSERT … ON CONFLICT … RETURNING`
  * that restarts an expired window; expiry checked in SQL against the `now` argument; and
  * `transaction(fn)` on one connection between `BEGIN` and `COMMIT` (`ROLLBACK` when `fn` throws).
- * On a pool, statements are named prepared statements (see `preparedStatements`).
+ * Statements are named prepared statements (see `preparedStatements`).
  *
  * Any driver error (connection refused or lost, pool ended, query error) rejects with
  * `MonbanError('STORAGE_UNAVAILABLE')` carrying the driver error as `cause`; nothing reports
@@ -61,10 +61,12 @@ export function createPostgresStorage({
   /** A `pg` `Pool`, or a PGlite instance. */
   db: Database;
   /**
-   * On a `pg` `Pool`, send each parameterized statement as a named prepared statement (default
-   * `true`): every connection then parses and plans it once instead of on every call. Set
-   * `false` behind a pooler that cannot keep prepared statements across transactions (PgBouncer
-   * in transaction mode before 1.21, or without `max_prepared_statements`). No effect on PGlite.
+   * Send each parameterized statement as a named prepared statement (default `true`): every
+   * `pg` connection, or the PGlite instance, then parses and plans it once instead of on every
+   * call (on PGlite through its wire protocol, outside transactions; a statement lost to
+   * `DEALLOCATE ALL` or changed by a migration is prepared again). Set `false` behind a pooler
+   * that cannot keep prepared statements across transactions (PgBouncer in transaction mode
+   * before 1.21, or without `max_prepared_statements`); on PGlite, `false` uses its `query`.
    */
   preparedStatements?: boolean;
   /** Rows deleted per statement by `sweep` (default 1000). */

@@ -1,5 +1,6 @@
 import { MonbanError } from '@monban/core';
 import type { Pool, PoolClient } from 'pg';
+import { createPgliteStatements, hasPgliteProtocol } from './pgliteStatements.js';
 
 /** A row as the drivers return it (numbers of `bigint` columns may be strings or bigints). */
 export type Row = Record<string, unknown>;
@@ -193,8 +194,13 @@ function fromPool(pool: Pool, prepare: boolean): Db {
   return makeDb(raw, false, transaction);
 }
 
-function fromPglite(db: PgliteLike): Db {
-  const raw: RawQuery = async (sql, params) => (await db.query<Row>(sql, params as unknown[])).rows;
+function fromPglite(db: PgliteLike, prepare: boolean): Db {
+  // Statements without parameters (BEGIN, COMMIT…) go through `query`, as on a pool.
+  const prepared = prepare && hasPgliteProtocol(db) ? createPgliteStatements(db) : undefined;
+  const raw: RawQuery = async (sql, params) =>
+    prepared !== undefined && params.length > 0
+      ? prepared(sql, params)
+      : (await db.query<Row>(sql, params as unknown[])).rows;
   const transaction: Db['transaction'] = async (fn) => {
     const failure: { error?: unknown } = {};
     try {
@@ -223,10 +229,11 @@ function fromPglite(db: PgliteLike): Db {
 
 /**
  * Wraps a pg `Pool` or a PGlite instance in the {@link Db} interface. With `prepare` (default
- * `true`) a pool's parameterized statements are named prepared statements.
+ * `true`) parameterized statements are named prepared statements: per connection of a pool, per
+ * instance of PGlite (outside transactions, through its wire protocol).
  */
 export function toDb(database: Database, { prepare = true }: { prepare?: boolean } = {}): Db {
-  if (isPglite(database)) return fromPglite(database);
+  if (isPglite(database)) return fromPglite(database, prepare);
   if (isPool(database)) return fromPool(database, prepare);
   throw new TypeError(
     'Expected a pg Pool or a PGlite instance (an object with query and connect or transaction)',
