@@ -62,6 +62,7 @@ export type {
   FlowStore,
   FlowWithAccount,
   SessionStore,
+  SessionWithAccount,
   Storage,
   TokenStore,
   TransactionStores,

@@ -159,6 +159,13 @@ function instrument(storage: Storage) {
           );
         };
       }
+      if (typeof value === 'function') {
+        // The optional one-read methods (loadFlow, loadMember, loadSession) and sweep.
+        return (...args: unknown[]) => {
+          if (state.down) throw new MonbanError('STORAGE_UNAVAILABLE', 'connection refused');
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
       return typeof value === 'object' && value !== null ? wrap(value) : value;
     },
   });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Storage } from '@monban/core';
 import { describe, expect, it } from 'vitest';
 import { completeFirstLogin, loginWithFactor, NEW_PASSWORD, ok, setup } from './harness.js';
 
@@ -136,6 +137,52 @@ describe('sessions (R-LOG-7)', () => {
     expect(done.session?.remember).toBe(true);
     h.clock.advance(7 * 24 * 3600 * 1000);
     expect((await h.monban.getSession({ sessionToken: done.session!.token })).ok).toBe(true);
+  });
+
+  it('with Storage.loadSession a who-am-I is that one read; without it, the session then its account, with the same answers', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    const token = first.answer.session!.token;
+    const memory = h.storage;
+    const calls: string[] = [];
+    const count =
+      <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
+      (...args: A): R => {
+        calls.push(name);
+        return fn(...args);
+      };
+    expect(memory.loadSession).toBeTypeOf('function');
+    memory.loadSession = count('loadSession', memory.loadSession!.bind(memory));
+    memory.sessions.get = count('session', memory.sessions.get);
+    memory.accounts.findById = count('account', memory.accounts.findById);
+    // The same stores without the optional one-read method (as the composite layout is).
+    const { loadSession: _joined, ...rest } = memory;
+    const apart: Storage = { ...rest, transaction: (fn) => memory.transaction(fn) };
+    const h2 = setup({ storage: apart, clock: h.clock });
+
+    h.clock.advance(30_000);
+    const joined = await h.monban.getSession({ sessionToken: token });
+    expect(calls).toEqual(['loadSession']);
+    calls.length = 0;
+    expect(await h2.monban.getSession({ sessionToken: token })).toEqual(joined);
+    expect(calls).toEqual(['session', 'account']);
+    expect(ok(joined).session.userId).toBe(first.userId);
+
+    // Both paths refuse, and delete, a session whose account was signed out everywhere.
+    const account = (await h.storage.accounts.findById('t', first.accountId))!;
+    await h.storage.accounts.update(
+      { ...account, sessionVersion: account.sessionVersion + 1 },
+      account.version,
+    );
+    calls.length = 0;
+    expect(await h.monban.getSession({ sessionToken: token })).toMatchObject({
+      error: { code: 'SESSION_INVALID' },
+    });
+    expect(calls).toEqual(['loadSession']);
+    expect(await h2.monban.getSession({ sessionToken: token })).toMatchObject({
+      error: { code: 'SESSION_INVALID' },
+    });
+    expect(await h.storage.sessions.listByAccount('t', first.accountId, h.clock.now())).toEqual([]);
   });
 
   it('a locked account’s sessions stop working', async () => {

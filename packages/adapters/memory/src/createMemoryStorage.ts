@@ -9,6 +9,7 @@ import {
   createTokenStore,
   emptyTables,
   overlayTables,
+  readSessionWithAccount,
   sweepTables,
   type TableAccess,
   type Tables,
@@ -130,6 +131,11 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): MemoryS
       const account = await accounts.findByUserId(tenantId, userId);
       if (account === null) return null;
       return { account, credentials: await credentials.listByAccount(tenantId, account.accountId) };
+    },
+    /** A live session and its account: the same two reads, in one call (`Storage.loadSession`). */
+    async loadSession(sessionId, now) {
+      guard();
+      return readSessionWithAccount(tables, volatile, sessionId, now);
     },
     sessions: createSessionStore(volatileTables, guard),
     tokens: createTokenStore(volatileTables, guard),

@@ -4,7 +4,7 @@ import { createCounterStore } from './internal/counters.js';
 import { createCredentialStore } from './internal/credentials.js';
 import { type Database, type Db, gated, toDb } from './internal/db.js';
 import { createFlowStore, loadFlow } from './internal/flows.js';
-import { createSessionStore } from './internal/sessions.js';
+import { createSessionStore, loadSession } from './internal/sessions.js';
 import { sweepExpired } from './internal/sweep.js';
 import { createTokenStore } from './internal/tokens.js';
 import { migrate as runMigrations } from './migrate.js';
@@ -102,6 +102,7 @@ export function createPostgresStorage({
     transaction: (fn) => db.transaction((tx) => fn(transactionStores(tx))),
     loadFlow: loadFlow(db),
     loadMember: loadMember(db),
+    loadSession: loadSession(db),
     sweep: (now) => sweepExpired(db, now, sweepBatchSize),
   };
 }

@@ -15,6 +15,16 @@ describe('createCompositeStorage', () => {
     expect(await durable.counters.get('k', 0)).toBe(0);
   });
 
+  it('offers the durable joins but never loadSession: its sessions live in the other backend', async () => {
+    const durable = createMemoryStorage();
+    const shortLived = createMemoryStorage();
+    const storage = createCompositeStorage({ durable, shortLived });
+    expect(durable.loadSession).toBeTypeOf('function');
+    expect(storage.loadSession).toBeUndefined();
+    expect(storage.loadFlow).toBeTypeOf('function');
+    expect(storage.loadMember).toBeTypeOf('function');
+  });
+
   it('sweeps both backends and adds up the counts', async () => {
     const durable = createMemoryStorage();
     const shortLived = createMemoryStorage();

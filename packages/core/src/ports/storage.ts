@@ -201,6 +201,24 @@ export interface Storage {
    * no such account. Without it the engine makes the two calls.
    */
   loadMember?(tenantId: string, userId: string): Promise<AccountWithCredentials | null>;
+  /**
+   * Optional: a live session and its account in one read. Every authenticated request needs
+   * both (revocation, the account's lock and its session version are checked on each), and a
+   * database that keeps both tables can join them in one round trip instead of two. The answer
+   * must equal `sessions.get(sessionId, now)`, then
+   * `accounts.findById(session.tenantId, session.accountId)`; `null` when there is no live
+   * session. Without it the engine makes the two calls. Only for a storage whose sessions and
+   * accounts share one backend (`createCompositeStorage` never offers it).
+   */
+  loadSession?(sessionId: string, now: number): Promise<SessionWithAccount | null>;
+}
+
+/** A live session and its account (`null` if the account no longer exists). */
+export interface SessionWithAccount {
+  /** The session. */
+  session: Session;
+  /** Its account. */
+  account: Account | null;
 }
 
 /** An account and its credentials, oldest first. */

@@ -29,7 +29,7 @@ import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../ports/hasher.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { RandomSource } from '../ports/random.js';
-import type { Storage } from '../ports/storage.js';
+import type { SessionWithAccount, Storage } from '../ports/storage.js';
 import type { Tenant } from '../tenants/defineTenant.js';
 import type { Account, Credential, FactorKind, FlowRecord, Session } from '../types.js';
 import type {
@@ -964,14 +964,30 @@ export function createEngine(deps: EngineDeps) {
     );
   }
 
+  /**
+   * A live session and its account in two reads, for a storage without `loadSession` (the
+   * composite layout, whose sessions live apart from the accounts).
+   */
+  async function readSessionApart(id: string, now: number): Promise<SessionWithAccount | null> {
+    const session = await storage.sessions.get(id, now);
+    if (session === null) return null;
+    return {
+      session,
+      account: await storage.accounts.findById(session.tenantId, session.accountId),
+    };
+  }
+
+  /** A live session of the token and its account, one read where the storage joins them. */
   async function loadSession(sessionToken: string) {
     if (sessionToken.length < 20 || sessionToken.length > 200) return null;
     const now = clock.now();
     const hashed = hashToken(sessionToken);
     const key = typeof hashed === 'string' ? hashed : await hashed;
-    const session = await storage.sessions.get(key, now);
-    if (session === null) return null;
-    const account = await storage.accounts.findById(session.tenantId, session.accountId);
+    const found = await (storage.loadSession !== undefined
+      ? storage.loadSession(key, now)
+      : readSessionApart(key, now));
+    if (found === null) return null;
+    const { session, account } = found;
     if (account === null || !sessionHolds(session, account, now)) {
       await storage.sessions.delete(session.id);
       return null;
@@ -982,17 +998,20 @@ export function createEngine(deps: EngineDeps) {
   /**
    * The who-am-I of every authenticated request: {@link loadSession}'s reads written out here,
    * one async frame (and one promise turn) fewer on the hottest path: 1-8% of an authenticated
-   * `GET /session` through the HTTP layer, measured against calling the helper. Keep the two in
-   * step.
+   * `GET /session` through the HTTP layer, measured against calling the helper. With
+   * `Storage.loadSession` the session and its account are one read (one round trip on
+   * PostgreSQL). Keep the two in step.
    */
   async function getSession(sessionToken: string): Promise<Result<{ session: SessionView }>> {
     if (sessionToken.length < 20 || sessionToken.length > 200) return fail('SESSION_INVALID');
     const now = clock.now();
     const hashed = hashToken(sessionToken);
     const key = typeof hashed === 'string' ? hashed : await hashed;
-    const session = await storage.sessions.get(key, now);
-    if (session === null) return fail('SESSION_INVALID');
-    const account = await storage.accounts.findById(session.tenantId, session.accountId);
+    const found = await (storage.loadSession !== undefined
+      ? storage.loadSession(key, now)
+      : readSessionApart(key, now));
+    if (found === null) return fail('SESSION_INVALID');
+    const { session, account } = found;
     if (account === null || !sessionHolds(session, account, now)) {
       await storage.sessions.delete(session.id);
       return fail('SESSION_INVALID');

@@ -38,7 +38,15 @@ const CALLS: Record<string, Call> = {
   'counters.reset': (s, c) => s.counters.reset(c.id('ctr')),
   transaction: (s, c) => s.transaction((tx) => tx.accounts.findById(c.tenant(), 'a1')),
   sweep: (s) => (s.sweep ? s.sweep(T0) : Promise.reject(new Error('no sweep'))),
+  loadFlow: (s, c) => (s.loadFlow ? s.loadFlow(c.id('f1'), T0) : Promise.reject(new Error())),
+  loadMember: (s, c) =>
+    s.loadMember ? s.loadMember(c.tenant(), 'alice') : Promise.reject(new Error()),
+  loadSession: (s, c) =>
+    s.loadSession ? s.loadSession(c.id('s1'), T0) : Promise.reject(new Error()),
 };
+
+/** The optional methods: skipped where a storage has none. */
+const OPTIONAL = ['sweep', 'loadFlow', 'loadMember', 'loadSession'] as const;
 
 /** Fail-closed tests, run when the setup can make the backend unavailable. */
 export function availabilityTests(c: SuiteContext): void {
@@ -48,7 +56,10 @@ export function availabilityTests(c: SuiteContext): void {
       async (name, context) => {
         const { storage, makeUnavailable } = c.setup();
         if (!makeUnavailable) return context.skip('setup gives no makeUnavailable');
-        if (name === 'sweep' && !storage.sweep) return context.skip('this storage has no sweep');
+        const optional = OPTIONAL.find((method) => method === name);
+        if (optional !== undefined && storage[optional] === undefined) {
+          return context.skip(`this storage has no ${optional}`);
+        }
         await makeUnavailable();
         const call = CALLS[name]!;
         await expect(call(storage, c)).rejects.toMatchObject({

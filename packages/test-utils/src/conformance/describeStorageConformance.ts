@@ -8,6 +8,7 @@ import { expiryTests } from './expiry.js';
 import { flowTests } from './flows.js';
 import { loadFlowTests } from './loadFlow.js';
 import { loadMemberTests } from './loadMember.js';
+import { loadSessionTests } from './loadSession.js';
 import { sessionTests } from './sessions.js';
 import { tokenTests } from './tokens.js';
 import { transactionTests } from './transaction.js';
@@ -21,8 +22,8 @@ let runs = 0;
  * `Storage conformance: <name>`. Every storage adapter (memory, PGlite, PostgreSQL, Redis) runs
  * this same suite, so they keep the same guarantees (ACCEPTANCE 41): uniqueness constraints,
  * compare-and-set versions, single-use tokens under concurrency, fixed-window counters,
- * account-scoped deletes, transaction rollback, expiry, the optional one-read `loadFlow` and
- * `loadMember`, and
+ * account-scoped deletes, transaction rollback, expiry, the optional one-read `loadFlow`,
+ * `loadMember` and `loadSession`, and
  * failing closed with `MonbanError('STORAGE_UNAVAILABLE')` when the backend is gone.
  *
  * `setup` runs before every test and `cleanup` after it. The suite puts every deployment-wide ID
@@ -70,6 +71,7 @@ export function describeStorageConformance(
     flowTests(context);
     loadFlowTests(context);
     loadMemberTests(context);
+    loadSessionTests(context);
     sessionTests(context);
     tokenTests(context);
     counterTests(context);
