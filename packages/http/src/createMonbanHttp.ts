@@ -334,13 +334,28 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
     /** {@link respond} with the body already serialized. */
     respondJson(status: number, json: string): HttpResponse | Promise<HttpResponse> {
       const binding = this.binding();
-      const headers: Record<string, string> = {
-        'content-type': 'application/json; charset=utf-8',
-        'cache-control': 'no-store',
-        'content-language': this.locale,
-        'x-content-type-options': 'nosniff',
-        vary: 'Accept-Language, Cookie',
-      };
+      // A checked session's ID is the SHA-256 of its cookie: the cache key without a hash.
+      const digest =
+        this.session !== undefined && binding === this.sessionToken ? this.session.id : undefined;
+      const token = this.hasTenant ? csrf.cached(this.tenantId, binding, digest) : undefined;
+      // One object literal per case, so every answer's headers share a shape.
+      const headers: Record<string, string> =
+        token === undefined
+          ? {
+              'content-type': 'application/json; charset=utf-8',
+              'cache-control': 'no-store',
+              'content-language': this.locale,
+              'x-content-type-options': 'nosniff',
+              vary: 'Accept-Language, Cookie',
+            }
+          : {
+              'content-type': 'application/json; charset=utf-8',
+              'cache-control': 'no-store',
+              'content-language': this.locale,
+              'x-content-type-options': 'nosniff',
+              vary: 'Accept-Language, Cookie',
+              'x-csrf-token': token,
+            };
       if (this.extraHeaders !== undefined) Object.assign(headers, this.extraHeaders);
       const response: HttpResponse = {
         status,
@@ -348,15 +363,7 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
         cookies: this.outgoing === undefined ? [] : [...this.outgoing.values()],
         body: json,
       };
-      if (!this.hasTenant) return response;
-      // A checked session's ID is the SHA-256 of its cookie: the cache key without a hash.
-      const digest =
-        this.session !== undefined && binding === this.sessionToken ? this.session.id : undefined;
-      const token = csrf.cached(this.tenantId, binding, digest);
-      if (token !== undefined) {
-        headers['x-csrf-token'] = token;
-        return response;
-      }
+      if (token !== undefined || !this.hasTenant) return response;
       return csrf.tokenFor(this.tenantId, binding, digest).then((computed) => {
         headers['x-csrf-token'] = computed;
         return response;
@@ -447,7 +454,13 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
 
       const candidates = lookup(path);
       if (candidates.length === 0) return await x.respondError({ code: 'ROUTE_NOT_FOUND' });
-      const hit = candidates.find((c) => c.route.def.method === method);
+      let hit: Candidate | undefined;
+      for (const candidate of candidates) {
+        if (candidate.route.def.method === method) {
+          hit = candidate;
+          break;
+        }
+      }
       if (hit === undefined) {
         x.header('allow', [...new Set(candidates.map((c) => c.route.def.method))].join(', '));
         return await x.respondError({ code: 'METHOD_NOT_ALLOWED' });

@@ -43,25 +43,30 @@ export function createCsrf(
     native !== null
       ? native.createHmac('sha256', keyBytes).update(utf8.encode(input)).digest()
       : new Uint8Array(await crypto.subtle.sign('HMAC', await keyPromise, utf8.encode(input)));
-  // Tokens are a pure function of (tenant, binding): a small cache spares an HMAC per request
-  // on hot sessions. Oldest entries go first once it is full. The binding is a bearer token
-  // (the session cookie), so where the runtime hashes synchronously the cache is keyed by the
-  // tenant and the SHA-256 of the binding (base64url), and holds no cookie value. That digest
+  // Tokens are a pure function of (tenant, binding): a small cache per tenant spares an HMAC per
+  // request on hot sessions. Oldest entries go first once a tenant's cache is full. The binding
+  // is a bearer token (the session cookie), so where the runtime hashes synchronously the cache
+  // is keyed by the SHA-256 of the binding (base64url), and holds no cookie value. That digest
   // is the session's ID in storage: a caller that has it (`SessionView.id`) passes it and no
-  // hash is computed.
-  const cache = new Map<string, string>();
+  // hash is computed, nor any key string built.
+  const caches = new Map<string, Map<string, string>>();
   const CACHE_SIZE = 10_000;
   const hash = native?.hash?.bind(native);
-  const cacheKey =
+  const keyOf =
     hash === undefined
-      ? (tenantId: string, binding: string): string => `${tenantId}\u0000${binding}`
-      : (tenantId: string, binding: string, digest?: string): string =>
-          `${tenantId}\u0000${digest ?? hash('sha256', binding, 'base64url')}`;
+      ? (binding: string): string => binding
+      : (binding: string, digest?: string): string =>
+          digest ?? hash('sha256', binding, 'base64url');
   async function tokenFor(tenantId: string, binding: string, digest?: string): Promise<string> {
-    const key = cacheKey(tenantId, binding, digest);
-    const cached = cache.get(key);
+    const key = keyOf(binding, digest);
+    let cache = caches.get(tenantId);
+    const cached = cache?.get(key);
     if (cached !== undefined) return cached;
     const token = base64url(await sign(`${tenantId}\u0000${binding}`));
+    if (cache === undefined) {
+      cache = new Map();
+      caches.set(tenantId, cache);
+    }
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
     cache.set(key, token);
     return token;
@@ -69,15 +74,20 @@ export function createCsrf(
   return {
     tokenFor,
     /** How many tokens are cached (tests). */
-    cacheSize: (): number => cache.size,
+    cacheSize: (): number => {
+      let size = 0;
+      for (const cache of caches.values()) size += cache.size;
+      return size;
+    },
     /** Whether any cache key holds `text` (tests: no cookie value is kept). */
-    cacheHolds: (text: string): boolean => [...cache.keys()].some((key) => key.includes(text)),
+    cacheHolds: (text: string): boolean =>
+      [...caches.values()].some((cache) => [...cache.keys()].some((key) => key.includes(text))),
     /**
      * The token when it is already known (no HMAC, no promise): the hot path of a response.
      * `digest`, when given, must be the SHA-256 of `binding` (base64url).
      */
     cached: (tenantId: string, binding: string, digest?: string): string | undefined =>
-      cache.get(cacheKey(tenantId, binding, digest)),
+      caches.get(tenantId)?.get(keyOf(binding, digest)),
     async verify(tenantId: string, binding: string, token: string): Promise<boolean> {
       if (binding === '' || token === '' || token.length > 100) return false;
       const expected = await tokenFor(tenantId, binding);
