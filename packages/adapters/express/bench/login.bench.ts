@@ -43,9 +43,15 @@ const THRESHOLD = 5; // Daiwa's lockout threshold (the preset's)
 const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 3);
 /** Members for the run with the hash switched off (exact count, each member once). */
 const UNHASHED = Number(process.env.BENCH_UNHASHED_LOGINS ?? 200);
-/** Members per measured run: more than a run can log in (warm-up included). */
+/**
+ * Logins per member and run: one with the current step's code, one with the next step's (inside
+ * the window of ±1 step, and later than the first, so never a replay).
+ */
+const PASSES = 2;
+/** Members per measured run: more than a run can log in (warm-up included), 400 logins/s. */
 const PER_RUN =
-  Number(process.env.BENCH_LOGIN_ACCOUNTS ?? Math.ceil((DURATION + WARMUP) * 150)) + UNHASHED;
+  Number(process.env.BENCH_LOGIN_ACCOUNTS ?? Math.ceil(((DURATION + WARMUP) * 400) / PASSES)) +
+  UNHASHED;
 const tag = Math.random()
   .toString(36)
   .slice(2, 5)
@@ -100,6 +106,8 @@ type Context = {
   csrf: string;
   userId: string;
   secret: string;
+  /** The TOTP step of the code to send, relative to now: 0 on a member's first login of the run, -1 (the next step) on its second. */
+  stepsBack: number;
   started: number;
 };
 
@@ -151,12 +159,14 @@ async function loginLoad(url: string, secrets: Secrets, seconds: number, logins?
       method: 'GET' as const,
       path: `${base}/csrf`,
       setupRequest: (req: Record<string, unknown>, context: Context) => {
-        const [userId, secret] = secrets[next++ % secrets.length] as [string, string];
+        const index = next++;
+        const [userId, secret] = secrets[index % secrets.length] as [string, string];
         Object.assign(context, {
           cookies: new Map(),
           csrf: '',
           userId,
           secret,
+          stepsBack: -Math.floor(index / secrets.length),
           started: performance.now(),
         });
         return { ...req, headers: {} };
@@ -176,7 +186,7 @@ async function loginLoad(url: string, secrets: Secrets, seconds: number, logins?
       },
     },
     {
-      ...post('/flow/challenge/verify', (c) => ({ response: totpNow(c.secret) })),
+      ...post('/flow/challenge/verify', (c) => ({ response: totpNow(c.secret, c.stepsBack) })),
       onResponse: (status: number, body: string, c: Context) => {
         failed('verify', status, body);
         if (status === 200 && body.includes('"session"'))
@@ -196,7 +206,7 @@ async function loginLoad(url: string, secrets: Secrets, seconds: number, logins?
     latencies,
     result,
     errors,
-    reused: next > secrets.length,
+    reused: next > secrets.length * PASSES,
     requestsPerLogin: requests.length,
   };
 }
@@ -233,7 +243,14 @@ function client(url: string) {
             text += chunk;
           });
           res.on('end', () => {
-            const context: Context = { cookies, csrf, userId: '', secret: '', started: 0 };
+            const context: Context = {
+              cookies,
+              csrf,
+              userId: '',
+              secret: '',
+              stepsBack: 0,
+              started: 0,
+            };
             remember(context, res.headers as Record<string, string | string[]>);
             csrf = context.csrf;
             workers.add(String(res.headers['x-bench-worker']));

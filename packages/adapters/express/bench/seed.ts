@@ -1,8 +1,9 @@
 /**
  * Members for the login benchmarks: provisioned and walked through the first login (TOTP
  * enrolled) by a seeding Monban whose hasher memoizes argon2id, so seeding is cheap while the
- * measured service verifies every password with argon2id. Each member logs in once per run, so
- * no TOTP code is ever replayed by the load.
+ * measured service verifies every password with argon2id. Each member logs in at most twice per
+ * run (with the current step's code, then with the next step's), so no TOTP code is ever
+ * replayed by the load.
  */
 import { createHmac } from 'node:crypto';
 import type { FlowAnswer, MailMessage, Monban, Result } from '@monban/core';
