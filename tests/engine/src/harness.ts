@@ -43,6 +43,21 @@ export function countingHasher(inner: PasswordHasher) {
 /** argon2id at Keycloak's parameters (m = 7 MiB, t = 5, p = 1), the default. */
 export const fastArgon2 = createArgon2Hasher();
 
+/**
+ * A recorder of storage calls: `count(name, fn)` wraps `fn` so that each call pushes `name` onto
+ * `calls` first.
+ */
+export function callRecorder() {
+  const calls: string[] = [];
+  const count =
+    <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
+    (...args: A): R => {
+      calls.push(name);
+      return fn(...args);
+    };
+  return { calls, count };
+}
+
 export function setup(
   options: {
     tenants?: TenantConfig[];

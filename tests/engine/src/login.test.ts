@@ -4,6 +4,7 @@ import { testFactorCode } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
   addSecondDevice,
+  callRecorder,
   completeFirstLogin,
   loginWithFactor,
   NEW_PASSWORD,
@@ -368,13 +369,7 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
     const h = setup();
     const first = await completeFirstLogin(h);
     const memory = h.storage;
-    const calls: string[] = [];
-    const count =
-      <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
-      (...args: A): R => {
-        calls.push(name);
-        return fn(...args);
-      };
+    const { calls, count } = callRecorder();
     // The same stores, without the optional one-read method.
     const plain: Storage = {
       accounts: {

@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Storage } from '@monban/core';
 import { describe, expect, it } from 'vitest';
-import { completeFirstLogin, loginWithFactor, NEW_PASSWORD, ok, setup } from './harness.js';
+import {
+  callRecorder,
+  completeFirstLogin,
+  loginWithFactor,
+  NEW_PASSWORD,
+  ok,
+  setup,
+} from './harness.js';
 
 describe('sessions (R-LOG-7)', () => {
   it('ACCEPTANCE 5 / 35: while enrollment or the second factor is pending no portal session exists', async () => {
@@ -144,13 +151,7 @@ describe('sessions (R-LOG-7)', () => {
     const first = await completeFirstLogin(h);
     const token = first.answer.session!.token;
     const memory = h.storage;
-    const calls: string[] = [];
-    const count =
-      <A extends unknown[], R>(name: string, fn: (...args: A) => R) =>
-      (...args: A): R => {
-        calls.push(name);
-        return fn(...args);
-      };
+    const { calls, count } = callRecorder();
     expect(memory.loadSession).toBeTypeOf('function');
     memory.loadSession = count('loadSession', memory.loadSession!.bind(memory));
     memory.sessions.get = count('session', memory.sessions.get);
