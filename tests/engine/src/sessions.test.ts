@@ -156,7 +156,7 @@ describe('sessions (R-LOG-7)', () => {
     memory.loadSession = count('loadSession', memory.loadSession!.bind(memory));
     memory.sessions.get = count('session', memory.sessions.get);
     memory.accounts.findById = count('account', memory.accounts.findById);
-    // The same stores without the optional one-read method (as the composite layout is).
+    // The same stores without the optional one-read method (an adapter may have none).
     const { loadSession: _joined, ...rest } = memory;
     const apart: Storage = { ...rest, transaction: (fn) => memory.transaction(fn) };
     const h2 = setup({ storage: apart, clock: h.clock });

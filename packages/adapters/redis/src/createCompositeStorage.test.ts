@@ -1,5 +1,5 @@
 import { createMemoryStorage } from '@monban/memory';
-import { makeAccount } from '@monban/test-utils';
+import { makeAccount, makeSession } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createCompositeStorage } from './createCompositeStorage.js';
 
@@ -15,14 +15,21 @@ describe('createCompositeStorage', () => {
     expect(await durable.counters.get('k', 0)).toBe(0);
   });
 
-  it('offers the durable joins but never loadSession: its sessions live in the other backend', async () => {
+  it('offers the durable joins; loadSession reads the short-lived session, then the durable account', async () => {
     const durable = createMemoryStorage();
     const shortLived = createMemoryStorage();
     const storage = createCompositeStorage({ durable, shortLived });
-    expect(durable.loadSession).toBeTypeOf('function');
-    expect(storage.loadSession).toBeUndefined();
     expect(storage.loadFlow).toBeTypeOf('function');
     expect(storage.loadMember).toBeTypeOf('function');
+    await durable.accounts.create(makeAccount());
+    // A session only in the durable backend is not one of this storage's sessions.
+    await durable.sessions.create(makeSession({ id: 'in-durable' }));
+    await shortLived.sessions.create(makeSession({ id: 's1' }));
+    expect(await storage.loadSession?.('in-durable', 1_000)).toBeNull();
+    expect(await storage.loadSession?.('s1', 1_000)).toEqual({
+      session: await shortLived.sessions.get('s1', 1_000),
+      account: await durable.accounts.findById('t1', 'a1'),
+    });
   });
 
   it('sweeps both backends and adds up the counts', async () => {

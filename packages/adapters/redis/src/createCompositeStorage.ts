@@ -63,6 +63,16 @@ export function createCompositeStorage({
     // Flows, accounts and credentials all live in `durable`: its one-read joins hold.
     ...(durable.loadFlow === undefined ? {} : { loadFlow: durable.loadFlow.bind(durable) }),
     ...(durable.loadMember === undefined ? {} : { loadMember: durable.loadMember.bind(durable) }),
+    // Sessions live in `shortLived`, accounts in `durable`: never `durable.loadSession` (its
+    // sessions are not these). The same two reads the engine would make, as one call.
+    loadSession: async (sessionId: string, now: number) => {
+      const session = await shortLived.sessions.get(sessionId, now);
+      if (session === null) return null;
+      return {
+        session,
+        account: await durable.accounts.findById(session.tenantId, session.accountId),
+      };
+    },
     ...(sweeps.length > 0
       ? {
           sweep: async (now: number) => {

@@ -207,8 +207,10 @@ export interface Storage {
    * database that keeps both tables can join them in one round trip instead of two. The answer
    * must equal `sessions.get(sessionId, now)`, then
    * `accounts.findById(session.tenantId, session.accountId)`; `null` when there is no live
-   * session. Without it the engine makes the two calls. Only for a storage whose sessions and
-   * accounts share one backend (`createCompositeStorage` never offers it).
+   * session. Without it the engine makes the two calls. A storage that keeps sessions apart
+   * from accounts answers it with its own two reads (`createCompositeStorage` does: the session
+   * from the short-lived backend, the account from the durable one), never with the durable
+   * backend's `loadSession`.
    */
   loadSession?(sessionId: string, now: number): Promise<SessionWithAccount | null>;
 }
