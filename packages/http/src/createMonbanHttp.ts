@@ -338,24 +338,14 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
       const digest =
         this.session !== undefined && binding === this.sessionToken ? this.session.id : undefined;
       const token = this.hasTenant ? csrf.cached(this.tenantId, binding, digest) : undefined;
-      // One object literal per case, so every answer's headers share a shape.
-      const headers: Record<string, string> =
-        token === undefined
-          ? {
-              'content-type': 'application/json; charset=utf-8',
-              'cache-control': 'no-store',
-              'content-language': this.locale,
-              'x-content-type-options': 'nosniff',
-              vary: 'Accept-Language, Cookie',
-            }
-          : {
-              'content-type': 'application/json; charset=utf-8',
-              'cache-control': 'no-store',
-              'content-language': this.locale,
-              'x-content-type-options': 'nosniff',
-              vary: 'Accept-Language, Cookie',
-              'x-csrf-token': token,
-            };
+      const headers: Record<string, string> = {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+        'content-language': this.locale,
+        'x-content-type-options': 'nosniff',
+        vary: 'Accept-Language, Cookie',
+      };
+      if (token !== undefined) headers['x-csrf-token'] = token;
       if (this.extraHeaders !== undefined) Object.assign(headers, this.extraHeaders);
       const response: HttpResponse = {
         status,

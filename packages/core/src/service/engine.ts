@@ -965,9 +965,16 @@ export function createEngine(deps: EngineDeps) {
   }
 
   /**
-   * A live session and its account in two reads, for a storage without `loadSession` (the
-   * composite layout, whose sessions live apart from the accounts).
+   * A live session and its account: one `Storage.loadSession` call where the storage has it
+   * (looked up on each call, as every port method is), else the session, then its account. Not
+   * async itself: on the hot path the storage's own promise is the only one.
    */
+  function readSession(id: string, now: number): Promise<SessionWithAccount | null> {
+    return storage.loadSession !== undefined
+      ? storage.loadSession(id, now)
+      : readSessionApart(id, now);
+  }
+
   async function readSessionApart(id: string, now: number): Promise<SessionWithAccount | null> {
     const session = await storage.sessions.get(id, now);
     if (session === null) return null;
@@ -983,9 +990,7 @@ export function createEngine(deps: EngineDeps) {
     const now = clock.now();
     const hashed = hashToken(sessionToken);
     const key = typeof hashed === 'string' ? hashed : await hashed;
-    const found = await (storage.loadSession !== undefined
-      ? storage.loadSession(key, now)
-      : readSessionApart(key, now));
+    const found = await readSession(key, now);
     if (found === null) return null;
     const { session, account } = found;
     if (account === null || !sessionHolds(session, account, now)) {
@@ -1007,9 +1012,7 @@ export function createEngine(deps: EngineDeps) {
     const now = clock.now();
     const hashed = hashToken(sessionToken);
     const key = typeof hashed === 'string' ? hashed : await hashed;
-    const found = await (storage.loadSession !== undefined
-      ? storage.loadSession(key, now)
-      : readSessionApart(key, now));
+    const found = await readSession(key, now);
     if (found === null) return fail('SESSION_INVALID');
     const { session, account } = found;
     if (account === null || !sessionHolds(session, account, now)) {
