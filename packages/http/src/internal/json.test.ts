@@ -55,6 +55,25 @@ describe('sessionJson (who-am-I body, R-LOG-7)', () => {
     for (const v of odd) expect(sessionJson(v)).toBe(body(v));
   });
 
+  it('writes timestamps (split in two small integers) exactly, at the split bounds too', () => {
+    const edges = [
+      0, 5, 999_999, 1_000_000, 1_000_000.5, 1_000_001, 1_999_999, 1_764_000_000_000,
+      1_764_000_000_007, 1_764_000_100_000, 999_999_999_999_999, 1e15, -1_764_000_000_000,
+      Number.MAX_SAFE_INTEGER,
+    ];
+    for (const n of edges) {
+      const v = view({ idleExpiresAt: n, absoluteExpiresAt: n, authTimes: { password: n } });
+      expect(sessionJson(v)).toBe(body(v));
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.double(), (n, d) => {
+        const v = view({ idleExpiresAt: n, absoluteExpiresAt: d, authTimes: { totp: n } });
+        expect(sessionJson(v)).toBe(body(v));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('agrees with JSON.stringify on arbitrary views (property)', () => {
     const times = fc.dictionary(
       fc.oneof(fc.constantFrom('password', 'totp', 'webauthn', 'email-otp'), fc.string()),

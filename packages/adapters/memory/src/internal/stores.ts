@@ -334,8 +334,23 @@ export function readSessionWithAccount(
 ): SessionWithAccount | null {
   const session = volatile.sessions.get(id);
   if (session === undefined || !sessionLive(session, now)) return null;
-  const account = tables.accounts.get(accountKey(session.tenantId, session.accountId));
+  const account = tables.accounts.get(sessionAccountKey(session));
   return { session, account: account ?? null };
+}
+
+/**
+ * The account key of a stored session, built once per stored (frozen, never mutated) session
+ * object: a who-am-I then looks its account up under a string whose hash is already known,
+ * instead of building and hashing a new one on every request.
+ */
+const sessionAccountKeys = new WeakMap<Session, string>();
+function sessionAccountKey(session: Session): string {
+  let key = sessionAccountKeys.get(session);
+  if (key === undefined) {
+    key = accountKey(session.tenantId, session.accountId);
+    sessionAccountKeys.set(session, key);
+  }
+  return key;
 }
 
 /** Removes a session and its index entry; `true` when it was there. */
