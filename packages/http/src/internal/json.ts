@@ -78,3 +78,110 @@ export function sessionJson(view: SessionView): string {
   const times = timesJson(authTimes as Record<string, unknown>);
   return `{"session":{"tenantId":${str(tenantId)},"accountId":${str(accountId)},"userId":${str(userId)},"authTimes":${times},"idleExpiresAt":${num(idleExpiresAt)},"absoluteExpiresAt":${num(absoluteExpiresAt)}}}`;
 }
+
+/** A who-am-I body and the view fields it was written from. */
+interface CachedBody {
+  tenantId: string;
+  accountId: string;
+  userId: string;
+  idleExpiresAt: number;
+  absoluteExpiresAt: number;
+  /** The proof names and times, in the order they were written. */
+  timeKeys: string[];
+  timeValues: number[];
+  json: string;
+}
+
+// A portal sends the same member's who-am-I on every page load, and its body changes only when
+// the idle expiry slides (at most once a minute), a proof is added or the user ID changes. The
+// last body of each session is kept, by session ID (the SHA-256 of the cookie, never the cookie),
+// and reused only when every field it was written from is equal: the ID only picks the entry to
+// compare with. The text is flattened once, when first sent (V8 flattens in place), instead of
+// on every answer.
+const bodies = new Map<string, CachedBody>();
+const BODIES_SIZE = 10_000;
+
+/** The proof times as parallel arrays, or `null` when anything but named numbers is there. */
+function timeEntries(times: Record<string, unknown>): [string[], number[]] | null {
+  const keys: string[] = [];
+  const values: number[] = [];
+  for (const key in times) {
+    if (!Object.hasOwn(times, key)) continue;
+    const value = times[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'number') return null;
+    keys.push(key);
+    values.push(value);
+  }
+  return [keys, values];
+}
+
+/** Whether `view` has exactly the fields `cached` was written from. */
+function sameView(cached: CachedBody, view: SessionView): boolean {
+  if (
+    cached.userId !== view.userId ||
+    cached.idleExpiresAt !== view.idleExpiresAt ||
+    cached.absoluteExpiresAt !== view.absoluteExpiresAt ||
+    cached.accountId !== view.accountId ||
+    cached.tenantId !== view.tenantId
+  ) {
+    return false;
+  }
+  const times = view.authTimes as Record<string, unknown> | null;
+  if (typeof times !== 'object' || times === null) return false;
+  if (Object.getPrototypeOf(times) !== Object.prototype) return false;
+  const { timeKeys, timeValues } = cached;
+  let i = 0;
+  for (const key in times) {
+    if (!Object.hasOwn(times, key)) continue;
+    const value = times[key];
+    if (value === undefined) continue;
+    if (i >= timeKeys.length || timeKeys[i] !== key || timeValues[i] !== value) return false;
+    i++;
+  }
+  return i === timeKeys.length;
+}
+
+/**
+ * {@link sessionJson}, reusing the session's previous body when nothing it was written from has
+ * changed (a bounded cache by session ID; oldest entries go first once it is full).
+ */
+export function sessionBody(view: SessionView): string {
+  const id = view.id;
+  const cached = typeof id === 'string' ? bodies.get(id) : undefined;
+  if (cached !== undefined && sameView(cached, view)) return cached.json;
+  const json = sessionJson(view);
+  const { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt } = view;
+  if (
+    typeof id !== 'string' ||
+    typeof tenantId !== 'string' ||
+    typeof accountId !== 'string' ||
+    typeof userId !== 'string' ||
+    typeof idleExpiresAt !== 'number' ||
+    typeof absoluteExpiresAt !== 'number' ||
+    typeof authTimes !== 'object' ||
+    authTimes === null ||
+    Object.getPrototypeOf(authTimes) !== Object.prototype
+  ) {
+    return json;
+  }
+  const entries = timeEntries(authTimes as Record<string, unknown>);
+  if (entries === null) return json;
+  if (cached === undefined && bodies.size >= BODIES_SIZE) {
+    bodies.delete(bodies.keys().next().value as string);
+  }
+  bodies.set(id, {
+    tenantId,
+    accountId,
+    userId,
+    idleExpiresAt,
+    absoluteExpiresAt,
+    timeKeys: entries[0],
+    timeValues: entries[1],
+    json,
+  });
+  return json;
+}
+
+/** How many who-am-I bodies are kept (tests). */
+export const sessionBodiesKept = (): number => bodies.size;

@@ -10,7 +10,7 @@ import {
   type RouteDef,
   sessionMeta,
 } from './context.js';
-import { sessionJson } from './json.js';
+import { sessionBody } from './json.js';
 import { schemas } from './schemas.js';
 
 const flowRoute = (
@@ -333,7 +333,7 @@ export const ROUTES: readonly RouteDef[] = [
     'Who am I: the current session.',
     undefined,
     // Synchronous and pre-serialized: the most frequent request of a portal (R-ADP-3, #9).
-    (ctx) => ({ json: sessionJson(ctx.session!) }),
+    (ctx) => ({ json: sessionBody(ctx.session!) }),
     'Session',
   ),
   {
