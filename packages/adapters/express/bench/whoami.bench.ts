@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: autocannon on 127.0.0.1 (10 connections; the targets take turns for
- * BENCH_ROUNDS rounds, 9 by default, of BENCH_SECONDS / rounds each, at least 1 s) for an
+ * BENCH_ROUNDS rounds, 15 by default, of BENCH_SECONDS / rounds each, at least 1 s) for an
  * authenticated "who am I" (GET /session) through @monban/express and @monban/fastify, against bare Express and Fastify handlers answering a fixed JSON body, all
  * measured in the same run. The servers run in one child process (whoami.server.ts) and the
  * load generator here, so they do not share an event loop; the child's CPU time per request is
@@ -59,7 +59,7 @@ const targets = [
 // the median throughput, so a burst of outside load cannot land on one target alone. The share
 // kept is the median of each round's ratio to the bare framework measured just before it: the
 // machine's speed drifts by up to 2x within a minute here, and a ratio of neighbours cancels it.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const slice = Math.max(1, Math.round(DURATION / ROUNDS));
 for (const [, url, headers] of targets) await measure(url, headers, 1); // untimed JIT warm-up
 const rounds: Figure[][] = targets.map(() => []);
