@@ -57,8 +57,19 @@ describe('sessionJson (who-am-I body, R-LOG-7)', () => {
 
   it('writes timestamps (split in two small integers) exactly, at the split bounds too', () => {
     const edges = [
-      0, 5, 999_999, 1_000_000, 1_000_000.5, 1_000_001, 1_999_999, 1_764_000_000_000,
-      1_764_000_000_007, 1_764_000_100_000, 999_999_999_999_999, 1e15, -1_764_000_000_000,
+      0,
+      5,
+      999_999,
+      1_000_000,
+      1_000_000.5,
+      1_000_001,
+      1_999_999,
+      1_764_000_000_000,
+      1_764_000_000_007,
+      1_764_000_100_000,
+      999_999_999_999_999,
+      1e15,
+      -1_764_000_000_000,
       Number.MAX_SAFE_INTEGER,
     ];
     for (const n of edges) {
@@ -110,7 +121,7 @@ describe('sessionJson (who-am-I body, R-LOG-7)', () => {
       { accountId: 'acc_02' },
       { tenantId: 'jsw' },
       { authTimes: { password: 1764012312312 } },
-      { authTimes: { password: 1764012312312, totp: 1764012312999, webauthn: 1 } },
+      { authTimes: { password: 1764012312312, totp: 1764012312999, passkey: 1 } },
       { authTimes: { totp: 1764012312999, password: 1764012312312 } },
       { authTimes: { password: 1764012312312, totp: 1764012313000 } },
       { authTimes: { password: 1764012312312, totp: '1764012312999' } as never },
@@ -132,7 +143,7 @@ describe('sessionJson (who-am-I body, R-LOG-7)', () => {
       accountId: fc.constantFrom('acc_01', 'acc_02'),
       userId: fc.oneof(fc.constantFrom('member0001', 'a"b'), fc.string()),
       authTimes: fc.dictionary(
-        fc.constantFrom('password', 'totp', 'webauthn'),
+        fc.constantFrom('password', 'totp', 'passkey'),
         fc.oneof(fc.constantFrom(1, 2, -0, 0), fc.double(), fc.constant(undefined)),
       ),
       idleExpiresAt: fc.constantFrom(1, 2, Number.NaN, -0, 0),
