@@ -53,6 +53,21 @@ function timesJson(times: Record<string, unknown>): string {
   return `{${out}}`;
 }
 
+/** Whether a view's fields have the types the written-out body (and its cache) expect. */
+function hasPlainFields(view: SessionView): boolean {
+  const { authTimes } = view;
+  return (
+    typeof view.tenantId === 'string' &&
+    typeof view.accountId === 'string' &&
+    typeof view.userId === 'string' &&
+    typeof view.idleExpiresAt === 'number' &&
+    typeof view.absoluteExpiresAt === 'number' &&
+    typeof authTimes === 'object' &&
+    authTimes !== null &&
+    Object.getPrototypeOf(authTimes) === Object.prototype
+  );
+}
+
 /**
  * The who-am-I body, `{"session":{...}}`, exactly as `JSON.stringify` writes it (a property
  * test holds the two together), in about half its time: it is the most frequent answer of a
@@ -61,16 +76,7 @@ function timesJson(times: Record<string, unknown>): string {
  */
 export function sessionJson(view: SessionView): string {
   const { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt } = view;
-  if (
-    typeof tenantId !== 'string' ||
-    typeof accountId !== 'string' ||
-    typeof userId !== 'string' ||
-    typeof idleExpiresAt !== 'number' ||
-    typeof absoluteExpiresAt !== 'number' ||
-    typeof authTimes !== 'object' ||
-    authTimes === null ||
-    Object.getPrototypeOf(authTimes) !== Object.prototype
-  ) {
+  if (!hasPlainFields(view)) {
     return JSON.stringify({
       session: { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt },
     });
@@ -151,20 +157,8 @@ export function sessionBody(view: SessionView): string {
   const cached = typeof id === 'string' ? bodies.get(id) : undefined;
   if (cached !== undefined && sameView(cached, view)) return cached.json;
   const json = sessionJson(view);
+  if (typeof id !== 'string' || !hasPlainFields(view)) return json;
   const { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt } = view;
-  if (
-    typeof id !== 'string' ||
-    typeof tenantId !== 'string' ||
-    typeof accountId !== 'string' ||
-    typeof userId !== 'string' ||
-    typeof idleExpiresAt !== 'number' ||
-    typeof absoluteExpiresAt !== 'number' ||
-    typeof authTimes !== 'object' ||
-    authTimes === null ||
-    Object.getPrototypeOf(authTimes) !== Object.prototype
-  ) {
-    return json;
-  }
   const entries = timeEntries(authTimes as Record<string, unknown>);
   if (entries === null) return json;
   if (cached === undefined && bodies.size >= BODIES_SIZE) {
