@@ -30,8 +30,8 @@ function num(value: number): string {
   return Number.isFinite(value) ? String(value) : 'null';
 }
 
-// The proof names of `authTimes` (password, totp, passkey, email-otp) are few: their JSON (`"name":`)
-// is kept, up to a bound, instead of being checked and quoted on every answer.
+// The proof names of `authTimes` (password, totp, passkey, email-otp) are few: their JSON
+// (`"name":`) is kept, up to a bound, instead of being checked and quoted on every answer.
 const keyJson = new Map<string, string>();
 const KEY_JSON_SIZE = 64;
 
