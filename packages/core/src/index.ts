@@ -68,6 +68,7 @@ export type {
   TransactionStores,
   WriteResult,
 } from './ports/storage.js';
+export { loadSessionApart } from './ports/storage.js';
 export {
   createMonban,
   type MigrationRecord,

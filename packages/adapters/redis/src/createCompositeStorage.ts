@@ -1,4 +1,10 @@
-import type { CounterStore, SessionStore, Storage, TokenStore } from '@monban/core';
+import {
+  type CounterStore,
+  loadSessionApart,
+  type SessionStore,
+  type Storage,
+  type TokenStore,
+} from '@monban/core';
 
 /** The short-lived stores a composite storage takes from a second backend. */
 export interface ShortLivedStores {
@@ -64,15 +70,13 @@ export function createCompositeStorage({
     ...(durable.loadFlow === undefined ? {} : { loadFlow: durable.loadFlow.bind(durable) }),
     ...(durable.loadMember === undefined ? {} : { loadMember: durable.loadMember.bind(durable) }),
     // Sessions live in `shortLived`, accounts in `durable`: never `durable.loadSession` (its
-    // sessions are not these). The same two reads the engine would make, as one call.
-    loadSession: async (sessionId: string, now: number) => {
-      const session = await shortLived.sessions.get(sessionId, now);
-      if (session === null) return null;
-      return {
-        session,
-        account: await durable.accounts.findById(session.tenantId, session.accountId),
-      };
-    },
+    // sessions are not these), but the same two reads the engine would make, as one call.
+    loadSession: (sessionId: string, now: number) =>
+      loadSessionApart(
+        { sessions: shortLived.sessions, accounts: durable.accounts },
+        sessionId,
+        now,
+      ),
     ...(sweeps.length > 0
       ? {
           sweep: async (now: number) => {

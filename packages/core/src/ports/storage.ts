@@ -223,6 +223,34 @@ export interface SessionWithAccount {
   account: Account | null;
 }
 
+/**
+ * What `Storage.loadSession` answers, from the two separate reads: the live session, then its
+ * account. The engine reads sessions this way where a storage has no `loadSession`; a storage
+ * that keeps sessions apart from accounts can answer `loadSession` with it.
+ *
+ * @example
+ * ```ts
+ * const storage: Storage = {
+ *   ...durable,
+ *   sessions: shortLived.sessions,
+ *   loadSession: (sessionId, now) =>
+ *     loadSessionApart({ sessions: shortLived.sessions, accounts: durable.accounts }, sessionId, now),
+ * };
+ * ```
+ */
+export async function loadSessionApart(
+  stores: Pick<Storage, 'sessions' | 'accounts'>,
+  sessionId: string,
+  now: number,
+): Promise<SessionWithAccount | null> {
+  const session = await stores.sessions.get(sessionId, now);
+  if (session === null) return null;
+  return {
+    session,
+    account: await stores.accounts.findById(session.tenantId, session.accountId),
+  };
+}
+
 /** An account and its credentials, oldest first. */
 export interface AccountWithCredentials {
   /** The account. */

@@ -29,7 +29,7 @@ import type { Clock } from '../ports/clock.js';
 import type { PasswordHasher } from '../ports/hasher.js';
 import type { Mailer } from '../ports/mailer.js';
 import type { RandomSource } from '../ports/random.js';
-import type { SessionWithAccount, Storage } from '../ports/storage.js';
+import { loadSessionApart, type SessionWithAccount, type Storage } from '../ports/storage.js';
 import type { Tenant } from '../tenants/defineTenant.js';
 import type { Account, Credential, FactorKind, FlowRecord, Session } from '../types.js';
 import type {
@@ -972,16 +972,7 @@ export function createEngine(deps: EngineDeps) {
   function readSession(id: string, now: number): Promise<SessionWithAccount | null> {
     return storage.loadSession !== undefined
       ? storage.loadSession(id, now)
-      : readSessionApart(id, now);
-  }
-
-  async function readSessionApart(id: string, now: number): Promise<SessionWithAccount | null> {
-    const session = await storage.sessions.get(id, now);
-    if (session === null) return null;
-    return {
-      session,
-      account: await storage.accounts.findById(session.tenantId, session.accountId),
-    };
+      : loadSessionApart(storage, id, now);
   }
 
   /** A live session of the token and its account, one read where the storage joins them. */
