@@ -55,7 +55,7 @@ describe('sessionJson (who-am-I body, R-LOG-7)', () => {
     for (const v of odd) expect(sessionJson(v)).toBe(body(v));
   });
 
-  it('writes timestamps (split in two small integers) exactly, at the split bounds too', () => {
+  it('writes timestamps exactly, small, large and at the bounds of safe integers', () => {
     const edges = [
       0,
       5,

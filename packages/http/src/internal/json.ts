@@ -18,39 +18,24 @@ function str(value: string): string {
   return plain(value) ? `"${value}"` : JSON.stringify(value);
 }
 
-/**
- * `JSON.stringify` of a number (`null` when not finite, as JSON has no NaN or Infinity). A
- * millisecond timestamp (an integer of 7 to 15 digits) is written as two small integers, whose
- * conversion is V8's fast one: about a third of the cost of converting the whole number.
- */
+/** `JSON.stringify` of a number (`null` when not finite, as JSON has no NaN or Infinity). */
 function num(value: number): string {
-  if (value >= 1e6 && value < 1e15 && Math.floor(value) === value) {
-    return `${Math.floor(value / 1e6)}${String((value % 1e6) + 1e6).slice(1)}`;
-  }
   return Number.isFinite(value) ? String(value) : 'null';
 }
 
-// The proof names of `authTimes` (password, totp, passkey, email-otp) are few: their JSON
-// (`"name":`) is kept, up to a bound, instead of being checked and quoted on every answer.
-const keyJson = new Map<string, string>();
-const KEY_JSON_SIZE = 64;
-
-/** `JSON.stringify` of the proof times: numbers by name; anything else goes to the real thing. */
-function timesJson(times: Record<string, unknown>): string {
-  let out = '';
+/** The proof times as parallel arrays, or `null` when anything but named numbers is there. */
+function timeEntries(times: Record<string, unknown>): [string[], number[]] | null {
+  const keys: string[] = [];
+  const values: number[] = [];
   for (const key in times) {
     if (!Object.hasOwn(times, key)) continue;
     const value = times[key];
     if (value === undefined) continue;
-    if (typeof value !== 'number') return JSON.stringify(times);
-    let name = keyJson.get(key);
-    if (name === undefined) {
-      name = `${str(key)}:`;
-      if (keyJson.size < KEY_JSON_SIZE) keyJson.set(key, name);
-    }
-    out += out === '' ? `${name}${num(value)}` : `,${name}${num(value)}`;
+    if (typeof value !== 'number') return null;
+    keys.push(key);
+    values.push(value);
   }
-  return `{${out}}`;
+  return [keys, values];
 }
 
 /** Whether a view's fields have the types the written-out body (and its cache) expect. */
@@ -81,7 +66,25 @@ export function sessionJson(view: SessionView): string {
       session: { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt },
     });
   }
-  const times = timesJson(authTimes as Record<string, unknown>);
+  return writeBody(view, timeEntries(authTimes as Record<string, unknown>));
+}
+
+/**
+ * The body of a view with plain fields; `entries` are its proof times (`timeEntries`), `null`
+ * when anything but named numbers is there (then `JSON.stringify` writes them).
+ */
+function writeBody(view: SessionView, entries: [string[], number[]] | null): string {
+  const { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt } = view;
+  let times = '';
+  if (entries === null) {
+    times = JSON.stringify(authTimes);
+  } else {
+    const [keys, values] = entries;
+    for (let i = 0; i < keys.length; i++) {
+      times += `${i === 0 ? '' : ','}${str(keys[i] as string)}:${num(values[i] as number)}`;
+    }
+    times = `{${times}}`;
+  }
   return `{"session":{"tenantId":${str(tenantId)},"accountId":${str(accountId)},"userId":${str(userId)},"authTimes":${times},"idleExpiresAt":${num(idleExpiresAt)},"absoluteExpiresAt":${num(absoluteExpiresAt)}}}`;
 }
 
@@ -106,21 +109,6 @@ interface CachedBody {
 // on every answer.
 const bodies = new Map<string, CachedBody>();
 const BODIES_SIZE = 10_000;
-
-/** The proof times as parallel arrays, or `null` when anything but named numbers is there. */
-function timeEntries(times: Record<string, unknown>): [string[], number[]] | null {
-  const keys: string[] = [];
-  const values: number[] = [];
-  for (const key in times) {
-    if (!Object.hasOwn(times, key)) continue;
-    const value = times[key];
-    if (value === undefined) continue;
-    if (typeof value !== 'number') return null;
-    keys.push(key);
-    values.push(value);
-  }
-  return [keys, values];
-}
 
 /** Whether `view` has exactly the fields `cached` was written from. */
 function sameView(cached: CachedBody, view: SessionView): boolean {
@@ -156,10 +144,10 @@ export function sessionBody(view: SessionView): string {
   const id = view.id;
   const cached = typeof id === 'string' ? bodies.get(id) : undefined;
   if (cached !== undefined && sameView(cached, view)) return cached.json;
-  const json = sessionJson(view);
-  if (typeof id !== 'string' || !hasPlainFields(view)) return json;
+  if (typeof id !== 'string' || !hasPlainFields(view)) return sessionJson(view);
   const { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt } = view;
   const entries = timeEntries(authTimes as Record<string, unknown>);
+  const json = writeBody(view, entries);
   if (entries === null) return json;
   if (cached === undefined && bodies.size >= BODIES_SIZE) {
     bodies.delete(bodies.keys().next().value as string);
