@@ -33,7 +33,8 @@ const app = express();
 app.set('trust proxy', 1); // behind TLS: req.secure turns on __Host- cookies
 app.use(
   '/auth',
-  monbanExpress(monban, {
+  monbanExpress({
+    monban,
     tenant: 'jsw',
     csrf: { allowedOrigins: ['https://portal.example.jp'], secret: process.env.CSRF_SECRET },
   }),

@@ -245,7 +245,7 @@ async function startServing(port: number) {
       res.setHeader('x-bench-worker', worker);
       next();
     });
-    app.use('/auth', monbanExpress(http));
+    app.use('/auth', monbanExpress({ http }));
     const server = app.listen(port, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     close = async () => {

@@ -39,7 +39,7 @@ const bareFastify = await bareFastifyApp.listen({ port: 0, host: '127.0.0.1' });
 // Plain memory storage: no failure-injecting proxy in the measured path.
 const env = setupEnv({}, { plainStorage: true });
 const app = express();
-app.use('/auth', monbanExpress(env.http));
+app.use('/auth', monbanExpress({ http: env.http }));
 const monbanExp = await listenExpress(app);
 const fastifyApp = Fastify();
 await fastifyApp.register(monbanFastify, { http: env.http, prefix: '/auth' });

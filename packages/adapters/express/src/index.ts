@@ -2,4 +2,4 @@
  * `@monban/express`: Monban's JSON API for Express 5, a thin adapter over `@monban/http`.
  * @packageDocumentation
  */
-export { monbanExpress } from './monbanExpress.js';
+export { type MonbanExpressOptions, monbanExpress } from './monbanExpress.js';

@@ -24,16 +24,51 @@ function readRaw(req: Request, limit: number): Promise<Uint8Array | null> {
   });
 }
 
-const isHttp = (value: Monban | MonbanHttp): value is MonbanHttp =>
-  typeof (value as MonbanHttp).handle === 'function';
-
 /** Read only by rate-limited routes: Express computes it (trust proxy) on each access. */
 const readIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? 'unknown';
 
 /**
+ * Options of {@link monbanExpress}: the Monban service with the options of `createMonbanHttp`
+ * (`tenant`, `csrf`, `cookie`...), or, alone, an HTTP layer already made by `createMonbanHttp`
+ * (to share one layer between several mounts or frameworks).
+ */
+export type MonbanExpressOptions = ({ monban: Monban } & MonbanHttpOptions) | { http: MonbanHttp };
+
+/** The HTTP layer the options name or make; a `TypeError` for anything else. */
+function layerOf(options: MonbanExpressOptions): MonbanHttp {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('monbanExpress: options are required: { monban, tenant, ... } or { http }');
+  }
+  if ('http' in options) {
+    const extra = Object.keys(options).filter((key) => key !== 'http');
+    if (extra.length > 0) {
+      throw new TypeError(
+        `monbanExpress: options.http takes no HTTP options (${extra.join(', ')} given too): they belong to createMonbanHttp`,
+      );
+    }
+    if (typeof options.http?.handle !== 'function') {
+      throw new TypeError('monbanExpress: options.http must be made by createMonbanHttp');
+    }
+    return options.http;
+  }
+  // A layer passed as the options themselves (it has a `monban` too): the old call.
+  if (typeof (options as Partial<MonbanHttp>).handle === 'function') {
+    throw new TypeError('monbanExpress: pass a ready HTTP layer as { http }');
+  }
+  if (!('monban' in options)) {
+    throw new TypeError(
+      'monbanExpress: options.monban (createMonban) or options.http (createMonbanHttp) is required',
+    );
+  }
+  const { monban, ...httpOptions } = options;
+  return createMonbanHttp(monban, httpOptions);
+}
+
+/**
  * Express 5 middleware answering Monban's JSON API under its mount path. Express is used as
  * types only; mount it with `app.use`. Bodies are read and parsed strictly by `@monban/http`
- * (a body already parsed by `express.json()` is accepted too).
+ * (a body already parsed by `express.json()` is accepted too). Wrong options throw a
+ * `TypeError` here, when the application starts.
  *
  * @example
  * ```ts
@@ -42,17 +77,20 @@ const readIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? '
  *
  * const app = express();
  * app.set('trust proxy', 1); // behind a TLS proxy: req.secure and req.ip are right
- * app.use('/auth', monbanExpress(monban, { tenant: 'daiwa' }));
+ * app.use('/auth', monbanExpress({ monban, tenant: 'daiwa' }));
  * app.listen(3000);
  * ```
+ *
+ * @example One HTTP layer, made once, served by this middleware
+ * ```ts
+ * import { createMonbanHttp } from '@monban/http';
+ *
+ * const http = createMonbanHttp(monban, { tenant: 'daiwa' });
+ * app.use('/auth', monbanExpress({ http }));
+ * ```
  */
-export function monbanExpress(monban: MonbanHttp): RequestHandler;
-export function monbanExpress(monban: Monban, options: MonbanHttpOptions): RequestHandler;
-export function monbanExpress(
-  monban: Monban | MonbanHttp,
-  options?: MonbanHttpOptions,
-): RequestHandler {
-  const http = isHttp(monban) ? monban : createMonbanHttp(monban, options as MonbanHttpOptions);
+export function monbanExpress(options: MonbanExpressOptions): RequestHandler {
+  const http = layerOf(options);
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const request = new AdapterRequest(req.method, req.url, req.headers, req.secure, req, readIp);

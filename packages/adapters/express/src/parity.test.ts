@@ -68,7 +68,7 @@ describe('Express and Fastify answer alike', () => {
   it('same status, headers, cookies and body for the same requests', async () => {
     const a = setupEnv();
     const app = express();
-    app.use('/auth', monbanExpress(a.http));
+    app.use('/auth', monbanExpress({ http: a.http }));
     const server = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     const expressBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}/auth`;

@@ -50,3 +50,61 @@ describe('monbanFastify, sending', () => {
     }
   });
 });
+
+describe('monbanFastify options', () => {
+  it('{ monban, ...httpOptions, prefix } makes its own HTTP layer with those options', async () => {
+    const { monban } = setupEnv();
+    const app = Fastify();
+    await app.register(monbanFastify, {
+      monban,
+      tenant: 'daiwa',
+      cookie: { name: 'portal' },
+      prefix: '/auth',
+    });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      // A fixed tenant: no tenant segment in the path; the cookie name is the one given.
+      const answer = await fetch(`${address}/auth/csrf`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.getSetCookie().join('\n')).toMatch(/portal-csrf=/);
+      expect(typeof ((await answer.json()) as { csrfToken?: unknown }).csrfToken).toBe('string');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('takes Fastify’s register options beside { http }', async () => {
+    const { http } = setupEnv();
+    const app = Fastify();
+    await app.register(monbanFastify, { http, prefix: '/auth', logLevel: 'warn' });
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      expect((await fetch(`${address}/auth/daiwa/csrf`)).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses options it cannot serve with a TypeError when registered', async () => {
+    const env = setupEnv();
+    const wrong: [unknown, RegExp][] = [
+      [env.monban, /options.monban \(createMonban\) or options.http/],
+      [env.http, /pass a ready HTTP layer as \{ http \}/],
+      [{ http: env.http, tenant: 'daiwa' }, /takes no HTTP options \(tenant given too\)/],
+      [{ http: env.http, monban: env.monban }, /takes no HTTP options \(monban given too\)/],
+      [{ http: {} }, /options.http must be made by createMonbanHttp/],
+      [{ monban: env.monban, prefix: '/auth' }, /createMonbanHttp: options.tenant is required/],
+      [{ monban: {}, tenant: 'daiwa' }, /a Monban service/],
+    ];
+    for (const [options, message] of wrong) {
+      const app = Fastify();
+      const error = await Promise.resolve(app.register(monbanFastify, options as never)).then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(TypeError);
+      expect(String((error as Error).message)).toMatch(message);
+      await app.close().catch(() => {});
+    }
+  });
+});

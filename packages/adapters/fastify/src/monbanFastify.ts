@@ -9,10 +9,51 @@ import {
 } from '@monban/http';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 
-/** Options of {@link monbanFastify}: a ready `http` layer, or `monban` plus its options. */
+/**
+ * Options of {@link monbanFastify}: the Monban service with the options of `createMonbanHttp`
+ * (`tenant`, `csrf`, `cookie`...), or an HTTP layer already made by `createMonbanHttp` (to share
+ * one layer between several mounts or frameworks); with either, Fastify's `prefix`.
+ */
 export type MonbanFastifyOptions =
-  | { http: MonbanHttp; prefix?: string }
-  | ({ monban: Monban; prefix?: string } & MonbanHttpOptions);
+  | ({ monban: Monban; prefix?: string } & MonbanHttpOptions)
+  | { http: MonbanHttp; prefix?: string };
+
+/** Fastify's own register options, which reach the plugin with the others. */
+const REGISTER_OPTIONS = new Set(['prefix', 'logLevel', 'logSerializers']);
+
+/** The HTTP layer the options name or make; a `TypeError` for anything else. */
+function layerOf(options: MonbanFastifyOptions): MonbanHttp {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('monbanFastify: options are required: { monban, tenant, ... } or { http }');
+  }
+  if ('http' in options) {
+    const extra = Object.keys(options).filter(
+      (key) => key !== 'http' && !REGISTER_OPTIONS.has(key),
+    );
+    if (extra.length > 0) {
+      throw new TypeError(
+        `monbanFastify: options.http takes no HTTP options (${extra.join(', ')} given too): they belong to createMonbanHttp`,
+      );
+    }
+    if (typeof options.http?.handle !== 'function') {
+      throw new TypeError('monbanFastify: options.http must be made by createMonbanHttp');
+    }
+    return options.http;
+  }
+  // A layer passed as the options themselves (it has a `monban` too): the old call.
+  if (typeof (options as Partial<MonbanHttp>).handle === 'function') {
+    throw new TypeError('monbanFastify: pass a ready HTTP layer as { http }');
+  }
+  if (!('monban' in options)) {
+    throw new TypeError(
+      'monbanFastify: options.monban (createMonban) or options.http (createMonbanHttp) is required',
+    );
+  }
+  const { monban, ...rest } = options;
+  const httpOptions: Record<string, unknown> = { ...rest };
+  for (const key of REGISTER_OPTIONS) delete httpOptions[key];
+  return createMonbanHttp(monban, httpOptions as unknown as MonbanHttpOptions);
+}
 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -41,7 +82,8 @@ function send(reply: FastifyReply, response: HttpResponse): FastifyReply {
 /**
  * Fastify 5 plugin answering Monban's JSON API under its prefix. Fastify is used as types only.
  * The plugin parses bodies itself (strict JSON, size limit) in its own encapsulated context, so
- * the application's content-type parsers are untouched.
+ * the application's content-type parsers are untouched. Wrong options throw a `TypeError` when
+ * the plugin is registered.
  *
  * @example
  * ```ts
@@ -52,18 +94,20 @@ function send(reply: FastifyReply, response: HttpResponse): FastifyReply {
  * await app.register(monbanFastify, { monban, tenant: 'daiwa', prefix: '/auth' });
  * await app.listen({ port: 3000 });
  * ```
+ *
+ * @example One HTTP layer, made once, served by this plugin
+ * ```ts
+ * import { createMonbanHttp } from '@monban/http';
+ *
+ * const http = createMonbanHttp(monban, { tenant: 'daiwa' });
+ * await app.register(monbanFastify, { http, prefix: '/auth' });
+ * ```
  */
 export const monbanFastify: FastifyPluginAsync<MonbanFastifyOptions> = async (
   fastify: FastifyInstance,
   options: MonbanFastifyOptions,
 ) => {
-  const http =
-    'http' in options
-      ? options.http
-      : (() => {
-          const { monban, prefix: _prefix, ...rest } = options;
-          return createMonbanHttp(monban, rest);
-        })();
+  const http = layerOf(options);
   const prefixLength = fastify.prefix.length;
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser(
