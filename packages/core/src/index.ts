@@ -3,6 +3,10 @@
  * and audit events.
  * @packageDocumentation
  */
+
+export type { ProvisionInput } from './admin/provisionMember.js';
+export type { MigrationRecord } from './admin/provisionMigratedMembers.js';
+export { createMonban } from './createMonban.js';
 export { CORE_ERROR_CODES, type CoreErrorCode } from './errors/codes.js';
 export { isMonbanError, MonbanError } from './errors/MonbanError.js';
 export type {
@@ -19,7 +23,9 @@ export type {
   SignInContext,
 } from './factors/Factor.js';
 export { builtinNodeCrypto } from './internal/nativeCrypto.js';
+export type { Monban } from './Monban.js';
 export { planFlow } from './machine/planFlow.js';
+export { planPasskeySignIn } from './machine/planPasskeySignIn.js';
 export { planRecovery } from './machine/planRecovery.js';
 export { currentStep, EVENT_STEP, isFlowExpired, transition } from './machine/transition.js';
 export type {
@@ -30,6 +36,7 @@ export type {
   FlowEventType,
   FlowState,
   FlowStep,
+  Refusal,
   TransitionContext,
   TransitionResult,
 } from './machine/types.js';
@@ -49,6 +56,7 @@ export {
   type TemplateFor,
 } from './mail/templates.js';
 export { coreMessages } from './messages.js';
+export type { LinkSettings, MonbanOptions } from './options.js';
 export type { AuditEvent, AuditEventType, AuditSink } from './ports/audit.js';
 export { type Clock, systemClock } from './ports/clock.js';
 export type { PasswordHasher } from './ports/hasher.js';
@@ -69,25 +77,14 @@ export type {
   WriteResult,
 } from './ports/storage.js';
 export { loadSessionApart } from './ports/storage.js';
-export {
-  createMonban,
-  type MigrationRecord,
-  type Monban,
-  type ProvisionInput,
-} from './service/createMonban.js';
-export type { PasskeySignInAnswer, PasskeySignInMethods } from './service/passkeySignIn.js';
-export type { FactorSummary, SessionSummary, SettingsMethods } from './service/settings.js';
+export { type CompleteStorage, withStorageDefaults } from './ports/withStorageDefaults.js';
 export type {
+  FactorFailureCodes,
   Failure,
-  FlowAnswer,
-  FlowView,
-  LinkSettings,
+  MonbanErrorCode,
   MonbanIssue,
-  MonbanOptions,
   Result,
-  SessionGrant,
-  SessionView,
-} from './service/types.js';
+} from './result.js';
 export { type Proof, requireRecentAuth } from './stepUp/requireRecentAuth.js';
 export { safeReturnTo } from './stepUp/safeReturnTo.js';
 export type { RecoverySettings } from './tenants/defineTenant.js';
@@ -116,3 +113,12 @@ export {
   type Session,
   type TokenRecord,
 } from './types.js';
+export type {
+  FactorSummary,
+  FlowAnswer,
+  FlowView,
+  PasskeySignInAnswer,
+  SessionGrant,
+  SessionSummary,
+  SessionView,
+} from './views.js';

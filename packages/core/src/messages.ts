@@ -44,6 +44,8 @@ const ja: Record<CoreErrorCode, string> = {
   CONCURRENT_UPDATE: '別の操作と重なりました。もう一度お試しください。',
   STORAGE_UNAVAILABLE: 'ただいまサービスをご利用いただけません。しばらくしてからお試しください。',
   MAIL_UNAVAILABLE: 'メールを送信できませんでした。しばらくしてから再送信してください。',
+  PASSKEY_UNKNOWN_CREDENTIAL:
+    'このパスキーは登録されていません。生体認証を設定したデバイス(スマートフォン等)で認証してください。',
 };
 
 const en: Record<CoreErrorCode, string> = {
@@ -84,6 +86,8 @@ const en: Record<CoreErrorCode, string> = {
   CONCURRENT_UPDATE: 'This collided with another action. Please try again.',
   STORAGE_UNAVAILABLE: 'The service is unavailable right now. Please try again later.',
   MAIL_UNAVAILABLE: 'The mail could not be sent. Please try again later.',
+  PASSKEY_UNKNOWN_CREDENTIAL:
+    'This passkey is not registered. Use the device on which you set up biometric authentication.',
 };
 
 /**

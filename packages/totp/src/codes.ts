@@ -24,3 +24,14 @@ export const TOTP_FAILURE_CODES = [
 
 /** One of {@link TOTP_FAILURE_CODES}. */
 export type TotpFailureCode = (typeof TOTP_FAILURE_CODES)[number];
+
+declare module '@monban/core' {
+  /** The TOTP factor's failure codes, named in core's `MonbanErrorCode`. */
+  interface FactorFailureCodes {
+    TOTP_CLOCK_SKEW: true;
+    TOTP_CODE_REUSED: true;
+    TOTP_DEVICE_REQUIRED: true;
+    TOTP_KEY_INVALID: true;
+    OTP_FORMAT_INVALID: true;
+  }
+}

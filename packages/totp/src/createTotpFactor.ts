@@ -130,7 +130,7 @@ const FORMAT = 'monban-totp/1';
 const CALLER = 'createTotpFactor';
 
 const failure = (
-  code: string,
+  code: FactorFailure['code'],
   countsAsFailure: boolean,
   params?: FactorFailure['params'],
 ): FactorFailure =>

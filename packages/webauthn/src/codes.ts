@@ -56,3 +56,18 @@ export type WebAuthnVerificationReason =
   | 'signature'
   | 'attestation'
   | 'other';
+
+declare module '@monban/core' {
+  /** The passkey factor's failure codes, named in core's `MonbanErrorCode`. */
+  interface FactorFailureCodes {
+    PASSKEY_CANCELLED: true;
+    PASSKEY_CLIENT_ERROR: true;
+    PASSKEY_CHALLENGE_EXPIRED: true;
+    PASSKEY_RESPONSE_INVALID: true;
+    PASSKEY_NOT_REGISTERED: true;
+    PASSKEY_ALREADY_REGISTERED: true;
+    PASSKEY_UNKNOWN_CREDENTIAL: true;
+    PASSKEY_VERIFICATION_FAILED: true;
+    PASSKEY_COUNTER_INVALID: true;
+  }
+}

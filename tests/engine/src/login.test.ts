@@ -28,7 +28,9 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
       await h.monban.login({ tenantId: 't', userId: first.userId, password: 'Wrong-Pass#1' }),
     );
     expect(h.calls.verify - before).toBe(2);
-    ok(await h.monban.unlockAccount({ tenantId: 't', accountId: first.accountId }));
+    ok(
+      await h.monban.admin.unlock({ tenantId: 't', accountId: first.accountId, actor: 'admin-1' }),
+    );
     await h.storage.accounts.update(
       {
         ...(await h.storage.accounts.findById('t', first.accountId))!,
@@ -130,7 +132,7 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
     ).toBe('second-factor');
   });
 
-  it('R-LOG-6: an administrator-unlock tenant stays locked until unlockAccount', async () => {
+  it('R-LOG-6: an administrator-unlock tenant stays locked until admin.unlock', async () => {
     const h = setup({
       tenants: [
         { id: 't', displayName: 'T', preset: 'daiwa', lockout: { mode: 'admin', threshold: 3 } },
@@ -144,7 +146,7 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
       (await h.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD })).ok,
     ).toBe(false);
     ok(
-      await h.monban.unlockAccount({ tenantId: 't', accountId: first.accountId, actor: 'admin-1' }),
+      await h.monban.admin.unlock({ tenantId: 't', accountId: first.accountId, actor: 'admin-1' }),
     );
     expect(h.audit.at(-1)).toMatchObject({
       type: 'account.unlocked',
@@ -365,7 +367,7 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
     expect(device?.lastUsedAt).toBe(h.clock.now());
   });
 
-  it('without Storage.loadFlow and loadMember, login and steps read the account and the devices one by one', async () => {
+  it('without Storage.loadFlow and loadMember, login and steps make the separate reads their contracts name', async () => {
     const h = setup();
     const first = await completeFirstLogin(h);
     const memory = h.storage;
@@ -389,9 +391,9 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
     };
     const h2 = setup({ storage: plain, clock: h.clock });
     h.clock.advance(30_000);
-    // A wrong password reads no devices; the right one reads them after the check.
+    // withStorageDefaults answers loadMember with the account, then its devices.
     await h2.monban.login({ tenantId: 't', userId: first.userId, password: 'Wrong-Pass#1' });
-    expect(calls).toEqual(['account by ID']);
+    expect(calls).toEqual(['account by ID', 'devices']);
     calls.length = 0;
     const login = ok(
       await h2.monban.login({ tenantId: 't', userId: first.userId, password: NEW_PASSWORD }),
@@ -450,7 +452,7 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
     expect(login.flow.devices.map((d) => d.label)).toEqual(['iPhone']);
   });
 
-  it('a step that writes only its flow opens no transaction; a finished login clears the count without a refund first', async () => {
+  it('a step that writes only its flow opens no transaction; each guess reserves and returns its attempt, a finished login clears the count', async () => {
     const h = setup();
     const first = await completeFirstLogin(h);
     const seen: string[] = [];
@@ -482,8 +484,8 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
       }),
     );
     expect(done.session).toBeDefined();
-    // The attempt reserved for the code is not given back: the count is cleared instead.
-    expect(seen).toEqual(['increment', 'reset']);
+    // One lockout path: the code's attempt is returned, then the finished login clears the count.
+    expect(seen).toEqual(['increment', 'decrement', 'reset']);
     expect(
       await h.monban.verifyChallenge({ flowToken: login.flowToken, response: '000000' }),
     ).toMatchObject({ ok: false });

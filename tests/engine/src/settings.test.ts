@@ -48,7 +48,7 @@ describe('settings (R-SET-1..3) with step-up (R-SET-2)', () => {
       ok: false,
       error: { code: 'REAUTHENTICATION_REQUIRED', params: { required: ['password', 'totp'] } },
     });
-    expect(h.monban.formatError(refused.ok ? { code: '' } : refused.error, 'ja')).toBe(
+    expect(h.monban.formatError(refused.ok ? { code: 'NOT_FOUND' } : refused.error, 'ja')).toBe(
       '続行するには、もう一度認証してください。',
     );
   });

@@ -1,6 +1,13 @@
 /**
  * Every error code the engine itself answers with. Policy codes (`PASSWORD_TOO_SHORT`…) come
- * from `@monban/policy` inside `VALIDATION_FAILED` issues.
+ * from `@monban/policy` inside `VALIDATION_FAILED` issues. `CODE_INVALID`, `CODE_EXPIRED` and
+ * `TOO_MANY_ATTEMPTS` are the one-time-code answers every code factor shares (core carries their
+ * messages); codes of one factor only are declared by that factor (`FactorFailureCodes`).
+ *
+ * @example
+ * ```ts
+ * CORE_ERROR_CODES.includes('FLOW_EXPIRED'); // true
+ * ```
  */
 export const CORE_ERROR_CODES = [
   'INVALID_CREDENTIALS',
@@ -36,6 +43,7 @@ export const CORE_ERROR_CODES = [
   'CONCURRENT_UPDATE',
   'STORAGE_UNAVAILABLE',
   'MAIL_UNAVAILABLE',
+  'PASSKEY_UNKNOWN_CREDENTIAL',
 ] as const;
 
 /** A code the engine answers with. */

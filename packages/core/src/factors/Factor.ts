@@ -8,6 +8,7 @@ import type { Locale, MessageCatalog } from '@monban/policy';
 import type { Mailer } from '../ports/mailer.js';
 import type { RandomSource } from '../ports/random.js';
 import type { CounterStore, TokenStore } from '../ports/storage.js';
+import type { MonbanErrorCode } from '../result.js';
 import type { Credential, FactorKind, JsonValue } from '../types.js';
 
 /** A JSON object. */
@@ -79,8 +80,11 @@ export interface FactorBegin {
 /** A factor's refusal. */
 export interface FactorFailure {
   ok: false;
-  /** Stable code, with a message in the factor's catalogue (for example `CODE_INVALID`). */
-  code: string;
+  /**
+   * Stable code, with a message in the factor's catalogue (for example `CODE_INVALID`): one of
+   * core's, or one the factor package declares in `FactorFailureCodes`.
+   */
+  code: MonbanErrorCode;
   /** Non-secret parameters for the message (for example `{ skewSeconds: 90 }`). */
   params?: Record<string, JsonValue>;
   /** Whether the attempt counts toward lockout (a wrong code does; a malformed request may not). */

@@ -92,10 +92,10 @@ const ALL_EVENTS: FlowEvent[] = [
   { type: 'VERIFICATION_RESENT' },
   { type: 'FACTOR_SETUP_STARTED', factor: 'totp', pending: {} },
   { type: 'FACTOR_SETUP_COMPLETED', factor: 'totp', credentialId: 'c1' },
-  { type: 'FACTOR_SETUP_FAILED', factor: 'totp', code: 'CODE_INVALID', countsAsFailure: true },
+  { type: 'FACTOR_SETUP_FAILED', factor: 'totp', refusal: { code: 'CODE_INVALID' } },
   { type: 'CHALLENGE_STARTED', factor: 'totp', pending: {} },
   { type: 'CHALLENGE_PASSED', factor: 'totp', credentialId: 'c1' },
-  { type: 'CHALLENGE_FAILED', factor: 'totp', code: 'CODE_INVALID', countsAsFailure: true },
+  { type: 'CHALLENGE_FAILED', factor: 'totp', refusal: { code: 'CODE_INVALID' } },
 ];
 
 /** Walks a preset's first login, returning every intermediate state. */
@@ -179,7 +179,7 @@ describe('transition', () => {
     expect(justBefore.ok).toBe(true);
   });
 
-  it('R-ENR-5: a wrong birth date is refused with a record-failure effect and no progress', () => {
+  it('R-ENR-5: a wrong birth date is refused with its code and no progress', () => {
     const tenant = tenantOf('daiwa');
     const state = planFlow({
       account: account(),
@@ -193,11 +193,7 @@ describe('transition', () => {
       { type: 'BIRTHDATE_SUBMITTED', matches: false },
       ctxOf('daiwa'),
     );
-    expect(result).toEqual({
-      ok: false,
-      code: 'BIRTH_DATE_MISMATCH',
-      effects: [{ type: 'record-failure', reason: 'birthdate' }],
-    });
+    expect(result).toEqual({ ok: false, code: 'BIRTH_DATE_MISMATCH', effects: [] });
   });
 
   it('refuses an outdated terms version and a factor the tenant does not offer', () => {

@@ -37,7 +37,7 @@ const ENROLLMENT_ONLY: ReadonlySet<FlowStep> = new Set([
 function refuse(
   code: Extract<TransitionResult, { ok: false }>['code'],
   effects: Effect[] = [],
-  params?: Record<string, string | number | boolean | null>,
+  params?: Record<string, unknown>,
 ): TransitionResult {
   return params === undefined ? { ok: false, code, effects } : { ok: false, code, effects, params };
 }
@@ -104,7 +104,6 @@ function completeStep(
     effects.push({ type: 'audit', event: 'enrollment.completed' });
     if (ctx.tenant.logoutBeforeFactorSetup && rest[0] === 'configure-factor') {
       // Seeds 000/001/003: "first login complete; log out to continue with MFA setup".
-      effects.push({ type: 'end-flow' });
       return { ok: true, state: { ...next, status: 'signed-out', pending: [] }, effects };
     }
   }
@@ -129,7 +128,7 @@ function isOffered(ctx: TransitionContext, factor: FactorKind): boolean {
  * The pure transition function of the flow machine (R-ENR-3): `state + event -> new state +
  * effects`. No I/O, no clock, no randomness. An event that is not legal in the current state is
  * refused with a code and the state is left unchanged; wrong answers (birth date, codes) are
- * refused with a `record-failure` effect so they count toward lockout (R-ENR-5, R-LOG-6).
+ * refused with their code (they were counted toward lockout before, R-ENR-5, R-LOG-6).
  *
  * @example
  * ```ts
@@ -167,7 +166,7 @@ export function transition(
   switch (event.type) {
     case 'BIRTHDATE_SUBMITTED':
       if (!event.matches) {
-        return refuse('BIRTH_DATE_MISMATCH', [{ type: 'record-failure', reason: 'birthdate' }]);
+        return refuse('BIRTH_DATE_MISMATCH');
       }
       return completeStep(state, ctx, []);
 
@@ -260,11 +259,7 @@ export function transition(
       if (state.ceremony?.mode !== 'enroll' || state.ceremony.factor !== event.factor) {
         return refuse('FACTOR_SETUP_NOT_STARTED');
       }
-      return refuse(
-        'FACTOR_VERIFICATION_FAILED',
-        event.countsAsFailure ? [{ type: 'record-failure', reason: 'second-factor' }] : [],
-        { reason: event.code },
-      );
+      return refuse(event.refusal.code, [], event.refusal.params);
 
     case 'FACTOR_SETUP_COMPLETED': {
       if (state.ceremony?.mode !== 'enroll' || state.ceremony.factor !== event.factor) {
@@ -304,11 +299,7 @@ export function transition(
       if (state.ceremony?.mode !== 'challenge' || state.ceremony.factor !== event.factor) {
         return refuse('CHALLENGE_NOT_STARTED');
       }
-      return refuse(
-        'FACTOR_VERIFICATION_FAILED',
-        event.countsAsFailure ? [{ type: 'record-failure', reason: 'second-factor' }] : [],
-        { reason: event.code },
-      );
+      return refuse(event.refusal.code, [], event.refusal.params);
 
     case 'CHALLENGE_PASSED':
       if (state.ceremony?.mode !== 'challenge' || state.ceremony.factor !== event.factor) {

@@ -2,9 +2,9 @@
  * The flow state machine's data: states, events, effects. All plain JSON.
  * @module
  */
-import type { CoreErrorCode } from '../errors/codes.js';
 import type { JsonObject } from '../factors/Factor.js';
 import type { AuditEventType } from '../ports/audit.js';
+import type { MonbanErrorCode } from '../result.js';
 import type { Account, EnrollmentStep, FactorKind } from '../types.js';
 
 /** A step of a flow: the tenant's first-login steps plus factor setup and the second factor. */
@@ -63,7 +63,8 @@ export interface FlowState {
 
 /**
  * Events. The service performs the I/O-bearing checks (password hashing, birth-date
- * comparison, factor verification, uniqueness) and reports their outcome in the event.
+ * comparison, factor verification, uniqueness) under the lockout budget and reports their
+ * outcome in the event.
  */
 export type FlowEvent =
   | { type: 'BIRTHDATE_SUBMITTED'; matches: boolean }
@@ -75,10 +76,18 @@ export type FlowEvent =
   | { type: 'VERIFICATION_RESENT' }
   | { type: 'FACTOR_SETUP_STARTED'; factor: FactorKind; pending: JsonObject }
   | { type: 'FACTOR_SETUP_COMPLETED'; factor: FactorKind; credentialId: string }
-  | { type: 'FACTOR_SETUP_FAILED'; factor: FactorKind; code: string; countsAsFailure: boolean }
+  | { type: 'FACTOR_SETUP_FAILED'; factor: FactorKind; refusal: Refusal }
   | { type: 'CHALLENGE_STARTED'; factor: FactorKind; pending: JsonObject }
   | { type: 'CHALLENGE_PASSED'; factor: FactorKind; credentialId: string }
-  | { type: 'CHALLENGE_FAILED'; factor: FactorKind; code: string; countsAsFailure: boolean };
+  | { type: 'CHALLENGE_FAILED'; factor: FactorKind; refusal: Refusal };
+
+/** Why a factor refused an answer; the machine answers with it. Lockout was counted before. */
+export interface Refusal {
+  /** The factor's code (`CODE_INVALID`, `PASSKEY_VERIFICATION_FAILED`...). */
+  code: MonbanErrorCode;
+  /** Its non-secret parameters. */
+  params?: Record<string, unknown>;
+}
 
 /** The type tag of a {@link FlowEvent}. */
 export type FlowEventType = FlowEvent['type'];
@@ -102,14 +111,12 @@ export type AccountPatch = Partial<
 /** Side effects for the service to run through the ports, in order. */
 export type Effect =
   | { type: 'update-account'; patch: AccountPatch }
-  | { type: 'record-failure'; reason: 'birthdate' | 'second-factor' }
   | { type: 'reset-failures' }
   | { type: 'send-verification-email'; email: string }
   | { type: 'open-session' }
   | { type: 'revoke-sessions' }
   | { type: 'replace-credentials'; kind: FactorKind; keep: string }
   | { type: 'notify'; mail: 'passwordChanged' }
-  | { type: 'end-flow' }
   | {
       type: 'audit';
       event: AuditEventType;
@@ -134,7 +141,7 @@ export type TransitionResult =
   | { ok: true; state: FlowState; effects: Effect[] }
   | {
       ok: false;
-      code: CoreErrorCode;
-      params?: Record<string, string | number | boolean | null>;
+      code: MonbanErrorCode;
+      params?: Record<string, unknown>;
       effects: Effect[];
     };

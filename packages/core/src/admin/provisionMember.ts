@@ -1,0 +1,79 @@
+import { normalizeUserId, validateBirthDate, validateEmail } from '@monban/policy';
+import { isoDay } from '../enrollment/verifyBirthDate.js';
+import { newId } from '../internal/secrets.js';
+import type { Kernel } from '../kernel/Kernel.js';
+import { fail, type Result } from '../result.js';
+import type { Account } from '../types.js';
+
+/** One member to provision with temporary credentials (R-ENR-1). */
+export interface ProvisionInput {
+  /** Tenant. */
+  tenantId: string;
+  /** Temporary login ID (normalized on the way in; legacy IDs are accepted as they are). */
+  userId: string;
+  /** Temporary password, as printed on the postcard. */
+  temporaryPassword: string;
+  /** Birth date (`YYYYMMDD` or `YYYY-MM-DD`), the second proof of the first login. */
+  birthDate?: string;
+  /** Email address on file, if any. */
+  email?: string;
+}
+
+/** Creates a member with temporary credentials (R-ENR-1). */
+export async function provisionMember(
+  kernel: Kernel,
+  input: ProvisionInput,
+): Promise<Result<{ accountId: string; userId: string }>> {
+  const tenant = kernel.tenants.get(input.tenantId);
+  if (tenant === undefined)
+    throw new TypeError(`provisionMember: unknown tenant "${input.tenantId}"`);
+  const userId = normalizeUserId(String(input.userId ?? ''));
+  if (userId === '') return fail('VALIDATION_FAILED', { issues: [{ code: 'USER_ID_REQUIRED' }] });
+  if (typeof input.temporaryPassword !== 'string' || input.temporaryPassword === '') {
+    return fail('VALIDATION_FAILED', { issues: [{ code: 'PASSWORD_REQUIRED' }] });
+  }
+  const now = kernel.clock.now();
+  let birthDate: string | null = null;
+  if (input.birthDate !== undefined) {
+    const parsed = validateBirthDate(input.birthDate, { today: isoDay(now) });
+    if (!parsed.ok) return fail('VALIDATION_FAILED', { issues: parsed.issues });
+    birthDate = parsed.value;
+  } else if (tenant.steps.includes('verify-birthdate')) {
+    return fail('VALIDATION_FAILED', {
+      issues: [{ code: 'BIRTH_DATE_INVALID', reason: 'required' }],
+    });
+  }
+  let email: string | null = null;
+  if (input.email !== undefined) {
+    const parsed = validateEmail(input.email, tenant.policy);
+    if (!parsed.ok) return fail('VALIDATION_FAILED', { issues: parsed.issues });
+    email = parsed.value;
+  }
+  const ttl = tenant.temporaryPasswordTtlSeconds;
+  const account: Account = {
+    tenantId: tenant.id,
+    accountId: newId(kernel.random),
+    userId,
+    passwordHash: await kernel.hasher.hash(input.temporaryPassword),
+    passwordChangedAt: now,
+    status: 'provisioned',
+    temporaryPasswordExpiresAt: ttl === null ? null : now + ttl * 1000,
+    birthDate,
+    email,
+    emailVerified: false,
+    chosenFactor: null,
+    acceptedTermsVersion: null,
+    lock: null,
+    sessionVersion: 1,
+    version: 1,
+    createdAt: now,
+  };
+  const created = await kernel.storage.accounts.create(account);
+  if (!created.ok) return fail(created.conflict === 'email' ? 'EMAIL_TAKEN' : 'USER_ID_TAKEN');
+  await kernel.audit({
+    type: 'account.provisioned',
+    tenantId: tenant.id,
+    accountId: account.accountId,
+  });
+  return { ok: true, accountId: account.accountId, userId };
+}

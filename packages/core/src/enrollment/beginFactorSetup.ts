@@ -1,0 +1,47 @@
+import type { Locale } from '@monban/policy';
+import { availableFactors, factorContext } from '../kernel/factorContext.js';
+import type { Kernel } from '../kernel/Kernel.js';
+import { refusal } from '../kernel/lockout.js';
+import { runStep } from '../kernel/runStep.js';
+import { currentStep } from '../machine/transition.js';
+import { fail, type Result } from '../result.js';
+import type { FlowAnswer } from '../views.js';
+
+/** Starts setting up the chosen factor (QR code, passkey options...). */
+export function beginFactorSetup(
+  kernel: Kernel,
+  input: { flowToken: string; locale?: Locale },
+): Promise<Result<FlowAnswer>> {
+  const { locale } = input;
+  return runStep(
+    kernel,
+    input.flowToken,
+    async (loaded) => {
+      if (currentStep(loaded.state) !== 'configure-factor') return fail('STEP_NOT_ALLOWED');
+      const kind = loaded.state.chosenFactor ?? loaded.account.chosenFactor;
+      if (kind === null) return fail('FACTOR_NOT_CONFIGURED');
+      const factor = kernel.factors.get(kind);
+      if (
+        factor === undefined ||
+        !availableFactors(kernel, loaded.tenant, loaded.account).includes(kind)
+      ) {
+        return fail('FACTOR_NOT_AVAILABLE');
+      }
+      const context = factorContext(
+        kernel,
+        loaded.tenant,
+        loaded.account,
+        loaded.record.id,
+        'enroll',
+        locale,
+      );
+      const begun = await factor.beginEnrollment(context, { existing: loaded.credentials });
+      if ('ok' in begun) return refusal(begun);
+      return {
+        event: { type: 'FACTOR_SETUP_STARTED', factor: kind, pending: begun.pending },
+        client: begun.client,
+      };
+    },
+    locale,
+  );
+}

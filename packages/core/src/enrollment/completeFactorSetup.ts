@@ -1,0 +1,85 @@
+import { validateDeviceName } from '@monban/policy';
+import { newId } from '../internal/secrets.js';
+import { factorContext } from '../kernel/factorContext.js';
+import { lockedOut } from '../kernel/flows.js';
+import type { Kernel } from '../kernel/Kernel.js';
+import { guess, refusalOf, refusedBy, right } from '../kernel/lockout.js';
+import { runStep } from '../kernel/runStep.js';
+import { currentStep } from '../machine/transition.js';
+import { fail, type Result } from '../result.js';
+import type { Credential } from '../types.js';
+import type { FlowAnswer } from '../views.js';
+
+/** Completes factor setup with a device name and the member's answer, under the lockout budget. */
+export function completeFactorSetup(
+  kernel: Kernel,
+  input: { flowToken: string; label: string; response: unknown },
+): Promise<Result<FlowAnswer>> {
+  return runStep(kernel, input.flowToken, async (loaded) => {
+    const ceremony = loaded.state.ceremony;
+    if (currentStep(loaded.state) !== 'configure-factor') return fail('STEP_NOT_ALLOWED');
+    if (ceremony?.mode !== 'enroll') return fail('FACTOR_SETUP_NOT_STARTED');
+    const factor = kernel.factors.get(ceremony.factor);
+    if (factor === undefined) return fail('FACTOR_NOT_AVAILABLE');
+    const existing = loaded.credentials;
+    // In a password reset the re-enrolled device replaces the old ones of its kind (the phone
+    // may be lost), so their names are free again: "iPhone" may be "iPhone" again.
+    const kept =
+      loaded.state.kind === 'recovery'
+        ? existing.filter((c) => c.kind !== ceremony.factor)
+        : existing;
+    const name = validateDeviceName(
+      String(input.label ?? ''),
+      { existing: kept.map((c) => c.label) },
+      loaded.tenant.policy,
+    );
+    if (!name.ok) return fail('VALIDATION_FAILED', { issues: name.issues });
+    const context = factorContext(
+      kernel,
+      loaded.tenant,
+      loaded.account,
+      loaded.record.id,
+      'enroll',
+      undefined,
+    );
+    const checked = await guess(
+      kernel,
+      loaded.tenant,
+      loaded.account,
+      'second-factor',
+      async () => {
+        const result = await factor.completeEnrollment(context, {
+          pending: ceremony.pending,
+          response: input.response,
+          label: name.value,
+          existing,
+        });
+        return result.ok ? right(result) : refusedBy(result);
+      },
+    );
+    if (!checked.ok) {
+      if (checked.locked) return lockedOut(kernel, loaded);
+      const refusal = refusalOf(checked.failure);
+      return { event: { type: 'FACTOR_SETUP_FAILED', factor: ceremony.factor, refusal } };
+    }
+    const credential: Credential = {
+      id: checked.value.id ?? newId(kernel.random),
+      tenantId: loaded.tenant.id,
+      accountId: loaded.account.accountId,
+      kind: ceremony.factor,
+      label: name.value,
+      data: checked.value.data,
+      version: 1,
+      createdAt: kernel.clock.now(),
+      lastUsedAt: null,
+    };
+    return {
+      event: {
+        type: 'FACTOR_SETUP_COMPLETED',
+        factor: ceremony.factor,
+        credentialId: credential.id,
+      },
+      create: credential,
+    };
+  });
+}

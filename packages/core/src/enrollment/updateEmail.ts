@@ -1,0 +1,26 @@
+import { type Locale, validateEmail } from '@monban/policy';
+import type { Kernel } from '../kernel/Kernel.js';
+import { runStep } from '../kernel/runStep.js';
+import { fail, type Result } from '../result.js';
+import type { FlowAnswer } from '../views.js';
+
+/** Sets the email address; mails a verification link when the tenant verifies (R-POL-3). */
+export function updateEmail(
+  kernel: Kernel,
+  input: { flowToken: string; email: string; locale?: Locale },
+): Promise<Result<FlowAnswer>> {
+  return runStep(
+    kernel,
+    input.flowToken,
+    async (loaded) => {
+      const parsed = validateEmail(String(input.email ?? ''), loaded.tenant.policy);
+      if (!parsed.ok) return fail('VALIDATION_FAILED', { issues: parsed.issues });
+      const owner = await kernel.storage.accounts.findByEmail(loaded.tenant.id, parsed.value);
+      if (owner !== null && owner.accountId !== loaded.account.accountId) {
+        return fail('VALIDATION_FAILED', { issues: [{ code: 'EMAIL_TAKEN' }] });
+      }
+      return { event: { type: 'EMAIL_UPDATED', email: parsed.value } };
+    },
+    input.locale,
+  );
+}

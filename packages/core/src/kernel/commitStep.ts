@@ -1,0 +1,120 @@
+import type { AccountPatch, TransitionResult } from '../machine/types.js';
+import type { TransactionStores } from '../ports/storage.js';
+import { type Failure, fail } from '../result.js';
+import type { Account, Credential, FlowRecord } from '../types.js';
+import { flowExpiry, type LoadedFlow } from './flows.js';
+import type { Kernel } from './Kernel.js';
+
+type Advanced = Extract<TransitionResult, { ok: true }>;
+
+/** What a committed step changed. */
+export interface Committed {
+  ok: true;
+  /** The account after the step. */
+  account: Account;
+  /** The flow record after the step (its version moved on). */
+  record: FlowRecord;
+  /** Credentials the step replaced (a password reset's re-enrolled factor). */
+  replaced: Credential[];
+  /** Whether the step created or replaced credentials. */
+  credentialsChanged: boolean;
+}
+
+class StepConflict extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.error.code);
+  }
+}
+
+/**
+ * Commits a step: the new state (or the end of the flow), the account patch, replaced and
+ * created credentials, in one transaction with compare-and-set; a step that writes nothing but
+ * its flow needs no transaction (one conditional statement).
+ */
+export async function commitStep(
+  kernel: Kernel,
+  loaded: LoadedFlow,
+  result: Advanced,
+  create: Credential | undefined,
+): Promise<Committed | Failure> {
+  const { storage } = kernel;
+  const now = kernel.clock.now();
+  const { state, effects } = result;
+  const patch: AccountPatch = {};
+  for (const effect of effects) {
+    if (effect.type === 'update-account') Object.assign(patch, effect.patch);
+  }
+  const record: FlowRecord = {
+    ...loaded.record,
+    version: loaded.record.version + 1,
+    state: state as unknown as FlowRecord['state'],
+    expiresAt: flowExpiry(state),
+  };
+  const writeFlow = async (flows: TransactionStores['flows']): Promise<void> => {
+    const written =
+      state.status !== 'active'
+        ? await flows.delete(loaded.record.id)
+        : await flows.update(
+            { ...record, version: loaded.record.version },
+            loaded.record.version,
+            now,
+          );
+    if (!written) throw new StepConflict(fail('CONCURRENT_UPDATE'));
+  };
+  const patched = Object.keys(patch).length > 0;
+  const replaces = effects.flatMap((e) => (e.type === 'replace-credentials' ? [e] : []));
+  const replaced: Credential[] = [];
+  let account = loaded.account;
+  try {
+    if (!patched && create === undefined && replaces.length === 0) await writeFlow(storage.flows);
+    else
+      account = await storage.transaction(async (tx) => {
+        for (const effect of replaces) {
+          // Before the new credential is written, so its name may repeat the replaced one's.
+          const all = await tx.credentials.listByAccount(
+            loaded.tenant.id,
+            loaded.account.accountId,
+          );
+          for (const c of all) {
+            if (c.kind !== effect.kind || c.id === effect.keep) continue;
+            await tx.credentials.delete(loaded.tenant.id, loaded.account.accountId, c.id);
+            replaced.push(c);
+          }
+        }
+        if (create !== undefined) {
+          const created = await tx.credentials.create(create);
+          if (!created.ok) throw new StepConflict(credentialConflict(created.conflict));
+        }
+        let next = loaded.account;
+        if (patched) {
+          const saved = await tx.accounts.update({ ...next, ...patch }, next.version);
+          if (!saved.ok) throw new StepConflict(accountConflict(saved.conflict));
+          next = saved.value;
+        }
+        await writeFlow(tx.flows);
+        return next;
+      });
+  } catch (error) {
+    if (error instanceof StepConflict) return error.failure;
+    throw error;
+  }
+  return {
+    ok: true,
+    account,
+    record,
+    replaced,
+    credentialsChanged: create !== undefined || replaced.length > 0,
+  };
+}
+
+function credentialConflict(conflict: string | undefined): Failure {
+  return conflict === 'label'
+    ? fail('VALIDATION_FAILED', { issues: [{ code: 'DEVICE_NAME_TAKEN' }] })
+    : fail('FACTOR_ALREADY_REGISTERED');
+}
+
+function accountConflict(conflict: string | undefined): Failure {
+  if (conflict === 'userId') return fail('USER_ID_TAKEN');
+  if (conflict === 'email') return fail('VALIDATION_FAILED', { issues: [{ code: 'EMAIL_TAKEN' }] });
+  return fail('CONCURRENT_UPDATE');
+}

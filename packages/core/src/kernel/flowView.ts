@@ -1,0 +1,38 @@
+import { currentStep } from '../machine/transition.js';
+import type { FlowState } from '../machine/types.js';
+import type { Tenant } from '../tenants/defineTenant.js';
+import type { Account, Credential } from '../types.js';
+import type { FlowView } from '../views.js';
+import { availableFactors } from './factorContext.js';
+import type { Kernel } from './Kernel.js';
+
+/** What a client needs to draw the flow's current screen. */
+export function flowView(
+  kernel: Kernel,
+  flow: { state: FlowState; tenant: Tenant; account: Account },
+  credentials: readonly Credential[],
+): FlowView {
+  const { state, tenant, account } = flow;
+  const step = currentStep(state);
+  return {
+    tenantId: tenant.id,
+    kind: state.kind,
+    status: state.status,
+    step,
+    pending: [...state.pending],
+    done: [...state.done],
+    expiresAt: state.lastActivityAt + state.idleTimeoutMs,
+    factors: availableFactors(kernel, tenant, account),
+    chosenFactor: state.chosenFactor,
+    devices:
+      step === 'second-factor'
+        ? credentials
+            .filter((c) => state.challengeFactors.includes(c.kind))
+            .map((c) => ({ id: c.id, label: c.label, kind: c.kind }))
+        : [],
+    emailVerificationSentTo:
+      step === 'verify-email' ? (state.emailVerification?.email ?? null) : null,
+    termsVersion: tenant.termsVersion,
+    ceremony: state.ceremony ? { mode: state.ceremony.mode, factor: state.ceremony.factor } : null,
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * Lockout (R-LOG-6, ACCEPTANCE 18, 40): the one path every guess takes, whatever it proves (a
+ * password, a birth date, a code, a passkey answer), in a flow or in a session.
+ * @module
+ */
+import type { FactorFailure } from '../factors/Factor.js';
+import type { Refusal } from '../machine/types.js';
+import { type Failure, fail } from '../result.js';
+import type { Tenant } from '../tenants/defineTenant.js';
+import type { Account } from '../types.js';
+import type { Kernel } from './Kernel.js';
+
+/** What a check found: right, or wrong (`counts`: toward lockout) or malformed (`counts: false`). */
+export type Guess<T> = { ok: true; value: T } | { ok: false; failure: Failure; counts: boolean };
+
+/** The end of an evaluated guess; `locked` when the budget was spent before the check ran. */
+export type GuessResult<T> =
+  | { ok: true; value: T }
+  | { ok: false; failure: Failure; locked: boolean };
+
+/** What a wrong guess proved wrong: it names the audit event of the failure. */
+export type GuessKind = 'password' | 'birthdate' | 'second-factor';
+
+/** A right answer. */
+export const right = <T>(value: T): Guess<T> => ({ ok: true, value });
+
+/** A wrong answer (counted toward lockout) or a malformed one (`counts: false`). */
+export const wrong = (failure: Failure, counts = true): Guess<never> => ({
+  ok: false,
+  failure,
+  counts,
+});
+
+/** A factor's refusal as a failure answer (its code and parameters). */
+export const refusal = (failure: FactorFailure): Failure =>
+  fail(failure.code, failure.params ? { ...failure.params } : undefined);
+
+/** A failure as the refusal a flow event carries. */
+export const refusalOf = ({ error }: Failure): Refusal =>
+  error.params === undefined ? { code: error.code } : { code: error.code, params: error.params };
+
+/** A factor's refusal as a guess: counted as the factor says. */
+export const refusedBy = (failure: FactorFailure): Guess<never> =>
+  wrong(refusal(failure), failure.countsAsFailure);
+
+const lockKey = (account: Account) => `lockout:${account.tenantId}:${account.accountId}`;
+
+/** Whether the account is locked at `now`. */
+export function isLocked(account: Account, now: number): boolean {
+  return account.lock !== null && (account.lock.until === null || account.lock.until > now);
+}
+
+/**
+ * Evaluates one guess under the account's lockout budget: reserves an attempt before `check`
+ * runs (so a burst of parallel guesses evaluates at most `threshold` of them), then gives it
+ * back when the answer was right or malformed, or records the failure, locking the account at
+ * the threshold. An account past its budget is not checked at all (`locked: true`).
+ */
+export async function guess<T>(
+  kernel: Kernel,
+  tenant: Tenant,
+  account: Account,
+  kind: GuessKind,
+  check: () => Promise<Guess<T>>,
+): Promise<GuessResult<T>> {
+  const { storage, clock } = kernel;
+  const windowMs = tenant.lockout.windowSeconds * 1000;
+  const { count } = await storage.counters.increment(lockKey(account), windowMs, clock.now());
+  if (count > tenant.lockout.threshold) {
+    await lock(kernel, tenant, account);
+    return { ok: false, locked: true, failure: fail('ACCOUNT_LOCKED') };
+  }
+  const outcome = await check();
+  if (outcome.ok || !outcome.counts) {
+    await storage.counters.decrement(lockKey(account), clock.now());
+    return outcome.ok ? outcome : { ok: false, locked: false, failure: outcome.failure };
+  }
+  if (kind !== 'password') {
+    await kernel.audit({
+      type: kind === 'birthdate' ? 'login.failed' : 'factor.failed',
+      tenantId: account.tenantId,
+      accountId: account.accountId,
+      reason: kind === 'birthdate' ? 'BIRTH_DATE_MISMATCH' : 'FACTOR_VERIFICATION_FAILED',
+    });
+  }
+  if (count >= tenant.lockout.threshold) await lock(kernel, tenant, account);
+  return { ok: false, locked: false, failure: outcome.failure };
+}
+
+/** Locks the account (compare-and-set, retried); a no-op when it is already locked. */
+async function lock(kernel: Kernel, tenant: Tenant, account: Account): Promise<void> {
+  const { storage, clock } = kernel;
+  const now = clock.now();
+  for (let i = 0; i < 3; i++) {
+    const current = await storage.accounts.findById(account.tenantId, account.accountId);
+    if (current === null || isLocked(current, now)) return;
+    const until =
+      tenant.lockout.mode === 'admin' ? null : now + tenant.lockout.durationSeconds * 1000;
+    const saved = await storage.accounts.update(
+      { ...current, lock: { at: now, until } },
+      current.version,
+    );
+    if (saved.ok) {
+      await kernel.audit({
+        type: 'account.locked',
+        tenantId: account.tenantId,
+        accountId: account.accountId,
+        details: { until },
+      });
+      return;
+    }
+  }
+}
+
+/** Clears an account's failure count. */
+export function resetFailures(kernel: Kernel, account: Account): Promise<void> {
+  return kernel.storage.counters.reset(lockKey(account));
+}
+
+/** Lifts a lock and clears the failure count; `actor` names who did it in the audit event. */
+export async function unlockAccount(
+  kernel: Kernel,
+  tenantId: string,
+  accountId: string,
+  actor: string | null,
+): Promise<{ ok: true } | Failure> {
+  const { storage } = kernel;
+  for (let i = 0; i < 3; i++) {
+    const account = await storage.accounts.findById(tenantId, accountId);
+    if (account === null) return fail('NOT_FOUND');
+    const saved = await storage.accounts.update({ ...account, lock: null }, account.version);
+    if (!saved.ok) continue;
+    await resetFailures(kernel, account);
+    await kernel.audit({ type: 'account.unlocked', tenantId, accountId, details: { actor } });
+    return { ok: true };
+  }
+  return fail('CONCURRENT_UPDATE');
+}

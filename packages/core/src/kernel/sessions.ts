@@ -1,0 +1,172 @@
+/**
+ * Sessions (R-LOG-7): opened by a completed flow, read on every authenticated call through one
+ * path, rotated by step-up, revoked together by a session-version bump.
+ * @module
+ */
+import type { Tenant } from '../tenants/defineTenant.js';
+import type { Account, AuthTimes, Credential, Session } from '../types.js';
+import type { SessionGrant } from '../views.js';
+import type { Kernel } from './Kernel.js';
+import { isLocked } from './lockout.js';
+import { hashToken, isTokenShaped, newToken } from './tokens.js';
+
+/** A live session of a token, with its account, as read at `now`. */
+export interface LiveSession {
+  session: Session;
+  account: Account;
+  now: number;
+}
+
+/**
+ * The one read path of sessions: the live session of a token and its account (one read where
+ * the storage joins them). A session whose account is gone, locked or signed out everywhere
+ * since is deleted and `null` answered.
+ */
+export async function readLiveSession(
+  kernel: Kernel,
+  sessionToken: unknown,
+): Promise<LiveSession | null> {
+  if (!isTokenShaped(sessionToken)) return null;
+  const { storage } = kernel;
+  const now = kernel.clock.now();
+  const found = await storage.loadSession(await hashToken(sessionToken), now);
+  if (found === null) return null;
+  const { session, account } = found;
+  if (
+    account === null ||
+    account.sessionVersion !== session.sessionVersion ||
+    isLocked(account, now)
+  ) {
+    await storage.sessions.delete(session.id);
+    return null;
+  }
+  return { session, account, now };
+}
+
+/** A live session with its tenant and the member's credentials: what settings calls need. */
+export interface Authenticated extends LiveSession {
+  tenant: Tenant;
+  credentials: Credential[];
+}
+
+/** {@link readLiveSession}, then the tenant and the member's credentials. */
+export async function authenticate(
+  kernel: Kernel,
+  sessionToken: unknown,
+): Promise<Authenticated | null> {
+  const live = await readLiveSession(kernel, sessionToken);
+  if (live === null) return null;
+  const tenant = kernel.tenants.get(live.account.tenantId);
+  if (tenant === undefined) return null;
+  const credentials = await kernel.storage.credentials.listByAccount(
+    tenant.id,
+    live.account.accountId,
+  );
+  return { ...live, tenant, credentials };
+}
+
+/** A grant for the client: the token and the session's expiries. */
+function grant(token: string, session: Session): SessionGrant {
+  return {
+    token,
+    idleExpiresAt: session.idleExpiresAt,
+    absoluteExpiresAt: session.absoluteExpiresAt,
+    remember: session.remember,
+  };
+}
+
+/** Opens a session for the account with the proofs a flow gathered. */
+export async function openSession(
+  kernel: Kernel,
+  tenant: Tenant,
+  account: Account,
+  opened: { remember: boolean; authTimes: AuthTimes },
+): Promise<SessionGrant> {
+  const now = kernel.clock.now();
+  const settings = tenant.session;
+  const idleMs =
+    (opened.remember ? settings.rememberMeSeconds : settings.idleTimeoutSeconds) * 1000;
+  const absoluteMs =
+    (opened.remember ? settings.rememberMeSeconds : settings.absoluteTimeoutSeconds) * 1000;
+  const token = newToken(kernel.random);
+  const session: Session = {
+    id: await hashToken(token),
+    tenantId: account.tenantId,
+    accountId: account.accountId,
+    createdAt: now,
+    lastSeenAt: now,
+    idleExpiresAt: now + idleMs,
+    absoluteExpiresAt: now + absoluteMs,
+    remember: opened.remember,
+    sessionVersion: account.sessionVersion,
+    authTimes: opened.authTimes,
+  };
+  await kernel.storage.sessions.create(session);
+  await kernel.audit({
+    type: 'session.opened',
+    tenantId: account.tenantId,
+    accountId: account.accountId,
+    details: { remember: opened.remember },
+  });
+  return grant(token, session);
+}
+
+/** Replaces a session by one with a fresh token and an updated proof time (step-up rotation). */
+export async function rotateSession(
+  kernel: Kernel,
+  session: Session,
+  proof: keyof AuthTimes,
+): Promise<SessionGrant> {
+  const now = kernel.clock.now();
+  const token = newToken(kernel.random);
+  const next: Session = {
+    ...session,
+    id: await hashToken(token),
+    lastSeenAt: now,
+    authTimes: { ...session.authTimes, [proof]: now },
+  };
+  await kernel.storage.sessions.create(next);
+  await kernel.storage.sessions.delete(session.id);
+  return grant(token, next);
+}
+
+/**
+ * Ends every session of an account (a session-version bump, then deletes), except `exceptId`
+ * which moves to the new version. The account as saved, and how many sessions ended.
+ */
+export async function revokeSessions(
+  kernel: Kernel,
+  account: Account,
+  exceptId?: string,
+): Promise<{ account: Account; revoked: number }> {
+  const { storage, clock } = kernel;
+  let current = account;
+  for (let i = 0; i < 5; i++) {
+    const saved = await storage.accounts.update(
+      { ...current, sessionVersion: current.sessionVersion + 1 },
+      current.version,
+    );
+    if (saved.ok) {
+      current = saved.value;
+      break;
+    }
+    const fresh = await storage.accounts.findById(account.tenantId, account.accountId);
+    if (fresh === null) break;
+    current = fresh;
+  }
+  const revoked = await storage.sessions.deleteByAccount(
+    account.tenantId,
+    account.accountId,
+    exceptId,
+  );
+  if (exceptId !== undefined) {
+    const kept = await storage.sessions.get(exceptId, clock.now());
+    if (kept) {
+      await storage.sessions.update(
+        { ...kept, sessionVersion: current.sessionVersion },
+        clock.now(),
+      );
+    }
+  }
+  return { account: current, revoked };
+}

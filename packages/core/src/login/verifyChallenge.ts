@@ -1,0 +1,64 @@
+import { factorContext, useCredential } from '../kernel/factorContext.js';
+import { lockedOut } from '../kernel/flows.js';
+import type { Kernel } from '../kernel/Kernel.js';
+import { guess, refusalOf, refusedBy, right, wrong } from '../kernel/lockout.js';
+import { runStep } from '../kernel/runStep.js';
+import { currentStep } from '../machine/transition.js';
+import { fail, type Result } from '../result.js';
+import type { Credential } from '../types.js';
+import type { FlowAnswer } from '../views.js';
+
+/** Verifies the member's answer to the second-factor challenge, under the lockout budget. */
+export function verifyChallenge(
+  kernel: Kernel,
+  input: { flowToken: string; response: unknown },
+): Promise<Result<FlowAnswer>> {
+  return runStep(kernel, input.flowToken, async (loaded) => {
+    const ceremony = loaded.state.ceremony;
+    if (currentStep(loaded.state) !== 'second-factor') return fail('STEP_NOT_ALLOWED');
+    if (ceremony?.mode !== 'challenge') return fail('CHALLENGE_NOT_STARTED');
+    const factor = kernel.factors.get(ceremony.factor);
+    if (factor === undefined) return fail('FACTOR_NOT_AVAILABLE');
+    const all = loaded.credentials;
+    const own = all.filter((c) => c.kind === ceremony.factor);
+    const context = factorContext(
+      kernel,
+      loaded.tenant,
+      loaded.account,
+      loaded.record.id,
+      'login',
+      undefined,
+    );
+    const checked = await guess(
+      kernel,
+      loaded.tenant,
+      loaded.account,
+      'second-factor',
+      async () => {
+        const result = await factor.verifyChallenge(context, {
+          pending: ceremony.pending,
+          credentials: own,
+          response: input.response,
+        });
+        if (!result.ok) return refusedBy(result);
+        const credential = own.find((c) => c.id === result.credentialId);
+        if (credential === undefined) return wrong(fail('FACTOR_VERIFICATION_FAILED'));
+        const used = await useCredential(kernel, credential, result.data);
+        // A lost compare-and-set: this answer was already used (ACCEPTANCE 14/15/21).
+        return used === null
+          ? wrong(fail('FACTOR_VERIFICATION_FAILED', { reason: 'replayed' }))
+          : right<Credential>(used);
+      },
+    );
+    if (!checked.ok) {
+      if (checked.locked) return lockedOut(kernel, loaded);
+      const refusal = refusalOf(checked.failure);
+      return { event: { type: 'CHALLENGE_FAILED', factor: ceremony.factor, refusal } };
+    }
+    const used = checked.value;
+    return {
+      event: { type: 'CHALLENGE_PASSED', factor: ceremony.factor, credentialId: used.id },
+      credentials: all.map((c) => (c.id === used.id ? used : c)),
+    };
+  });
+}

@@ -1,0 +1,41 @@
+import { createFlow } from '../kernel/flows.js';
+import { flowView } from '../kernel/flowView.js';
+import type { Kernel } from '../kernel/Kernel.js';
+import { isLocked, resetFailures } from '../kernel/lockout.js';
+import { consumeToken } from '../kernel/tokens.js';
+import { planRecovery } from '../machine/planRecovery.js';
+import { fail, type Result } from '../result.js';
+import type { FlowView } from '../views.js';
+import { RESET_PURPOSE } from './requestPasswordReset.js';
+
+/**
+ * The reset link's landing: consumes the token (single-use) and starts the recovery flow: TOTP
+ * re-setup or a factor proof per tenant policy, then the new password.
+ */
+export async function beginPasswordReset(
+  kernel: Kernel,
+  input: { token: string },
+): Promise<Result<{ flowToken: string; flow: FlowView }>> {
+  const { storage, clock } = kernel;
+  const record = await consumeToken(kernel, input.token, RESET_PURPOSE);
+  if (record === null || record.accountId === null) return fail('EMAIL_LINK_INVALID');
+  const tenant = kernel.tenants.get(record.tenantId);
+  const account = tenant
+    ? await storage.accounts.findById(record.tenantId, record.accountId)
+    : null;
+  if (!tenant || !account) return fail('EMAIL_LINK_INVALID');
+  if (isLocked(account, clock.now())) {
+    if (!tenant.recovery.unlocks) return fail('ACCOUNT_LOCKED');
+    // The tenant trusts the mailbox: the reset starts with a fresh failure budget and lifts the
+    // lock when it completes.
+    await resetFailures(kernel, account);
+  }
+  const credentials = await storage.credentials.listByAccount(tenant.id, account.accountId);
+  const state = planRecovery({ account, credentials, tenant, now: clock.now() });
+  const started = await createFlow(kernel, tenant, account, state, credentials);
+  return {
+    ok: true,
+    flowToken: started.flowToken,
+    flow: flowView(kernel, started.loaded, credentials),
+  };
+}

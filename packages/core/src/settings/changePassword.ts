@@ -1,0 +1,59 @@
+import { type Locale, validatePassword } from '@monban/policy';
+import type { Kernel } from '../kernel/Kernel.js';
+import { iso, notify } from '../kernel/mail.js';
+import { authenticate, revokeSessions } from '../kernel/sessions.js';
+import { fail, type Result } from '../result.js';
+import { checkPassword, stepUpRequired } from '../stepUp/stepUpRequired.js';
+
+/**
+ * Changes the password: the current one is verified, the new one follows the tenant policy and
+ * differs from the current; optionally signs out every other device; notifies.
+ */
+export async function changePassword(
+  kernel: Kernel,
+  input: {
+    sessionToken: string;
+    currentPassword: string;
+    password: string;
+    confirmation: string;
+    signOutOtherSessions?: boolean;
+    locale?: Locale;
+  },
+): Promise<Result<{ passwordChangedAt: number; revoked: number }>> {
+  const a = await authenticate(kernel, input.sessionToken);
+  if (a === null) return fail('SESSION_INVALID');
+  const required = stepUpRequired(a, 'change-password');
+  if (required !== null) return required;
+  const checked = await checkPassword(kernel, a, input.currentPassword);
+  if (!checked.ok) return checked.failure;
+  const parsed = validatePassword(
+    String(input.password ?? ''),
+    {
+      userId: a.account.userId,
+      currentPassword: String(input.currentPassword),
+      confirmation: String(input.confirmation ?? ''),
+      ...(a.account.birthDate ? { birthDate: a.account.birthDate } : {}),
+      tenantName: a.tenant.displayName,
+    },
+    a.tenant.policy,
+  );
+  if (!parsed.ok) return fail('VALIDATION_FAILED', { issues: parsed.issues });
+  const now = kernel.clock.now();
+  const saved = await kernel.storage.accounts.update(
+    { ...a.account, passwordHash: await kernel.hasher.hash(parsed.value), passwordChangedAt: now },
+    a.account.version,
+  );
+  if (!saved.ok) return fail('CONCURRENT_UPDATE');
+  let revoked = 0;
+  if (input.signOutOtherSessions === true) {
+    revoked = (await revokeSessions(kernel, saved.value, a.session.id)).revoked;
+  }
+  await kernel.audit({
+    type: 'password.changed',
+    tenantId: a.tenant.id,
+    accountId: a.account.accountId,
+    details: { revoked },
+  });
+  await notify(kernel, saved.value, 'passwordChanged', { at: iso(now) }, input.locale);
+  return { ok: true, passwordChangedAt: now, revoked };
+}

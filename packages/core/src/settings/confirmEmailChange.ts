@@ -1,0 +1,41 @@
+import type { Locale } from '@monban/policy';
+import type { Kernel } from '../kernel/Kernel.js';
+import { iso, notify } from '../kernel/mail.js';
+import { consumeToken } from '../kernel/tokens.js';
+import { fail, type Result } from '../result.js';
+import { CHANGE_EMAIL_PURPOSE } from './changeEmail.js';
+
+/** The change-of-email link's landing: applies the new address and tells the old one. */
+export async function confirmEmailChange(
+  kernel: Kernel,
+  input: { token: string; locale?: Locale },
+): Promise<Result> {
+  const record = await consumeToken(kernel, input.token, CHANGE_EMAIL_PURPOSE);
+  if (record === null || record.accountId === null) return fail('EMAIL_LINK_INVALID');
+  const { accounts } = kernel.storage;
+  const account = await accounts.findById(record.tenantId, record.accountId);
+  const email = record.data.email;
+  if (account === null || typeof email !== 'string') return fail('EMAIL_LINK_INVALID');
+  const saved = await accounts.update({ ...account, email, emailVerified: true }, account.version);
+  if (!saved.ok) {
+    return saved.conflict === 'email'
+      ? fail('VALIDATION_FAILED', { issues: [{ code: 'EMAIL_TAKEN' }] })
+      : fail('CONCURRENT_UPDATE');
+  }
+  await kernel.audit({
+    type: 'email.changed',
+    tenantId: account.tenantId,
+    accountId: account.accountId,
+  });
+  // The old address is told, so a hijacked session cannot move the account silently.
+  const at = iso(kernel.clock.now());
+  await notify(
+    kernel,
+    account,
+    'emailChanged',
+    { newEmail: email, at },
+    input.locale,
+    account.email,
+  );
+  return { ok: true };
+}

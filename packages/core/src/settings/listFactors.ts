@@ -1,0 +1,26 @@
+import type { Kernel } from '../kernel/Kernel.js';
+import { authenticate } from '../kernel/sessions.js';
+import { fail, type Result } from '../result.js';
+import type { Credential } from '../types.js';
+import type { FactorSummary } from '../views.js';
+
+/** A credential as the member sees it (no factor data). */
+export function summarize(c: Credential): FactorSummary {
+  return {
+    id: c.id,
+    kind: c.kind,
+    label: c.label,
+    createdAt: c.createdAt,
+    lastUsedAt: c.lastUsedAt,
+  };
+}
+
+/** The member's second factors, with names, kinds and dates. */
+export async function listFactors(
+  kernel: Kernel,
+  input: { sessionToken: string },
+): Promise<Result<{ factors: FactorSummary[] }>> {
+  const a = await authenticate(kernel, input.sessionToken);
+  if (a === null) return fail('SESSION_INVALID');
+  return { ok: true, factors: a.credentials.map(summarize) };
+}

@@ -1,0 +1,110 @@
+/**
+ * What use cases answer: plain-data views of flows, sessions and devices, for an HTTP layer to
+ * send back as they are.
+ * @module
+ */
+import type { JsonObject } from './factors/Factor.js';
+import type { FlowStep } from './machine/types.js';
+import type { AuthTimes, FactorKind } from './types.js';
+
+/** What a client needs to draw the current screen of a flow. */
+export interface FlowView {
+  /** The tenant the flow belongs to (an HTTP layer checks it against the request's tenant). */
+  tenantId: string;
+  /** First login, ordinary login, or password reset. */
+  kind: 'first-login' | 'login' | 'recovery';
+  /** `active`, `completed` (a session was opened) or `signed-out` (log in again to continue). */
+  status: 'active' | 'completed' | 'signed-out';
+  /** The current step, or `null` when the flow is over. */
+  step: FlowStep | null;
+  /** Steps still to do, the current one first. */
+  pending: FlowStep[];
+  /** Steps done. */
+  done: FlowStep[];
+  /** When the flow expires if left idle (epoch ms). */
+  expiresAt: number;
+  /** Factors the member may choose now (offered by the tenant and usable by the member). */
+  factors: FactorKind[];
+  /** The factor the member chose. */
+  chosenFactor: FactorKind | null;
+  /** The member's registered devices, for the device picker of the second-factor step (R-LOG-2). */
+  devices: { id: string; label: string; kind: FactorKind }[];
+  /** The address a verification link went to, on the verify-email step. */
+  emailVerificationSentTo: string | null;
+  /** The terms version to accept, on the accept-terms step. */
+  termsVersion: string;
+  /** A factor ceremony in progress. */
+  ceremony: { mode: 'enroll' | 'challenge'; factor: FactorKind } | null;
+}
+
+/** A session handed to the client once a flow completes. */
+export interface SessionGrant {
+  /** Bearer token for the session cookie; stored only as a hash. */
+  token: string;
+  /** When the session ends if unused. */
+  idleExpiresAt: number;
+  /** When the session ends at the latest. */
+  absoluteExpiresAt: number;
+  /** "Keep me signed in". */
+  remember: boolean;
+}
+
+/** The answer of every flow step. */
+export interface FlowAnswer {
+  /** The flow after the step. */
+  flow: FlowView;
+  /** Present when the step completed the flow and a session opened. */
+  session?: SessionGrant;
+  /** Data for the client from a factor ceremony (QR code, WebAuthn options...). */
+  client?: JsonObject;
+}
+
+/** A live session as the application sees it. */
+export interface SessionView {
+  /** Tenant. */
+  tenantId: string;
+  /** Account. */
+  accountId: string;
+  /** Current login ID. */
+  userId: string;
+  /** When each proof was last made (step-up). */
+  authTimes: AuthTimes;
+  /** Idle expiry after this use. */
+  idleExpiresAt: number;
+  /** Absolute expiry. */
+  absoluteExpiresAt: number;
+}
+
+/** A registered second factor as the member sees it. */
+export interface FactorSummary {
+  /** Credential ID (the member's own). */
+  id: string;
+  /** Kind. */
+  kind: FactorKind;
+  /** Device name. */
+  label: string;
+  /** When it was added. */
+  createdAt: number;
+  /** When it was last used, or `null`. */
+  lastUsedAt: number | null;
+}
+
+/** A session as the member sees it in "signed-in devices". */
+export interface SessionSummary {
+  /** Opaque handle (the stored hash, not the token). */
+  id: string;
+  /** Sign-in time. */
+  createdAt: number;
+  /** Last use. */
+  lastSeenAt: number;
+  /** "Keep me signed in". */
+  remember: boolean;
+  /** Whether it is the session making the call. */
+  current: boolean;
+}
+
+/** The answer of a completed passwordless sign-in. */
+export type PasskeySignInAnswer = FlowAnswer & {
+  /** Present when steps remain (for example re-accepting changed terms); continue with it. */
+  flowToken?: string;
+};
