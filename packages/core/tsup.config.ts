@@ -1,3 +1,7 @@
 import { monbanTsup } from '../../tsup.base';
 
-export default monbanTsup({ index: 'src/index.ts' });
+export default monbanTsup({
+  index: 'src/index.ts',
+  ports: 'src/ports/index.ts',
+  machine: 'src/machine/index.ts',
+});

@@ -5,12 +5,12 @@
  * and everything works again once the servers are back.
  */
 import type { Storage } from '@monban/core';
+import { createCompositeStorage } from '@monban/core/ports';
 import { createPostgresStorage } from '@monban/postgres';
 import { makeAccount, makeFlow, makeTokenRecord } from '@monban/test-utils';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { connectRedis } from './connectRedis.js';
-import { createCompositeStorage } from './createCompositeStorage.js';
 import { createRedisStores } from './createRedisStores.js';
 import { createTestSchema } from './internal/testing/postgres.js';
 import { databaseUrl, redisUrl, testPrefix } from './internal/testing/services.js';

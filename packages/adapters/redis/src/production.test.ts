@@ -4,6 +4,7 @@
  * concurrency cases of ACCEPTANCE 7, 15, 18, 21, 26, 28, 36 and 40 at 100-way parallelism.
  */
 import type { Storage } from '@monban/core';
+import { createCompositeStorage } from '@monban/core/ports';
 import { createPostgresStorage } from '@monban/postgres';
 import {
   describeStorageConformance,
@@ -16,7 +17,6 @@ import {
 import type { Redis } from 'ioredis';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCompositeStorage } from './createCompositeStorage.js';
 import { createRedisStores } from './createRedisStores.js';
 import { createTestSchema, type TestSchema } from './internal/testing/postgres.js';
 import {

@@ -1,7 +1,7 @@
+import { createCompositeStorage } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
 import { describeStorageConformance } from '@monban/test-utils';
 import { describe, it } from 'vitest';
-import { createCompositeStorage } from './createCompositeStorage.js';
 import { createRedisStores } from './createRedisStores.js';
 import { deletePrefix, openClient, redisUrl, testPrefix } from './internal/testing/services.js';
 

@@ -5,10 +5,10 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { createCompositeStorage } from '@monban/core/ports';
 import { createPostgresStorage } from '@monban/postgres';
 import { makeCredential, makeTokenRecord } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
-import { createCompositeStorage } from './createCompositeStorage.js';
 import { createRedisStores } from './createRedisStores.js';
 import { createTestSchema } from './internal/testing/postgres.js';
 import {

@@ -240,6 +240,18 @@ export function transition(
         { type: 'audit', event: 'email.verified' },
       ]);
 
+    default:
+      return applyCeremonyEvent(state, event, ctx);
+  }
+}
+
+/** The factor-ceremony events: setup of the chosen factor and the second-factor challenge. */
+function applyCeremonyEvent(
+  state: FlowState,
+  event: Extract<FlowEvent, { type: `FACTOR_SETUP_${string}` | `CHALLENGE_${string}` }>,
+  ctx: TransitionContext,
+): TransitionResult {
+  switch (event.type) {
     case 'FACTOR_SETUP_STARTED':
       if (!isOffered(ctx, event.factor)) return refuse('FACTOR_NOT_ALLOWED');
       if (state.chosenFactor !== null && state.chosenFactor !== event.factor) {

@@ -3,10 +3,11 @@
  * client, waits for the shared start time, races the other process, prints its results as JSON.
  * argv: DATABASE_URL, schema, REDIS_URL, prefix, tenant, startAt.
  */
+
+import { createCompositeStorage } from '@monban/core/ports';
 import { createPostgresStorage } from '@monban/postgres';
 import pg from 'pg';
 import { connectRedis } from '../../connectRedis.js';
-import { createCompositeStorage } from '../../createCompositeStorage.js';
 import { createRedisStores } from '../../createRedisStores.js';
 
 const [databaseUrl, schema, redisUrl, prefix, tenant, startAt] = process.argv.slice(2) as [

@@ -1,7 +1,7 @@
+import { createCompositeStorage } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
 import { makeAccount, makeSession } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
-import { createCompositeStorage } from './createCompositeStorage.js';
 
 describe('createCompositeStorage', () => {
   it('takes durable stores and transactions from one backend, short-lived ones from the other', async () => {

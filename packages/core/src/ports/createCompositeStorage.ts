@@ -4,7 +4,7 @@ import {
   type SessionStore,
   type Storage,
   type TokenStore,
-} from '@monban/core';
+} from './storage.js';
 
 /** The short-lived stores a composite storage takes from a second backend. */
 export interface ShortLivedStores {
@@ -22,13 +22,14 @@ export interface ShortLivedStores {
  * Combines two backends into one {@link Storage}: accounts, credentials, flows and
  * `transaction` from `durable` (they must share one transactional backend, for example
  * `@monban/postgres`), and sessions, single-use tokens and counters from `shortLived` (for
- * example {@link createRedisStores}). `sweep` runs on both. This is the production layout
+ * example `createRedisStores` of `@monban/redis`). `sweep` runs on both. This is the production layout
  * behind a load balancer: PostgreSQL for what must survive, Redis for hot, expiring state.
  *
  * @example
  * ```ts
+ * import { createCompositeStorage } from '@monban/core/ports';
  * import { createPostgresStorage } from '@monban/postgres';
- * import { connectRedis, createCompositeStorage, createRedisStores } from '@monban/redis';
+ * import { connectRedis, createRedisStores } from '@monban/redis';
  * import pg from 'pg';
  *
  * const storage = createCompositeStorage({
