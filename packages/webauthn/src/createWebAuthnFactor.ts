@@ -1,55 +1,18 @@
-import {
-  builtinNodeCrypto,
-  type Credential,
-  type Factor,
-  type FactorBegin,
-  type FactorContext,
-  type FactorEnrolled,
-  type FactorFailure,
-  type FactorVerified,
-  type JsonObject,
-  type SignInClaim,
-  type SignInContext,
-} from '@monban/core';
+import type { Factor, FactorBegin, FactorFailure, SignInClaim, SignInContext } from '@monban/core';
 import type { Locale, MessageCatalog } from '@monban/policy';
-import {
-  generateAuthenticationOptions,
-  generateRegistrationOptions,
-  type PublicKeyCredentialCreationOptionsJSON,
-  type PublicKeyCredentialRequestOptionsJSON,
-  verifyRegistrationResponse,
+import type {
+  PublicKeyCredentialCreationOptionsJSON,
+  PublicKeyCredentialRequestOptionsJSON,
 } from '@simplewebauthn/server';
-import {
-  decodeAttestationObject,
-  decodeCredentialPublicKey,
-  isoBase64URL,
-  parseAuthenticatorData,
-  toHash,
-} from '@simplewebauthn/server/helpers';
-import {
-  createNodeAssertionVerifier,
-  type NodeCryptoForAssertions,
-  verifyWithSimpleWebAuthn,
-} from './internal/assertion.js';
-import { issueChallenge, takeChallenge } from './internal/challenge.js';
-import {
-  FORMAT,
-  type PasskeyCredentialData,
-  passkeysOf,
-  readData,
-} from './internal/credentialData.js';
-import {
-  checkClientData,
-  clientError,
-  failure,
-  readAssertion,
-  readRegistration,
-  refused,
-  sameBytes,
-} from './internal/responses.js';
-import { resolveSettings, SUPPORTED_ALGORITHMS } from './internal/settings.js';
+import { beginChallenge } from './authentication/beginChallenge.js';
+import { beginSignIn } from './authentication/beginSignIn.js';
+import { identifySignIn } from './authentication/identifySignIn.js';
+import { verifyChallenge } from './authentication/verifyChallenge.js';
+import { createRelyingParty } from './internal/relyingParty.js';
+import { resolveSettings } from './internal/settings.js';
 import { messages } from './messages.js';
-import { WebAuthnError } from './WebAuthnError.js';
+import { beginEnrollment } from './registration/beginEnrollment.js';
+import { completeEnrollment } from './registration/completeEnrollment.js';
 
 export type { PasskeyCredentialData } from './internal/credentialData.js';
 
@@ -106,24 +69,6 @@ export interface WebAuthnFactor extends Factor {
   readonly messages: Readonly<Record<Locale, MessageCatalog>>;
 }
 
-const USER_HANDLE_BYTES = 32;
-
-/** The account's user handle: the one its passkeys already carry, else fresh random bytes. */
-function userHandleFor(context: FactorContext, passkeys: readonly Credential[]): Uint8Array {
-  for (const passkey of passkeys) {
-    const handle = readData(passkey).userHandle;
-    return new Uint8Array(isoBase64URL.toBuffer(handle));
-  }
-  const drawn = context.random.bytes(USER_HANDLE_BYTES);
-  if (!(drawn instanceof Uint8Array) || drawn.length !== USER_HANDLE_BYTES) {
-    throw new WebAuthnError(
-      'PASSKEY_RANDOM_UNUSABLE',
-      `the random source did not return ${USER_HANDLE_BYTES} bytes`,
-    );
-  }
-  return new Uint8Array(drawn);
-}
-
 /**
  * Creates the passkey (WebAuthn) factor for `createMonban({ factors })`, on
  * `@simplewebauthn/server`: a phone's face or fingerprint unlock, Windows Hello, a security key,
@@ -166,270 +111,15 @@ function userHandleFor(context: FactorContext, passkeys: readonly Credential[]):
  * ```
  */
 export function createWebAuthnFactor(options: WebAuthnFactorOptions): WebAuthnFactor {
-  const settings = resolveSettings(options);
-  const origins = [...settings.origins];
-  let rpIdHash: Promise<Uint8Array> | undefined;
-  const expectedRpIdHash = () => {
-    rpIdHash ??= toHash(settings.rpId);
-    return rpIdHash;
-  };
-  const nodeCrypto =
-    settings.assertionVerifier === 'auto'
-      ? builtinNodeCrypto<NodeCryptoForAssertions>('createPublicKey')
-      : undefined;
-  const verifyNatively =
-    nodeCrypto === undefined ? undefined : createNodeAssertionVerifier(nodeCrypto);
-
-  async function beginEnrollment(
-    context: FactorContext,
-    input: { existing: Credential[] },
-  ): Promise<FactorBegin> {
-    const passkeys = passkeysOf(input.existing);
-    const userHandle = userHandleFor(context, passkeys);
-    const challenge = await issueChallenge(context, settings.timeoutMs);
-    const creation = await generateRegistrationOptions({
-      rpName: settings.rpName(context.tenant),
-      rpID: settings.rpId,
-      userName: context.account.userId,
-      userDisplayName: context.account.userId,
-      userID: new Uint8Array(userHandle),
-      challenge: challenge.bytes,
-      timeout: settings.timeoutMs,
-      attestationType: settings.attestation,
-      excludeCredentials: passkeys.map((c) => {
-        const data = readData(c);
-        return { id: data.credentialId, transports: [...data.transports] };
-      }),
-      // No authenticatorAttachment: platform, security keys and phones over QR all qualify.
-      authenticatorSelection: { residentKey: 'preferred', userVerification: 'required' },
-      supportedAlgorithmIDs: [...SUPPORTED_ALGORITHMS],
-    });
-    return {
-      pending: {
-        challenge: challenge.encoded,
-        userHandle: isoBase64URL.fromBuffer(new Uint8Array(userHandle)),
-      },
-      client: { options: creation } as unknown as JsonObject,
-    };
-  }
-
-  async function completeEnrollment(
-    context: FactorContext,
-    input: { pending: JsonObject; response: unknown; label: string; existing: Credential[] },
-  ): Promise<FactorEnrolled | FactorFailure> {
-    // Consumed first, whatever the answer: a challenge serves one attempt (ACCEPTANCE 20).
-    const challenge = await takeChallenge(context, input.pending.challenge);
-    const reported = clientError(input.response, 'create');
-    if (reported !== null) return reported;
-    if (challenge === null) return failure('PASSKEY_CHALLENGE_EXPIRED', false);
-    const read = readRegistration(input.response);
-    if (!read.ok) return read;
-    const response = read.value;
-    if (
-      passkeysOf(input.existing).some(
-        (c) => c.id === response.id || readData(c).credentialId === response.id,
-      )
-    ) {
-      return failure('PASSKEY_ALREADY_REGISTERED', false);
-    }
-    const clientCheck = checkClientData(response.response.clientDataJSON, {
-      type: 'webauthn.create',
-      challenge,
-      origins,
-    });
-    if (clientCheck !== null) return clientCheck;
-    let fmt: string;
-    try {
-      const attestation = decodeAttestationObject(
-        isoBase64URL.toBuffer(response.response.attestationObject),
-      );
-      fmt = attestation.get('fmt');
-      const parsed = parseAuthenticatorData(attestation.get('authData'));
-      if (!sameBytes(parsed.rpIdHash, await expectedRpIdHash())) return refused('rp-id');
-      if (!parsed.flags.up) return refused('user-presence');
-      if (!parsed.flags.uv) return refused('user-verification');
-      if (parsed.credentialPublicKey === undefined || parsed.credentialID === undefined) {
-        return failure('PASSKEY_RESPONSE_INVALID', false, { reason: 'format' });
-      }
-      if (isoBase64URL.fromBuffer(parsed.credentialID) !== response.id) {
-        return failure('PASSKEY_RESPONSE_INVALID', false, { reason: 'format' });
-      }
-      const alg = decodeCredentialPublicKey(parsed.credentialPublicKey).get(3);
-      if (typeof alg !== 'number' || !SUPPORTED_ALGORITHMS.includes(alg)) {
-        return refused('algorithm');
-      }
-    } catch {
-      return failure('PASSKEY_RESPONSE_INVALID', false, { reason: 'format' });
-    }
-    let verification: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
-    try {
-      verification = await verifyRegistrationResponse({
-        response,
-        expectedChallenge: challenge,
-        expectedOrigin: origins,
-        expectedRPID: settings.rpId,
-        expectedType: 'webauthn.create',
-        requireUserPresence: true,
-        requireUserVerification: true,
-        supportedAlgorithmIDs: [...SUPPORTED_ALGORITHMS],
-      });
-    } catch {
-      return refused('attestation');
-    }
-    if (!verification.verified) return refused('attestation');
-    const info = verification.registrationInfo;
-    const publicKey = info.credential.publicKey;
-    const data: PasskeyCredentialData = {
-      format: FORMAT,
-      credentialId: info.credential.id,
-      publicKey: isoBase64URL.fromBuffer(publicKey),
-      algorithm: decodeCredentialPublicKey(publicKey).get(3) as number,
-      counter: info.credential.counter,
-      transports: [...(info.credential.transports ?? [])],
-      deviceType: info.credentialDeviceType,
-      backupEligible: info.credentialDeviceType === 'multiDevice',
-      backedUp: info.credentialBackedUp,
-      aaguid: info.aaguid,
-      userHandle: String(input.pending.userHandle),
-      attestationFormat: fmt,
-      origin: info.origin,
-    };
-    return { ok: true, id: info.credential.id, data: data as unknown as JsonObject };
-  }
-
-  async function beginChallenge(
-    context: FactorContext,
-    input: { credentials: Credential[]; credentialId?: string },
-  ): Promise<FactorBegin | FactorFailure> {
-    let passkeys = passkeysOf(input.credentials).filter(
-      (c) => c.accountId === context.account.accountId,
-    );
-    if (input.credentialId !== undefined) {
-      passkeys = passkeys.filter((c) => c.id === input.credentialId);
-    }
-    if (passkeys.length === 0) return failure('PASSKEY_NOT_REGISTERED', false);
-    const allow = passkeys.map((c) => readData(c));
-    const challenge = await issueChallenge(context, settings.timeoutMs);
-    const request = await generateAuthenticationOptions({
-      rpID: settings.rpId,
-      allowCredentials: allow.map((d) => ({
-        id: d.credentialId,
-        transports: [...d.transports],
-      })),
-      challenge: challenge.bytes,
-      timeout: settings.timeoutMs,
-      userVerification: 'required',
-    });
-    return {
-      pending: { challenge: challenge.encoded, allow: allow.map((d) => d.credentialId) },
-      client: { options: request } as unknown as JsonObject,
-    };
-  }
-
-  async function verifyChallenge(
-    context: FactorContext,
-    input: { pending: JsonObject; credentials: Credential[]; response: unknown },
-  ): Promise<FactorVerified | FactorFailure> {
-    // Consumed first, whatever the answer: a challenge serves one attempt (ACCEPTANCE 20/21).
-    const challenge = await takeChallenge(context, input.pending.challenge);
-    const reported = clientError(input.response, 'get');
-    if (reported !== null) return reported;
-    if (challenge === null) return failure('PASSKEY_CHALLENGE_EXPIRED', false);
-    const read = readAssertion(input.response);
-    if (!read.ok) return read;
-    const response = read.value;
-    // A passwordless sign-in offered every discoverable credential; the engine passes only the
-    // passkeys of the account that owns the claimed one.
-    const discoverable = input.pending.discoverable === true && context.purpose === 'sign-in';
-    const offered = Array.isArray(input.pending.allow) ? input.pending.allow : [];
-    const credential =
-      discoverable || offered.includes(response.id)
-        ? passkeysOf(input.credentials).find(
-            (c) =>
-              c.accountId === context.account.accountId &&
-              c.tenantId === context.tenant.id &&
-              readData(c).credentialId === response.id,
-          )
-        : undefined;
-    if (credential === undefined) return failure('PASSKEY_UNKNOWN_CREDENTIAL', true);
-    const stored = readData(credential);
-    const userHandle = response.response.userHandle;
-    if (discoverable && typeof userHandle !== 'string') return refused('user-handle');
-    if (userHandle !== undefined && userHandle !== null && userHandle !== stored.userHandle) {
-      return refused('user-handle');
-    }
-    const clientCheck = checkClientData(response.response.clientDataJSON, {
-      type: 'webauthn.get',
-      challenge,
-      origins,
-    });
-    if (clientCheck !== null) return clientCheck;
-    let parsed: ReturnType<typeof parseAuthenticatorData>;
-    try {
-      parsed = parseAuthenticatorData(isoBase64URL.toBuffer(response.response.authenticatorData));
-    } catch {
-      return failure('PASSKEY_RESPONSE_INVALID', false, { reason: 'format' });
-    }
-    if (!sameBytes(parsed.rpIdHash, await expectedRpIdHash())) return refused('rp-id');
-    if (!parsed.flags.up) return refused('user-presence');
-    if (!parsed.flags.uv) return refused('user-verification');
-    if ((parsed.counter > 0 || stored.counter > 0) && parsed.counter <= stored.counter) {
-      // No counter values in params: the answer is not yet signature-checked here.
-      return failure('PASSKEY_COUNTER_INVALID', true);
-    }
-    const expected = { challenge, origins, rpId: settings.rpId };
-    const verdict =
-      verifyNatively?.(response, expected, stored) ??
-      (await verifyWithSimpleWebAuthn(response, expected, stored));
-    if (!verdict.verified) return refused(verdict.reason);
-    const data: PasskeyCredentialData = {
-      ...stored,
-      counter: verdict.newCounter,
-      backedUp: verdict.backedUp,
-    };
-    return { ok: true, credentialId: credential.id, data: data as unknown as JsonObject };
-  }
-
-  async function beginSignIn(context: SignInContext): Promise<FactorBegin> {
-    const challenge = await issueChallenge(context, settings.timeoutMs);
-    const request = await generateAuthenticationOptions({
-      rpID: settings.rpId,
-      // Empty: the authenticator offers the member's discoverable credentials for this RP.
-      allowCredentials: [],
-      challenge: challenge.bytes,
-      timeout: settings.timeoutMs,
-      userVerification: 'required',
-    });
-    return {
-      pending: { challenge: challenge.encoded, discoverable: true },
-      client: { options: request } as unknown as JsonObject,
-    };
-  }
-
-  function identifySignIn(
-    _context: SignInContext,
-    input: { response: unknown },
-  ): SignInClaim | FactorFailure {
-    const reported = clientError(input.response, 'get');
-    if (reported !== null) return reported;
-    const read = readAssertion(input.response);
-    if (!read.ok) return read;
-    // A discoverable credential always returns the user handle; without it nothing is claimed.
-    const userHandle = read.value.response.userHandle;
-    if (typeof userHandle !== 'string' || userHandle === '') {
-      return failure('PASSKEY_RESPONSE_INVALID', false, { reason: 'format' });
-    }
-    return { ok: true, credentialId: read.value.id };
-  }
-
+  const party = createRelyingParty(resolveSettings(options));
   return {
     kind: 'passkey',
     messages,
-    beginEnrollment,
-    completeEnrollment,
-    beginChallenge,
-    verifyChallenge,
-    beginSignIn,
-    identifySignIn,
+    beginEnrollment: (context, input) => beginEnrollment(party, context, input),
+    completeEnrollment: (context, input) => completeEnrollment(party, context, input),
+    beginChallenge: (context, input) => beginChallenge(party, context, input),
+    verifyChallenge: (context, input) => verifyChallenge(party, context, input),
+    beginSignIn: (context) => beginSignIn(party, context),
+    identifySignIn: (_context, input) => identifySignIn(input),
   };
 }
