@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ORIGIN, setupEnv } from '../test/harness.js';
 import { inProcessBrowser as browser } from '../test/inProcess.js';
+import { createAnswerCheck } from '../test/openapiCheck.js';
 
 const ok = <T extends { ok: boolean }>(r: T): T => {
   if (!r.ok) throw new Error(JSON.stringify(r));
@@ -70,7 +71,7 @@ describe('createMonbanHttp', () => {
       tenant: { pathSegment: true },
       csrf: { allowedOrigins: [ORIGIN] },
     });
-    const go = browser((r) => http.handle(r));
+    const go = browser((r) => http.handle(r), { check: createAnswerCheck(http.openapi()) });
     await go('GET', '/daiwa/csrf');
     const login = await go('POST', '/daiwa/login', {
       userId: 'testuser01',
@@ -218,7 +219,7 @@ describe('fuzzing every body (fast-check)', () => {
       temporaryPassword: 'Tmp-Pass#2026',
       birthDate: '19801201',
     });
-    const call = browser(env.http.handle);
+    const call = browser(env.http.handle, { check: createAnswerCheck(env.http.openapi()) });
     await call('GET', '/daiwa/csrf');
     const routes = env.http.routes.filter((r) => r.method !== 'GET');
     await fc.assert(

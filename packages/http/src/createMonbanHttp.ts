@@ -7,7 +7,7 @@ import {
 } from '@monban/core';
 import type { Locale } from '@monban/policy';
 import { readJsonBody, zodIssues } from './internal/body.js';
-import type { Ctx, Outcome, RouteDef } from './internal/context.js';
+import type { AnswerError, Ctx, RouteDef } from './internal/context.js';
 import { readCookies } from './internal/cookies.js';
 import { createCsrf } from './internal/csrf.js';
 import { randomToken } from './internal/encoding.js';
@@ -179,30 +179,25 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
     return 'ja';
   };
 
-  /** The tenant and the path below it; a promise only for a function resolver. */
-  function resolveTenant(request: HttpRequest, pathname: string): Resolved | Promise<Resolved> {
+  /** The tenant of a request and the path below it. */
+  async function resolveTenant(request: HttpRequest, pathname: string): Promise<Resolved> {
     if (typeof resolver === 'string') return { tenantId: resolver, path: pathname };
-    if (typeof resolver === 'function') {
-      return Promise.resolve(resolver(request)).then((tenantId) => ({ tenantId, path: pathname }));
-    }
+    if (typeof resolver === 'function')
+      return { tenantId: await resolver(request), path: pathname };
     if ('hosts' in resolver) {
       const host = (headerOf(request, 'host') ?? '').toLowerCase();
       const id = Object.hasOwn(resolver.hosts, host) ? resolver.hosts[host] : undefined;
       return { tenantId: id ?? null, path: pathname };
     }
-    // `/{tenant}` or `/{tenant}/...` (string scanning: this runs on every request).
+    // `/{tenant}` or `/{tenant}/...`.
     const slash = pathname.indexOf('/', 1);
     const segment = slash === -1 ? pathname.slice(1) : pathname.slice(1, slash);
-    if (pathname.charCodeAt(0) !== 0x2f || segment === '') {
+    if (!pathname.startsWith('/') || segment === '') return { tenantId: null, path: pathname };
+    let id: string;
+    try {
+      id = decodeURIComponent(segment);
+    } catch {
       return { tenantId: null, path: pathname };
-    }
-    let id = segment;
-    if (segment.includes('%')) {
-      try {
-        id = decodeURIComponent(segment);
-      } catch {
-        return { tenantId: null, path: pathname };
-      }
     }
     return { tenantId: id, path: slash === -1 ? '/' : pathname.slice(slash) };
   }
@@ -326,18 +321,14 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
       return clock.now();
     }
 
-    /** The answer; synchronous unless the CSRF token of a new binding must be computed. */
-    respond(status: number, body: unknown): HttpResponse | Promise<HttpResponse> {
+    /** The answer, with the CSRF token for the next state-changing request. */
+    respond(status: number, body: unknown): Promise<HttpResponse> {
       return this.respondJson(status, JSON.stringify(body));
     }
 
     /** {@link respond} with the body already serialized. */
-    respondJson(status: number, json: string): HttpResponse | Promise<HttpResponse> {
+    async respondJson(status: number, json: string): Promise<HttpResponse> {
       const binding = this.binding();
-      // A checked session's ID is the SHA-256 of its cookie: the cache key without a hash.
-      const digest =
-        this.session !== undefined && binding === this.sessionToken ? this.session.id : undefined;
-      const token = this.hasTenant ? csrf.cached(this.tenantId, binding, digest) : undefined;
       const headers: Record<string, string> = {
         'content-type': 'application/json; charset=utf-8',
         'cache-control': 'no-store',
@@ -345,38 +336,37 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
         'x-content-type-options': 'nosniff',
         vary: 'Accept-Language, Cookie',
       };
-      if (token !== undefined) headers['x-csrf-token'] = token;
+      if (this.hasTenant) headers['x-csrf-token'] = await csrf.tokenFor(this.tenantId, binding);
       if (this.extraHeaders !== undefined) Object.assign(headers, this.extraHeaders);
-      const response: HttpResponse = {
+      return {
         status,
         headers,
         cookies: this.outgoing === undefined ? [] : [...this.outgoing.values()],
         body: json,
       };
-      if (token !== undefined || !this.hasTenant) return response;
-      return csrf.tokenFor(this.tenantId, binding, digest).then((computed) => {
-        headers['x-csrf-token'] = computed;
-        return response;
-      });
     }
 
-    respondError(error: MonbanIssue): HttpResponse | Promise<HttpResponse> {
+    respondError(error: AnswerError): Promise<HttpResponse> {
       const locale = this.locale;
       const status = statusForCode(error.code);
       const params = error.params ?? {};
       const details: Record<string, unknown> = { ...params };
+      // The layer's own codes have its own messages; the engine formats every other code (its
+      // own, the factors' and the policy's issues).
+      const format = (code: string, values: Record<string, unknown>): string =>
+        httpMessage(code, locale, values) ??
+        monban.formatError({ code, params: values } as MonbanIssue, locale);
+      const issues = 'issues' in error ? error.issues : undefined;
       let message: string;
-      if (error.code === 'VALIDATION_FAILED' && error.issues && error.issues.length > 0) {
-        const issues = error.issues.map((issue) => {
+      if (error.code === 'VALIDATION_FAILED' && issues !== undefined && issues.length > 0) {
+        const described = issues.map((issue) => {
           const { code, ...rest } = issue as { code: string } & Record<string, unknown>;
-          const text =
-            httpMessage(code, locale, rest) ?? monban.formatError({ code, params: rest }, locale);
-          return { code, ...rest, message: text };
+          return { code, ...rest, message: format(code, rest) };
         });
-        details.issues = issues;
-        message = issues.map((i) => i.message).join('\n');
+        details.issues = described;
+        message = described.map((i) => i.message).join('\n');
       } else {
-        message = httpMessage(error.code, locale, params) ?? monban.formatError(error, locale);
+        message = format(error.code, params);
       }
       if (status === 429) {
         const seconds = Number(params.retryAfterSeconds);
@@ -430,8 +420,7 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
       const secure = secureSetting === 'auto' ? request.secure === true : secureSetting;
       x = new Exchange(request, secure, pickLocale(request.headers['accept-language']));
       const incoming = x.incoming;
-      const pending = resolveTenant(request, pathname);
-      const resolved = pending instanceof Promise ? await pending : pending;
+      const resolved = await resolveTenant(request, pathname);
       if (resolved.tenantId === null || !monban.tenants.has(resolved.tenantId)) {
         return await x.respondError({ code: 'TENANT_NOT_FOUND' });
       }
@@ -537,23 +526,22 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
         x.actor = authorized;
       }
 
-      const ran = route.run(x);
-      const outcome: Outcome = ran instanceof Promise ? await ran : ran;
+      const outcome = await route.run(x);
       if ('error' in outcome) {
         if (outcome.error.code === 'SESSION_INVALID') x.clearCookie('session');
         return await x.respondError(outcome.error);
       }
       const status = outcome.status ?? (route.accepted ? 202 : 200);
-      const answer =
-        'json' in outcome ? x.respondJson(status, outcome.json) : x.respond(status, outcome.body);
-      // Awaited only when pending (a new CSRF binding): the hot path takes no extra turn.
-      return answer instanceof Promise ? await answer : answer;
+      return 'json' in outcome
+        ? await x.respondJson(status, outcome.json)
+        : await x.respond(status, outcome.body);
     } catch (error) {
       report(error, request);
       if (x === undefined) return internalError();
-      const code =
-        isMonbanError(error, 'STORAGE_UNAVAILABLE') || isMonbanError(error, 'MAIL_UNAVAILABLE')
-          ? (error as { code: string }).code
+      const code = isMonbanError(error, 'STORAGE_UNAVAILABLE')
+        ? 'STORAGE_UNAVAILABLE'
+        : isMonbanError(error, 'MAIL_UNAVAILABLE')
+          ? 'MAIL_UNAVAILABLE'
           : 'INTERNAL_ERROR';
       try {
         return await x.respondError({ code });

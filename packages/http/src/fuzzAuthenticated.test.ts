@@ -12,6 +12,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Env, NEW_PASSWORD, setupEnv, TEMP_PASSWORD } from '../test/harness.js';
 import { inProcessBrowser } from '../test/inProcess.js';
+import { createAnswerCheck } from '../test/openapiCheck.js';
 
 const TENANT = 'daiwa';
 
@@ -78,9 +79,12 @@ async function signedIn(env: Env, userId: string) {
   return { accountId, token, deviceId: device?.id ?? '' };
 }
 
-/** An in-process browser holding the member's session cookie. */
-function browser(handle: Env['http']['handle'], sessionToken: string) {
-  const call = inProcessBrowser(handle, { cookies: { 'monban-session': sessionToken } });
+/** An in-process browser holding the member's session cookie; every answer is checked. */
+function browser(http: Env['http'], sessionToken: string) {
+  const call = inProcessBrowser(http.handle, {
+    cookies: { 'monban-session': sessionToken },
+    check: createAnswerCheck(http.openapi()),
+  });
   return async (method: string, path: string, body?: unknown, admin = false) => ({
     response: await call(method, path, body, admin ? { authorization: 'Bearer admin' } : {}),
   });
@@ -100,18 +104,27 @@ describe('who am I (R-LOG-7, ACCEPTANCE 37)', () => {
   it('answers the session without its ID, with the CSRF token of GET /csrf, which a POST accepts', async () => {
     const env = setupEnv();
     const me = await signedIn(env, 'member0001');
-    const call = browser(env.http.handle, me.token);
+    const call = browser(env.http, me.token);
     const whoami = (await call('GET', `/${TENANT}/session`)).response;
     expect(whoami.status).toBe(200);
     const view = ok(await env.monban.getSession({ sessionToken: me.token })).session;
-    const { id: _id, ...visible } = view;
-    expect(JSON.parse(whoami.body)).toEqual({ session: visible });
-    expect(whoami.body).not.toContain(view.id);
+    const { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt } = view;
+    expect(JSON.parse(whoami.body)).toEqual({
+      session: { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt },
+    });
+    // Not the session's ID in storage either (the handle of DELETE /settings/sessions/{id}).
+    const [stored] = await env.storage.sessions.listByAccount(
+      TENANT,
+      me.accountId,
+      env.clock.now(),
+    );
+    expect(stored?.id).toEqual(expect.any(String));
+    expect(whoami.body).not.toContain(stored?.id);
     const csrf = (await call('GET', `/${TENANT}/csrf`)).response;
     expect(whoami.headers['x-csrf-token']).toBe(JSON.parse(csrf.body).csrfToken);
     expect(csrf.headers['x-csrf-token']).toBe(whoami.headers['x-csrf-token']);
-    // Another member's session has its own token, never this one (the cache is per session).
-    const other = browser(env.http.handle, (await signedIn(env, 'member0002')).token);
+    // Another member's session has its own token, never this one.
+    const other = browser(env.http, (await signedIn(env, 'member0002')).token);
     const otherWhoami = (await other('GET', `/${TENANT}/session`)).response;
     const otherCsrf = (await other('GET', `/${TENANT}/csrf`)).response;
     expect(otherWhoami.headers['x-csrf-token']).toBe(JSON.parse(otherCsrf.body).csrfToken);
@@ -131,7 +144,7 @@ describe('fuzzing the signed-in API (fast-check)', () => {
     const victimSession = victim.token;
     let fuzzers = 1;
     let me = await signedIn(env, 'fuzzer0001');
-    let call = browser(env.http.handle, me.token);
+    let call = browser(env.http, me.token);
     expect((await call('GET', `/${TENANT}/session`)).response.status).toBe(200);
 
     // Every route that needs a session or the administrator, plus the signed-in GETs.
@@ -220,7 +233,7 @@ describe('fuzzing the signed-in API (fast-check)', () => {
             // The request signed this member out (logout, password change...): sign in again.
             fuzzers += 1;
             me = await signedIn(env, `fuzzer${String(fuzzers).padStart(4, '0')}`);
-            call = browser(env.http.handle, me.token);
+            call = browser(env.http, me.token);
           }
         },
       ),

@@ -1,68 +1,19 @@
-const STATUS: Readonly<Record<string, number>> = {
-  VALIDATION_FAILED: 400,
-  INVALID_JSON: 400,
-  INVALID_CREDENTIALS: 401,
-  SESSION_INVALID: 401,
-  FLOW_NOT_FOUND: 401,
-  REAUTHENTICATION_REQUIRED: 401,
-  CURRENT_PASSWORD_INVALID: 401,
-  BIRTH_DATE_MISMATCH: 401,
-  CODE_INVALID: 401,
-  CODE_EXPIRED: 401,
-  // Malformed input is a 400, whatever its suffix: nothing was proven wrong.
-  OTP_FORMAT_INVALID: 400,
-  EMAIL_INVALID: 400,
-  BIRTH_DATE_INVALID: 400,
-  USER_ID_INVALID_CHARACTER: 400,
-  PASSWORD_INVALID_CHARACTER: 400,
-  FACTOR_VERIFICATION_FAILED: 401,
-  CSRF_TOKEN_INVALID: 403,
-  ORIGIN_NOT_ALLOWED: 403,
-  FORBIDDEN: 403,
-  FACTOR_NOT_ALLOWED: 403,
-  NOT_FOUND: 404,
-  ROUTE_NOT_FOUND: 404,
-  TENANT_NOT_FOUND: 404,
-  METHOD_NOT_ALLOWED: 405,
-  STEP_NOT_ALLOWED: 409,
-  CONCURRENT_UPDATE: 409,
-  USER_ID_TAKEN: 409,
-  EMAIL_TAKEN: 409,
-  LAST_FACTOR: 409,
-  CONFIRMATION_REQUIRED: 409,
-  TERMS_VERSION_MISMATCH: 409,
-  EMAIL_REQUIRED_FIRST: 409,
-  FACTOR_NOT_AVAILABLE: 409,
-  FACTOR_NOT_CONFIGURED: 409,
-  FACTOR_SETUP_NOT_STARTED: 409,
-  CHALLENGE_NOT_STARTED: 409,
-  STEP_UP_NOT_STARTED: 409,
-  FLOW_EXPIRED: 410,
-  EMAIL_LINK_INVALID: 410,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
-  ACCOUNT_LOCKED: 423,
-  TOO_MANY_ATTEMPTS: 423,
-  RATE_LIMITED: 429,
-  INTERNAL_ERROR: 500,
-  STORAGE_UNAVAILABLE: 503,
-  MAIL_UNAVAILABLE: 503,
-};
+import { STATUS_BY_CODE } from './internal/statusByCode.js';
 
 /**
- * The HTTP status of an error code. This table is the only place Monban maps codes to statuses.
- * Codes it does not know (a factor package's own, such as `TOTP_CLOCK_SKEW`) answer 401 when
- * they name a failed proof (`…_INVALID`, `…_MISMATCH`, `…_SKEW`, `…_EXPIRED`, `…_REPLAYED`)
- * and 400 otherwise.
+ * The HTTP status of an error code: the only place Monban maps codes to statuses. Every code of
+ * core, of the HTTP layer, and of `@monban/totp`, `@monban/webauthn` and `@monban/email-otp`
+ * has its own status; a code it does not know (a third-party factor's own) answers 400.
  *
  * @example
  * ```ts
  * statusForCode('FLOW_EXPIRED'); // 410
  * statusForCode('TOTP_CLOCK_SKEW'); // 401
+ * statusForCode('ACME_TOKEN_UNPLUGGED'); // 400: not a Monban code
  * ```
  */
 export function statusForCode(code: string): number {
-  const known = Object.hasOwn(STATUS, code) ? STATUS[code] : undefined;
-  if (known !== undefined) return known;
-  return /_(INVALID|MISMATCH|SKEW|EXPIRED|REPLAYED|FAILED)$/.test(code) ? 401 : 400;
+  return Object.hasOwn(STATUS_BY_CODE, code)
+    ? STATUS_BY_CODE[code as keyof typeof STATUS_BY_CODE]
+    : 400;
 }

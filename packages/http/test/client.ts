@@ -1,5 +1,9 @@
-/** A small browser-like client over fetch: a cookie jar, the CSRF header, the Origin header. */
+/**
+ * A small browser-like client over fetch: a cookie jar, the CSRF header, the Origin header; and,
+ * when given one, the check every answer must pass (the OpenAPI document, `openapiCheck.ts`).
+ */
 import { ORIGIN } from './harness.js';
+import { type AnswerCheck, createAnswerCheck } from './openapiCheck.js';
 
 export interface Answer {
   status: number;
@@ -15,7 +19,15 @@ export class Client {
   csrf = '';
   locale = 'en';
 
-  constructor(readonly base: string) {}
+  constructor(
+    readonly base: string,
+    private readonly check?: AnswerCheck,
+  ) {}
+
+  /** Another browser (a cookie jar of its own) on the same site, its answers checked the same. */
+  another(): Client {
+    return new Client(this.base, this.check);
+  }
 
   async call(
     method: string,
@@ -53,6 +65,11 @@ export class Client {
     const token = res.headers.get('x-csrf-token');
     if (token) this.csrf = token;
     const text = await res.text();
+    this.check?.(method, path, {
+      status: res.status,
+      contentType: res.headers.get('content-type'),
+      text,
+    });
     return {
       status: res.status,
       headers: res.headers,
@@ -66,4 +83,19 @@ export class Client {
     for (const [name, value] of this.cookies) if (name.endsWith(`monban-${kind}`)) return value;
     return undefined;
   }
+}
+
+/** Opens a new browser on a tenant of a served API (`${baseUrl}/${tenant}`). */
+export type OpenBrowser = (tenant: string) => Client;
+
+/**
+ * Browsers on the API served at `baseUrl`, every answer of which must match `openapi`, the
+ * layer's own OpenAPI document.
+ */
+export function checkedBrowsers(baseUrl: string, openapi: Record<string, unknown>): OpenBrowser {
+  const check = createAnswerCheck(openapi);
+  return (tenant) =>
+    new Client(`${baseUrl}/${tenant}`, (method, path, answer) =>
+      check(method, `/${tenant}${path}`, answer),
+    );
 }

@@ -6,7 +6,7 @@
 import { testFactorCode } from '@monban/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MonbanHttp, MonbanHttpOptions } from '../src/types.js';
-import { Client } from './client.js';
+import { type Client, checkedBrowsers } from './client.js';
 import { expectOk, firstLogin, login, provision } from './flows.js';
 import {
   type Env,
@@ -36,20 +36,22 @@ export function describeHttpContract(adapter: string, start: StartServer) {
       const server = await start(env.http);
       servers.push(server);
       expect(server.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/auth$/);
-      return { env, base: server.baseUrl };
+      // Every answer any browser of this site receives must match the OpenAPI document.
+      const openBrowser = checkedBrowsers(server.baseUrl, env.http.openapi());
+      return { env, openBrowser };
     }
 
     async function member(tenant = 'daiwa', userId = 'testuser01') {
-      const { env, base } = await boot();
-      const first = await firstLogin(env, base, tenant, userId);
-      return { env, base, ...first };
+      const { env, openBrowser } = await boot();
+      const first = await firstLogin(env, openBrowser, tenant, userId);
+      return { env, openBrowser, ...first };
     }
 
     describe('first login and login, every preset (R-ENR-2, R-LOG-1)', () => {
       it.each(PRESETS)('%s', async (preset) => {
-        const { env, base } = await boot();
+        const { env, openBrowser } = await boot();
         const tenant = preset.toLowerCase();
-        const first = await firstLogin(env, base, tenant, 'member0001');
+        const first = await firstLogin(env, openBrowser, tenant, 'member0001');
         expect(first.final.body.session).toMatchObject({ remember: false });
         expect(first.client.cookie('session')).toBeDefined();
         expect(first.client.cookie('flow')).toBeUndefined();
@@ -73,7 +75,7 @@ export function describeHttpContract(adapter: string, start: StartServer) {
         expectOk(again.done);
         const after = m.client.cookie('session') as string;
         expect(after).not.toBe(before);
-        const stale = new Client(m.client.base);
+        const stale = m.client.another();
         stale.cookies.set('monban-session', before);
         expect((await stale.call('GET', '/session')).body.code).toBe('SESSION_INVALID');
         // The flow cookie of the finished login is dead too.
@@ -93,7 +95,7 @@ export function describeHttpContract(adapter: string, start: StartServer) {
         expect(started.setCookies.some((c) => c.includes('monban-session='))).toBe(false);
         expect(started.body.session).toBeUndefined();
         const flowToken = m.client.cookie('flow') as string;
-        const forged = new Client(m.client.base);
+        const forged = m.client.another();
         forged.cookies.set('monban-session', flowToken);
         expect((await forged.call('GET', '/session')).status).toBe(401);
         expect((await forged.call('GET', '/settings/factors')).status).toBe(401);
@@ -106,9 +108,9 @@ export function describeHttpContract(adapter: string, start: StartServer) {
       });
 
       it('ACCEPTANCE 37: over HTTPS (secure: true) the cookies are __Host- and Secure', async () => {
-        const { env, base } = await boot({ cookie: { secure: true } });
+        const { env, openBrowser } = await boot({ cookie: { secure: true } });
         await provision(env, 'daiwa', 'secureuser1');
-        const client = new Client(`${base}/daiwa`);
+        const client = openBrowser('daiwa');
         const csrf = await client.call('GET', '/csrf');
         expect(csrf.setCookies[0]).toMatch(
           /^__Host-monban-csrf=[\w-]+; Path=\/; HttpOnly; SameSite=Lax; Secure$/,
@@ -124,9 +126,9 @@ export function describeHttpContract(adapter: string, start: StartServer) {
       });
 
       it('ACCEPTANCE 37: a cross-site POST without the CSRF token is refused and changes nothing', async () => {
-        const { env, base } = await boot();
+        const { env, openBrowser } = await boot();
         await provision(env, 'daiwa', 'csrfuser01');
-        const client = new Client(`${base}/daiwa`);
+        const client = openBrowser('daiwa');
         await client.call('GET', '/csrf');
         const audits = env.audit.length;
         const writes = env.writes.writes;
@@ -161,7 +163,7 @@ export function describeHttpContract(adapter: string, start: StartServer) {
         );
         expect(fetchSite.status).toBe(403);
         // A token minted for another browser (another cookie) does not work either.
-        const other = new Client(client.base);
+        const other = client.another();
         await other.call('GET', '/csrf');
         const stolen = await client.call(
           'POST',
@@ -191,10 +193,10 @@ export function describeHttpContract(adapter: string, start: StartServer) {
 
       it('ACCEPTANCE 36: after "sign out of all devices" every other session is refused', async () => {
         const m = await member();
-        const phone = new Client(m.client.base);
+        const phone = m.client.another();
         await phone.call('GET', '/csrf');
         expectOk((await login(m.env, phone, m.userId, m.secret)).done);
-        const laptop = new Client(m.client.base);
+        const laptop = m.client.another();
         await laptop.call('GET', '/csrf');
         expectOk((await login(m.env, laptop, m.userId, m.secret)).done);
         const out = expectOk(
@@ -251,7 +253,7 @@ export function describeHttpContract(adapter: string, start: StartServer) {
           }),
         );
         expect(m.client.cookie('session')).not.toBe(afterPassword);
-        const stale = new Client(m.client.base);
+        const stale = m.client.another();
         stale.cookies.set('monban-session', afterPassword as string);
         expect((await stale.call('GET', '/session')).status).toBe(401);
         const changed = expectOk(
@@ -275,8 +277,8 @@ export function describeHttpContract(adapter: string, start: StartServer) {
           ['/settings?tab=1', '/settings?tab=1'],
           ['http://portal.test/home', 'http://portal.test/home'],
         ]) {
-          const { env, base } = await boot();
-          const first = await firstLogin(env, base, 'daiwa', 'returnto01', { returnTo });
+          const { env, openBrowser } = await boot();
+          const first = await firstLogin(env, openBrowser, 'daiwa', 'returnto01', { returnTo });
           expect(first.final.body.returnTo, returnTo).toBe(expected);
           expect(first.client.cookie('return')).toBeUndefined();
         }
@@ -285,9 +287,9 @@ export function describeHttpContract(adapter: string, start: StartServer) {
 
     describe('errors, statuses and language', () => {
       it('400 with every issue, each with a code and a message, in the request language', async () => {
-        const { env, base } = await boot();
+        const { env, openBrowser } = await boot();
         await provision(env, 'jsw', 'issueuser1');
-        const client = new Client(`${base}/jsw`);
+        const client = openBrowser('jsw');
         await client.call('GET', '/csrf');
         const bad = await client.call('POST', '/login', { userId: 5, extra: true });
         expect(bad.status).toBe(400);
@@ -322,9 +324,9 @@ export function describeHttpContract(adapter: string, start: StartServer) {
       });
 
       it('401 for a wrong password, the same answer as for an unknown user ID', async () => {
-        const { env, base } = await boot();
+        const { env, openBrowser } = await boot();
         await provision(env, 'daiwa', 'knownuser1');
-        const client = new Client(`${base}/daiwa`);
+        const client = openBrowser('daiwa');
         await client.call('GET', '/csrf');
         const wrong = await client.call('POST', '/login', {
           userId: 'knownuser1',
@@ -340,9 +342,9 @@ export function describeHttpContract(adapter: string, start: StartServer) {
       });
 
       it('409 for an out-of-order step, 410 for an expired flow', async () => {
-        const { env, base } = await boot();
+        const { env, openBrowser } = await boot();
         await provision(env, 'daiwa', 'orderuser1');
-        const client = new Client(`${base}/daiwa`);
+        const client = openBrowser('daiwa');
         await client.call('GET', '/csrf');
         expectOk(
           await client.call('POST', '/login', { userId: 'orderuser1', password: TEMP_PASSWORD }),
@@ -364,9 +366,9 @@ export function describeHttpContract(adapter: string, start: StartServer) {
       });
 
       it('423 once wrong birth dates lock the account', async () => {
-        const { env, base } = await boot();
+        const { env, openBrowser } = await boot();
         await provision(env, 'daiwa', 'lockuser01');
-        const client = new Client(`${base}/daiwa`);
+        const client = openBrowser('daiwa');
         await client.call('GET', '/csrf');
         expectOk(
           await client.call('POST', '/login', { userId: 'lockuser01', password: TEMP_PASSWORD }),
@@ -382,9 +384,9 @@ export function describeHttpContract(adapter: string, start: StartServer) {
       });
 
       it('429 with Retry-After when the verification mail is resent too soon', async () => {
-        const { env, base } = await boot();
+        const { env, openBrowser } = await boot();
         await provision(env, 'ajinomoto', 'resenduser');
-        const client = new Client(`${base}/ajinomoto`);
+        const client = openBrowser('ajinomoto');
         await client.call('GET', '/csrf');
         const started = expectOk(
           await client.call('POST', '/login', { userId: 'resenduser', password: TEMP_PASSWORD }),
@@ -397,8 +399,8 @@ export function describeHttpContract(adapter: string, start: StartServer) {
       });
 
       it('429 with Retry-After from the per-IP rate limit of the recovery routes', async () => {
-        const { base } = await boot({}, { rateLimit: 2 });
-        const client = new Client(`${base}/daiwa`);
+        const { openBrowser } = await boot({}, { rateLimit: 2 });
+        const client = openBrowser('daiwa');
         await client.call('GET', '/csrf');
         const statuses: number[] = [];
         let last = await client.call('POST', '/recovery/password', { userId: 'someone01' });
@@ -424,11 +426,11 @@ export function describeHttpContract(adapter: string, start: StartServer) {
       });
 
       it('404 for an unknown route or tenant, 405 with Allow, 413, 415 and strict JSON', async () => {
-        const { base } = await boot();
-        const client = new Client(`${base}/daiwa`);
+        const { openBrowser } = await boot();
+        const client = openBrowser('daiwa');
         await client.call('GET', '/csrf');
         expect((await client.call('GET', '/nothing')).body.code).toBe('ROUTE_NOT_FOUND');
-        const tenant = await new Client(`${base}/unknown`).call('GET', '/csrf');
+        const tenant = await openBrowser('unknown').call('GET', '/csrf');
         expect(tenant.status).toBe(404);
         expect(tenant.body.code).toBe('TENANT_NOT_FOUND');
         const method = await client.call('DELETE', '/login', {});
@@ -454,9 +456,9 @@ export function describeHttpContract(adapter: string, start: StartServer) {
 
     describe('regressions from advisories', () => {
       it("acting on another member's device by its ID is refused (CVE-2025-61928)", async () => {
-        const { env, base } = await boot();
-        const alice = await firstLogin(env, base, 'daiwa', 'aliceuser1');
-        const bob = await firstLogin(env, base, 'daiwa', 'bobuser001');
+        const { env, openBrowser } = await boot();
+        const alice = await firstLogin(env, openBrowser, 'daiwa', 'aliceuser1');
+        const bob = await firstLogin(env, openBrowser, 'daiwa', 'bobuser001');
         const bobs = expectOk(await bob.client.call('GET', '/settings/factors')).factors;
         const target = bobs[0].id as string;
         const rename = await alice.client.call('PATCH', `/settings/factors/${target}`, {
@@ -482,9 +484,9 @@ export function describeHttpContract(adapter: string, start: StartServer) {
       });
 
       it('a comma-separated email list is refused and no mail is sent (CVE-2022-35924)', async () => {
-        const { env, base } = await boot();
+        const { env, openBrowser } = await boot();
         await provision(env, 'ajinomoto', 'commauser1');
-        const client = new Client(`${base}/ajinomoto`);
+        const client = openBrowser('ajinomoto');
         await client.call('GET', '/csrf');
         const started = expectOk(
           await client.call('POST', '/login', { userId: 'commauser1', password: TEMP_PASSWORD }),
@@ -503,8 +505,8 @@ export function describeHttpContract(adapter: string, start: StartServer) {
       });
 
       it('an open redirect through the verify-email landing is impossible: it takes no URL', async () => {
-        const { base } = await boot();
-        const client = new Client(`${base}/daiwa`);
+        const { openBrowser } = await boot();
+        const client = openBrowser('daiwa');
         await client.call('GET', '/csrf');
         const answer = await client.call('POST', '/email/verify', {
           token: 'x'.repeat(30),
@@ -553,7 +555,7 @@ export function describeHttpContract(adapter: string, start: StartServer) {
 
       it('forgot password: the same answer for known and unknown IDs; the link starts the recovery flow', async () => {
         const m = await member();
-        const anon = new Client(m.client.base);
+        const anon = m.client.another();
         await anon.call('GET', '/csrf');
         const unknown = await anon.call('POST', '/recovery/password', { userId: 'nobody0001' });
         const known = await anon.call('POST', '/recovery/password', { userId: m.userId });
@@ -564,7 +566,7 @@ export function describeHttpContract(adapter: string, start: StartServer) {
         const begun = expectOk(await anon.call('POST', '/recovery/password/begin', { token }));
         expect(begun.flow.kind).toBe('recovery');
         expect(anon.cookie('flow')).toBeDefined();
-        const reused = await new Client(m.client.base).call('GET', '/csrf');
+        const reused = await m.client.another().call('GET', '/csrf');
         expect(reused.status).toBe(200);
         const again = await anon.call('POST', '/recovery/password/begin', { token });
         expect(again.status).toBe(410);
@@ -573,7 +575,7 @@ export function describeHttpContract(adapter: string, start: StartServer) {
 
       it('forgot user ID answers 202 whether or not anything matches', async () => {
         const m = await member();
-        const anon = new Client(m.client.base);
+        const anon = m.client.another();
         await anon.call('GET', '/csrf');
         const match = await anon.call('POST', '/recovery/user-id', {
           birthDate: '19801201',
@@ -603,7 +605,7 @@ export function describeHttpContract(adapter: string, start: StartServer) {
         );
         expect(creds.factors).toHaveLength(1);
         expectOk(await m.client.call('POST', `/admin/accounts/${m.accountId}/unlock`, {}, admin));
-        const otherTenant = new Client(m.client.base.replace(/\/daiwa$/, '/jsw'));
+        const otherTenant = m.openBrowser('jsw');
         await otherTenant.call('GET', '/csrf');
         const cross = await otherTenant.call(
           'POST',
@@ -616,8 +618,8 @@ export function describeHttpContract(adapter: string, start: StartServer) {
       });
 
       it('serves the OpenAPI document', async () => {
-        const { base } = await boot();
-        const doc = expectOk(await new Client(`${base}/daiwa`).call('GET', '/openapi.json'));
+        const { openBrowser } = await boot();
+        const doc = expectOk(await openBrowser('daiwa').call('GET', '/openapi.json'));
         expect(doc.openapi).toBe('3.1.0');
         expect(Object.keys(doc.paths)).toContain('/{tenant}/login');
       });

@@ -1,6 +1,6 @@
 /** Drives whole flows over HTTP, answering every step correctly (factors through `env.prover`). */
 import { expect } from 'vitest';
-import { type Answer, Client } from './client.js';
+import type { Answer, Client, OpenBrowser } from './client.js';
 import { type Env, lastMailToken, NEW_PASSWORD, TEMP_PASSWORD } from './harness.js';
 
 export async function provision(env: Env, tenant: string, userId: string) {
@@ -24,13 +24,13 @@ export function expectOk(answer: Answer, status = 200) {
 /** Walks the first login of a freshly provisioned member over HTTP. */
 export async function firstLogin(
   env: Env,
-  base: string,
+  browser: OpenBrowser,
   tenant: string,
   userId: string,
   options: { factor?: 'totp' | 'passkey' | 'email-otp'; returnTo?: string } = {},
 ) {
   const accountId = await provision(env, tenant, userId);
-  const client = new Client(`${base}/${tenant}`);
+  const client = browser(tenant);
   expectOk(await client.call('GET', '/csrf'));
   let answer = await client.call('POST', '/login', {
     userId,
@@ -69,7 +69,7 @@ export async function firstLogin(
         break;
       case 'verify-email': {
         // The link is opened in another tab (another client, no cookies of the flow).
-        const other = new Client(client.base);
+        const other = client.another();
         expectOk(await other.call('GET', '/csrf'));
         expectOk(await other.call('POST', '/email/verify', { token: lastMailToken(env.outbox) }));
         answer = await client.call('GET', '/flow');

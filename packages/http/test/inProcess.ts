@@ -4,11 +4,14 @@
  */
 import type { HttpRequest, HttpResponse } from '../src/types.js';
 import { ORIGIN } from './harness.js';
+import type { AnswerCheck } from './openapiCheck.js';
 
 /** Options of {@link inProcessBrowser}. */
 export interface InProcessOptions {
   /** Cookies the browser already holds (name to value). */
   cookies?: Record<string, string>;
+  /** A check every answer must pass (`createAnswerCheck` of the layer's OpenAPI document). */
+  check?: AnswerCheck;
 }
 
 /**
@@ -46,6 +49,11 @@ export function inProcessBrowser(
       else cookies.set(c.name, c.value);
     }
     csrf = response.headers['x-csrf-token'] ?? csrf;
+    options.check?.(method, path, {
+      status: response.status,
+      contentType: response.headers['content-type'] ?? null,
+      text: response.body,
+    });
     return response;
   };
 }

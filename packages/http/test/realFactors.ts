@@ -6,7 +6,7 @@
  * differs (`setupEnv(..., { factors: 'real' })`).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { Client } from './client.js';
+import { checkedBrowsers } from './client.js';
 import type { StartServer } from './contract.js';
 import { expectOk, firstLogin, login } from './flows.js';
 import { NEW_PASSWORD, setupEnv, WEBAUTHN_ORIGIN } from './harness.js';
@@ -32,13 +32,15 @@ export function describeRealFactorContract(adapter: string, start: StartServer) 
       const env = setupEnv({}, { factors: 'real' });
       const server = await start(env.http);
       servers.push(server);
-      return { env, base: server.baseUrl };
+      // Every answer any browser of this site receives must match the OpenAPI document.
+      const openBrowser = checkedBrowsers(server.baseUrl, env.http.openapi());
+      return { env, openBrowser };
     }
 
     it.each(CASES)('%s: first login and login with %s', async (preset, factor) => {
-      const { env, base } = await boot();
+      const { env, openBrowser } = await boot();
       const tenant = preset.toLowerCase();
-      const first = await firstLogin(env, base, tenant, 'member0001', { factor });
+      const first = await firstLogin(env, openBrowser, tenant, 'member0001', { factor });
       expect(first.steps).toContain('configure-factor');
       expect(env.prover.kindOf('member0001')).toBe(factor);
       expect(first.final.body.session).toBeDefined();
@@ -50,7 +52,7 @@ export function describeRealFactorContract(adapter: string, start: StartServer) 
       expectOk(await first.client.call('POST', '/logout', {}));
       expect((await first.client.call('GET', '/session')).status).toBe(401);
       // A later login on another browser: password, then the same device.
-      const browser = new Client(first.client.base);
+      const browser = first.client.another();
       expectOk(await browser.call('GET', '/csrf'));
       env.clock.advance(2 * 60_000);
       const again = await login(env, browser, 'member0001');
@@ -61,13 +63,15 @@ export function describeRealFactorContract(adapter: string, start: StartServer) 
     });
 
     it('R-LOG-3: passwordless passkey sign-in opens a session; the ceremony serves one attempt', async () => {
-      const { env, base } = await boot();
-      const first = await firstLogin(env, base, 'daiwa', 'member0004', { factor: 'passkey' });
+      const { env, openBrowser } = await boot();
+      const first = await firstLogin(env, openBrowser, 'daiwa', 'member0004', {
+        factor: 'passkey',
+      });
       expectOk(await first.client.call('POST', '/logout', {}));
       env.clock.advance(60_000);
       const phone = env.prover.authenticatorOf('member0004');
       if (phone === undefined) throw new Error('no passkey enrolled');
-      const browser = new Client(first.client.base);
+      const browser = first.client.another();
       expectOk(await browser.call('GET', '/csrf'));
       const begun = expectOk(
         await browser.call('POST', '/login/passkey', { returnTo: '/portal/notices' }),
@@ -93,7 +97,7 @@ export function describeRealFactorContract(adapter: string, start: StartServer) 
       expect(typeof me.session.authTimes.passkey).toBe('number');
 
       // Another browser replays the answer under its own ceremony: refused, no session.
-      const thief = new Client(first.client.base);
+      const thief = first.client.another();
       expectOk(await thief.call('GET', '/csrf'));
       expectOk(await thief.call('POST', '/login/passkey', {}));
       const replay = await thief.call('POST', '/login/passkey/verify', { response });
@@ -105,7 +109,7 @@ export function describeRealFactorContract(adapter: string, start: StartServer) 
       expect(again.status).toBe(401);
       expect(again.body.code).toBe('FLOW_NOT_FOUND');
       // A tenant that does not enable it refuses with 403.
-      const other = new Client(`${base}/jsw`);
+      const other = openBrowser('jsw');
       expectOk(await other.call('GET', '/csrf'));
       const off = await other.call('POST', '/login/passkey', {});
       expect(off.status).toBe(403);
@@ -113,8 +117,8 @@ export function describeRealFactorContract(adapter: string, start: StartServer) 
     });
 
     it('a wrong answer from the device is refused and opens no session', async () => {
-      const { env, base } = await boot();
-      const first = await firstLogin(env, base, 'jsw', 'member0002', { factor: 'totp' });
+      const { env, openBrowser } = await boot();
+      const first = await firstLogin(env, openBrowser, 'jsw', 'member0002', { factor: 'totp' });
       expectOk(await first.client.call('POST', '/logout', {}));
       env.clock.advance(60_000);
       const started = expectOk(
@@ -132,8 +136,8 @@ export function describeRealFactorContract(adapter: string, start: StartServer) 
     });
 
     it('settings step-up with the password and a passkey rotates the session, then the change goes through', async () => {
-      const { env, base } = await boot();
-      const m = await firstLogin(env, base, 'daiwa', 'member0003', { factor: 'passkey' });
+      const { env, openBrowser } = await boot();
+      const m = await firstLogin(env, openBrowser, 'daiwa', 'member0003', { factor: 'passkey' });
       env.clock.advance(10 * 60_000);
       const body = {
         currentPassword: NEW_PASSWORD,
@@ -156,7 +160,7 @@ export function describeRealFactorContract(adapter: string, start: StartServer) 
         }),
       );
       expect(m.client.cookie('session')).not.toBe(afterPassword);
-      const stale = new Client(m.client.base);
+      const stale = m.client.another();
       stale.cookies.set('monban-session', afterPassword as string);
       expect((await stale.call('GET', '/session')).status).toBe(401);
       expectOk(await m.client.call('POST', '/settings/password', body));

@@ -1,9 +1,9 @@
-import type { MonbanIssue } from '@monban/core';
 import type { z } from 'zod';
 import type { HttpRequest } from '../types.js';
+import type { AnswerError } from './context.js';
 import { utf8 } from './encoding.js';
 
-type Read = { ok: true; value: Record<string, unknown> } | { ok: false; error: MonbanIssue };
+type Read = { ok: true; value: Record<string, unknown> } | { ok: false; error: AnswerError };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 

@@ -8,7 +8,12 @@ import type {
 } from '@monban/core';
 import type { Locale } from '@monban/policy';
 import type { HttpRequest, RouteInfo } from '../types.js';
+import type { HttpErrorCode } from './codes.js';
+import type { ResponseName } from './responses.js';
 import type { SchemaName } from './schemas.js';
+
+/** An error to answer with: the engine's, or one of the HTTP layer's own codes. */
+export type AnswerError = MonbanIssue | { code: HttpErrorCode; params?: Record<string, unknown> };
 
 /** What a route handler sees and the cookie effects it may ask for. */
 export interface Ctx {
@@ -43,7 +48,7 @@ export interface Ctx {
 export type Outcome =
   | { status?: number; body: Record<string, unknown> }
   | { status?: number; json: string }
-  | { error: MonbanIssue };
+  | { error: AnswerError };
 
 /** A route with its schema and handler. */
 export interface RouteDef extends RouteInfo {
@@ -53,10 +58,10 @@ export interface RouteDef extends RouteInfo {
   accepted?: true;
   /** Counted toward the per-IP rate limit. */
   rateLimited?: boolean;
-  /** Response description for the OpenAPI document. */
-  response: 'Flow' | 'Session' | 'Empty' | 'Object';
-  /** The handler: a promise, or the answer itself where nothing is awaited. */
-  run(ctx: Ctx): Outcome | Promise<Outcome>;
+  /** Schema of the success body (`responses.ts`), for the OpenAPI document. */
+  response: ResponseName;
+  /** The handler. */
+  run(ctx: Ctx): Promise<Outcome>;
 }
 
 /** The public part of a session grant (the token goes into the cookie only). */

@@ -1,7 +1,10 @@
 import type { Locale } from '@monban/policy';
+import type { HttpErrorCode, HttpIssueCode } from './codes.js';
 
-/** Messages of the codes only the HTTP layer answers with. */
-export const httpMessages: Readonly<Record<Locale, Readonly<Record<string, string>>>> = {
+/** Messages of the codes only the HTTP layer answers with, and of its validation issues. */
+export const httpMessages: Readonly<
+  Record<Locale, Readonly<Record<HttpErrorCode | HttpIssueCode, string>>>
+> = {
   ja: {
     INVALID_JSON: 'リクエストの形式が正しくありません。',
     PAYLOAD_TOO_LARGE: 'リクエストが大きすぎます。',
@@ -43,8 +46,9 @@ export function httpMessage(
   locale: Locale,
   params: Record<string, unknown> = {},
 ): string | undefined {
-  const template = httpMessages[locale][code];
-  if (template === undefined) return undefined;
+  const catalogue: Readonly<Record<string, string>> = httpMessages[locale];
+  if (!Object.hasOwn(catalogue, code)) return undefined;
+  const template = catalogue[code] as string;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );

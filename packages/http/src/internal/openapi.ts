@@ -1,72 +1,18 @@
 import { z } from 'zod';
 import type { RouteDef } from './context.js';
+import { responses } from './responses.js';
 import { schemas } from './schemas.js';
 
-const FlowStep = z.enum([
-  'verify-birthdate',
-  'accept-terms',
-  'choose-method',
-  'update-password',
-  'update-email',
-  'verify-email',
-  'configure-factor',
-  'second-factor',
-]);
-const Factor = z.enum(['passkey', 'totp', 'email-otp']);
-const SessionMeta = z.object({
-  idleExpiresAt: z.number(),
-  absoluteExpiresAt: z.number(),
-  remember: z.boolean(),
-});
-
-/** Response schemas (documentation only: responses are built from the service's own types). */
-const responses = {
-  Flow: z.object({
-    flow: z.object({
-      kind: z.enum(['first-login', 'login', 'recovery']),
-      status: z.enum(['active', 'completed', 'signed-out']),
-      step: FlowStep.nullable().describe('What to show next; null when the flow is over'),
-      pending: z.array(FlowStep),
-      done: z.array(FlowStep),
-      expiresAt: z.number(),
-      factors: z.array(Factor),
-      chosenFactor: Factor.nullable(),
-      devices: z.array(z.object({ id: z.string(), label: z.string(), kind: Factor })),
-      emailVerificationSentTo: z.string().nullable(),
-      termsVersion: z.string(),
-      ceremony: z.object({ mode: z.enum(['enroll', 'challenge']), factor: Factor }).nullable(),
-    }),
-    client: z.record(z.string(), z.unknown()).optional().describe('Factor ceremony data'),
-    session: SessionMeta.optional().describe(
-      'Present when the flow completed: the session cookie is set',
-    ),
-    returnTo: z.string().optional().describe('Where to go once signed in (checked, ACCEPTANCE 38)'),
-  }),
-  Session: z.object({ session: z.record(z.string(), z.unknown()) }),
-  Empty: z.object({}),
-  Object: z.record(z.string(), z.unknown()),
-  Error: z.object({
-    code: z.string().describe('Stable error code'),
-    message: z.string().describe("Message in the request's language (Accept-Language ja/en)"),
-    details: z
-      .object({
-        issues: z
-          .array(z.object({ code: z.string(), message: z.string() }).catchall(z.unknown()))
-          .optional(),
-        required: z.array(z.string()).optional(),
-        retryAfterSeconds: z.number().optional(),
-      })
-      .catchall(z.unknown())
-      .optional(),
-  }),
-};
-
+/** A zod schema as JSON Schema: requests as they are read, answers as they are written. */
 const json = (schema: z.ZodType, io: 'input' | 'output') => {
   const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
   return rest;
 };
 
-/** Builds the OpenAPI 3.1 document from the route table and the zod schemas. */
+/**
+ * Builds the OpenAPI 3.1 document from the route table and the zod schemas: request bodies from
+ * `schemas.ts`, answers from `responses.ts` (`{Name}Response`), nothing written twice.
+ */
 export function buildOpenApi(
   routes: readonly RouteDef[],
   options: { pathSegmentTenant: boolean },

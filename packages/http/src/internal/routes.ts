@@ -10,7 +10,7 @@ import {
   type RouteDef,
   sessionMeta,
 } from './context.js';
-import { sessionBody } from './json.js';
+import { sessionJson } from './json.js';
 import { schemas } from './schemas.js';
 
 const flowRoute = (
@@ -37,8 +37,8 @@ const sessionRoute = (
   operationId: string,
   summary: string,
   body: RouteDef['body'],
-  run: (ctx: Ctx, sessionToken: string) => Outcome | Promise<Outcome>,
-  response: RouteDef['response'] = 'Object',
+  response: RouteDef['response'],
+  run: (ctx: Ctx, sessionToken: string) => Promise<Outcome>,
 ): RouteDef => ({
   method,
   path,
@@ -56,6 +56,7 @@ const adminRoute = (
   operationId: string,
   summary: string,
   body: RouteDef['body'],
+  response: RouteDef['response'],
   run: (
     ctx: Ctx,
     input: { tenantId: string; accountId: string; actor: string },
@@ -67,7 +68,7 @@ const adminRoute = (
   summary,
   auth: 'admin',
   ...(body === undefined ? {} : { body }),
-  response: 'Object',
+  response,
   run: (ctx) =>
     run(ctx, {
       tenantId: ctx.tenantId,
@@ -93,7 +94,7 @@ export const ROUTES: readonly RouteDef[] = [
     summary:
       'A CSRF token for the next state-changing request (also sent as X-CSRF-Token on every answer).',
     auth: 'none',
-    response: 'Object',
+    response: 'CsrfToken',
     run: async (ctx) => ({ body: { csrfToken: await ctx.csrfToken() } }),
   },
   {
@@ -102,7 +103,7 @@ export const ROUTES: readonly RouteDef[] = [
     operationId: 'getOpenApi',
     summary: 'This OpenAPI 3.1 document.',
     auth: 'none',
-    response: 'Object',
+    response: 'OpenApi',
     run: async (ctx) => ({ body: ctx.openapi() }),
   },
 
@@ -143,7 +144,7 @@ export const ROUTES: readonly RouteDef[] = [
     auth: 'none',
     body: 'BeginPasskeySignIn',
     rateLimited: true,
-    response: 'Object',
+    response: 'Ceremony',
     async run(ctx) {
       const begun = await ctx.monban.beginPasskeySignIn({
         tenantId: ctx.tenantId,
@@ -332,9 +333,9 @@ export const ROUTES: readonly RouteDef[] = [
     'getSession',
     'Who am I: the current session.',
     undefined,
-    // Synchronous and pre-serialized: the most frequent request of a portal (R-ADP-3, #9).
-    (ctx) => ({ json: sessionBody(ctx.session!) }),
     'Session',
+    // Serialized by hand: the most frequent request of a portal (R-ADP-3, #9).
+    async (ctx) => ({ json: sessionJson(ctx.session!) }),
   ),
   {
     method: 'POST',
@@ -359,6 +360,7 @@ export const ROUTES: readonly RouteDef[] = [
     'logoutEverywhere',
     'Signs out of all devices, optionally keeping this one.',
     'LogoutEverywhere',
+    'Revoked',
     async (ctx, sessionToken) => {
       const keepCurrent = ctx.body.keepCurrent === true;
       const result = await ctx.monban.logoutEverywhere({ sessionToken, keepCurrent });
@@ -374,6 +376,7 @@ export const ROUTES: readonly RouteDef[] = [
     'checkRecentAuth',
     'The proofs an action needs now (empty when none).',
     undefined,
+    'RecentAuth',
     async (ctx, sessionToken) => {
       const action = schemas.StepUpAction.safeParse(ctx.params.action);
       if (!action.success) return { error: { code: 'NOT_FOUND' } };
@@ -386,13 +389,13 @@ export const ROUTES: readonly RouteDef[] = [
     'stepUpPassword',
     'Re-enters the password; rotates the session cookie.',
     'StepUpPassword',
+    'SessionRenewed',
     async (ctx, sessionToken) => {
       const result = await ctx.monban.stepUpPassword({ sessionToken, password: ctx.body.password });
       if (!result.ok) return { error: result.error };
       ctx.setSession(result.session);
       return { body: { session: sessionMeta(result.session) } };
     },
-    'Session',
   ),
   sessionRoute(
     'POST',
@@ -400,6 +403,7 @@ export const ROUTES: readonly RouteDef[] = [
     'beginStepUp',
     "Starts a second-factor step-up with one of the member's own factors.",
     'BeginStepUp',
+    'Ceremony',
     async (ctx, sessionToken) =>
       plain(
         await ctx.monban.beginStepUp({
@@ -416,13 +420,13 @@ export const ROUTES: readonly RouteDef[] = [
     'verifyStepUp',
     'Verifies the step-up answer; rotates the session cookie.',
     'FactorAnswer',
+    'SessionRenewed',
     async (ctx, sessionToken) => {
       const result = await ctx.monban.verifyStepUp({ sessionToken, response: ctx.body.response });
       if (!result.ok) return { error: result.error };
       ctx.setSession(result.session);
       return { body: { session: sessionMeta(result.session) } };
     },
-    'Session',
   ),
 
   // Settings (R-SET-1..3).
@@ -432,6 +436,7 @@ export const ROUTES: readonly RouteDef[] = [
     'changeUserId',
     'Changes the user ID.',
     'ChangeUserId',
+    'UserIdChanged',
     async (ctx, sessionToken) =>
       plain(
         await ctx.monban.changeUserId({
@@ -447,6 +452,7 @@ export const ROUTES: readonly RouteDef[] = [
     'changePassword',
     'Changes the password (current one required; optionally signs out other devices).',
     'ChangePassword',
+    'PasswordChanged',
     async (ctx, sessionToken) =>
       plain(
         await ctx.monban.changePassword({
@@ -465,6 +471,7 @@ export const ROUTES: readonly RouteDef[] = [
     'changeEmail',
     'Starts a change of email: a confirmation link goes to the new address.',
     'Email',
+    'EmailChangePending',
     async (ctx, sessionToken) =>
       plain(
         await ctx.monban.changeEmail({ sessionToken, email: ctx.body.email, locale: ctx.locale }),
@@ -488,6 +495,7 @@ export const ROUTES: readonly RouteDef[] = [
     'listFactors',
     "The member's devices and passkeys.",
     undefined,
+    'Factors',
     async (ctx, sessionToken) => plain(await ctx.monban.listFactors({ sessionToken })),
   ),
   sessionRoute(
@@ -496,6 +504,7 @@ export const ROUTES: readonly RouteDef[] = [
     'beginAddFactor',
     'Starts adding a device or passkey (step-up required).',
     'AddFactor',
+    'Ceremony',
     async (ctx, sessionToken) =>
       plain(
         await ctx.monban.beginAddFactor({
@@ -511,6 +520,7 @@ export const ROUTES: readonly RouteDef[] = [
     'completeAddFactor',
     'Completes adding a device with a unique name and the answer.',
     'CompleteFactor',
+    'FactorAdded',
     async (ctx, sessionToken) =>
       plain(
         await ctx.monban.completeAddFactor({
@@ -527,6 +537,7 @@ export const ROUTES: readonly RouteDef[] = [
     'renameFactor',
     "Renames one of the member's own devices.",
     'RenameFactor',
+    'Empty',
     async (ctx, sessionToken) =>
       plain(
         await ctx.monban.renameFactor({
@@ -542,6 +553,7 @@ export const ROUTES: readonly RouteDef[] = [
     'removeFactor',
     "Removes one of the member's own devices: first call answers CONFIRMATION_REQUIRED, then send confirm: true.",
     'RemoveFactor',
+    'Empty',
     async (ctx, sessionToken) =>
       plain(
         await ctx.monban.removeFactor({
@@ -558,6 +570,7 @@ export const ROUTES: readonly RouteDef[] = [
     'listSessions',
     "The member's signed-in devices.",
     undefined,
+    'Sessions',
     async (ctx, sessionToken) => plain(await ctx.monban.listSessions({ sessionToken })),
   ),
   sessionRoute(
@@ -565,6 +578,7 @@ export const ROUTES: readonly RouteDef[] = [
     '/settings/sessions/{id}',
     'endSession',
     "Ends one of the member's own sessions.",
+    'Empty',
     'Empty',
     async (ctx, sessionToken) =>
       plain(await ctx.monban.endSession({ sessionToken, sessionId: ctx.params.id ?? '' })),
@@ -634,8 +648,14 @@ export const ROUTES: readonly RouteDef[] = [
   },
 
   // Administration (R-SET-6), behind the application's authorize hook.
-  adminRoute('POST', 'unlock', 'adminUnlock', 'Lifts a lock.', 'Empty', async (ctx, input) =>
-    plain(await ctx.monban.admin.unlock(input)),
+  adminRoute(
+    'POST',
+    'unlock',
+    'adminUnlock',
+    'Lifts a lock.',
+    'Empty',
+    'Empty',
+    async (ctx, input) => plain(await ctx.monban.admin.unlock(input)),
   ),
   adminRoute(
     'POST',
@@ -643,6 +663,7 @@ export const ROUTES: readonly RouteDef[] = [
     'adminResetPassword',
     'Resets to a temporary password; sessions end.',
     'AdminResetPassword',
+    'Empty',
     async (ctx, input) =>
       plain(
         await ctx.monban.admin.resetPassword({
@@ -657,6 +678,7 @@ export const ROUTES: readonly RouteDef[] = [
     'adminResetFactors',
     'Removes every second factor.',
     'Empty',
+    'FactorsRemoved',
     async (ctx, input) => plain(await ctx.monban.admin.resetFactors(input)),
   ),
   adminRoute(
@@ -665,6 +687,7 @@ export const ROUTES: readonly RouteDef[] = [
     'adminListCredentials',
     "Lists a member's credentials.",
     undefined,
+    'Factors',
     async (ctx, input) => plain(await ctx.monban.admin.listCredentials(input)),
   ),
   adminRoute(
@@ -672,6 +695,7 @@ export const ROUTES: readonly RouteDef[] = [
     'require-terms',
     'adminRequireTermsAcceptance',
     'Makes the member accept the terms again.',
+    'Empty',
     'Empty',
     async (ctx, input) => plain(await ctx.monban.admin.requireTermsAcceptance(input)),
   ),

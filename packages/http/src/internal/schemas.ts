@@ -1,25 +1,19 @@
 /**
  * Zod schemas of every request body. The same schemas validate requests and produce the
- * OpenAPI document. Objects are strict: an unknown field (an `accountId` slipped into a body)
- * is refused, not ignored.
+ * request schemas of the OpenAPI document (`responses.ts` has the answers'). Objects are strict:
+ * an unknown field (an `accountId` slipped into a body) is refused, not ignored.
  */
 import { z } from 'zod';
+import { FACTOR_KINDS, STEP_UP_ACTIONS } from './vocabulary.js';
 
 const text = (max: number) => z.string().max(max);
-const factor = z.enum(['passkey', 'totp', 'email-otp']);
+const factor = z.enum(FACTOR_KINDS);
 /** A factor ceremony's answer: a one-time code or a WebAuthn response object. */
 const factorResponse = z.union([
   text(64).describe('A one-time code'),
   z.record(z.string(), z.unknown()).describe('A WebAuthn response (JSON)'),
 ]);
-const stepUpAction = z.enum([
-  'change-password',
-  'change-email',
-  'change-user-id',
-  'add-factor',
-  'remove-factor',
-  'list-sessions',
-]);
+const stepUpAction = z.enum(STEP_UP_ACTIONS);
 
 export const schemas = {
   Empty: z.strictObject({}),

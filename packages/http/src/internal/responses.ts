@@ -1,0 +1,119 @@
+/**
+ * Zod schemas of every success body, the source of the response schemas of the OpenAPI
+ * document. Objects are closed (`additionalProperties: false` in the document): a field the
+ * engine adds without a schema here fails the contract suite, which checks every answer it
+ * receives against the document.
+ */
+import { z } from 'zod';
+import { FACTOR_KINDS, FLOW_STEPS, PROOFS } from './vocabulary.js';
+
+const factorKind = z.enum(FACTOR_KINDS);
+const flowStep = z.enum(FLOW_STEPS);
+const epochMs = z.number().describe('Epoch milliseconds');
+const clientData = z
+  .record(z.string(), z.unknown())
+  .describe('Factor ceremony data for the browser (QR code, WebAuthn options...)');
+
+/** The public part of a new session (the token is in the cookie only). */
+const sessionGrant = z.object({
+  idleExpiresAt: epochMs,
+  absoluteExpiresAt: epochMs,
+  remember: z.boolean(),
+});
+
+/** Core's `FlowView`: what the browser needs to draw the current screen of a flow. */
+const flowView = z.object({
+  tenantId: z.string(),
+  kind: z.enum(['first-login', 'login', 'recovery']),
+  status: z.enum(['active', 'completed', 'signed-out']),
+  step: flowStep.nullable().describe('What to show next; null when the flow is over'),
+  pending: z.array(flowStep),
+  done: z.array(flowStep),
+  expiresAt: epochMs,
+  factors: z.array(factorKind),
+  chosenFactor: factorKind.nullable(),
+  devices: z.array(z.object({ id: z.string(), label: z.string(), kind: factorKind })),
+  emailVerificationSentTo: z.string().nullable(),
+  termsVersion: z.string(),
+  ceremony: z.object({ mode: z.enum(['enroll', 'challenge']), factor: factorKind }).nullable(),
+});
+
+/** Core's `FactorSummary`: one of the member's devices or passkeys. */
+const factorSummary = z.object({
+  id: z.string(),
+  kind: factorKind,
+  label: z.string(),
+  createdAt: epochMs,
+  lastUsedAt: epochMs.nullable(),
+});
+
+/** Core's `SessionSummary`: one of the member's signed-in devices. */
+const sessionSummary = z.object({
+  id: z.string().describe('Opaque handle for DELETE /settings/sessions/{id}'),
+  createdAt: epochMs,
+  lastSeenAt: epochMs,
+  remember: z.boolean(),
+  current: z.boolean(),
+});
+
+export const responses = {
+  CsrfToken: z.object({ csrfToken: z.string() }),
+  OpenApi: z.record(z.string(), z.unknown()).describe('This document'),
+  Flow: z.object({
+    flow: flowView,
+    client: clientData.optional(),
+    session: sessionGrant
+      .optional()
+      .describe('Present when the flow completed: the session cookie is set'),
+    returnTo: z.string().optional().describe('Where to go once signed in (checked, ACCEPTANCE 38)'),
+  }),
+  Ceremony: z.object({ client: clientData }),
+  Session: z.object({
+    session: z.object({
+      tenantId: z.string(),
+      accountId: z.string(),
+      userId: z.string(),
+      authTimes: z.partialRecord(z.enum(PROOFS), epochMs).describe('When each proof was made'),
+      idleExpiresAt: epochMs,
+      absoluteExpiresAt: epochMs,
+    }),
+  }),
+  SessionRenewed: z.object({
+    session: sessionGrant.describe('The rotated session: a new session cookie is set'),
+  }),
+  RecentAuth: z.object({
+    required: z.array(z.enum(PROOFS)).describe('Proofs the action needs now; empty when none'),
+  }),
+  Revoked: z.object({ revoked: z.number().describe('How many sessions ended') }),
+  UserIdChanged: z.object({ userId: z.string() }),
+  PasswordChanged: z.object({
+    passwordChangedAt: epochMs,
+    revoked: z.number().describe('How many other sessions ended'),
+  }),
+  EmailChangePending: z.object({
+    pendingEmail: z.string().describe('Where the confirmation link went'),
+  }),
+  Factors: z.object({ factors: z.array(factorSummary) }),
+  FactorAdded: z.object({ factor: factorSummary }),
+  FactorsRemoved: z.object({ removed: z.number() }),
+  Sessions: z.object({ sessions: z.array(sessionSummary) }),
+  Empty: z.object({}),
+  Error: z.object({
+    code: z.string().describe('Stable error code'),
+    message: z.string().describe("Message in the request's language (Accept-Language ja/en)"),
+    details: z
+      .object({
+        issues: z
+          .array(z.object({ code: z.string(), message: z.string() }).catchall(z.unknown()))
+          .optional(),
+        required: z.array(z.string()).optional(),
+        retryAfterSeconds: z.number().optional(),
+      })
+      .catchall(z.unknown())
+      .optional()
+      .describe("The code's parameters; `issues` for VALIDATION_FAILED"),
+  }),
+} as const;
+
+/** The name of a success body's schema. */
+export type ResponseName = Exclude<keyof typeof responses, 'Error'>;
