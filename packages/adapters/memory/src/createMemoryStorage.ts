@@ -1,20 +1,20 @@
 import { MonbanError, type Storage, type TransactionStores } from '@monban/core';
 import { createMutex } from './internal/createMutex.js';
+import { overlayTables } from './internal/overlayTables.js';
+import { readSessionWithAccount } from './internal/readSessionWithAccount.js';
+import { createAccountStore } from './internal/stores/createAccountStore.js';
+import { createCounterStore } from './internal/stores/createCounterStore.js';
+import { createCredentialStore } from './internal/stores/createCredentialStore.js';
+import { createFlowStore } from './internal/stores/createFlowStore.js';
+import { createSessionStore } from './internal/stores/createSessionStore.js';
+import { createTokenStore } from './internal/stores/createTokenStore.js';
+import { sweepTables } from './internal/sweepTables.js';
 import {
-  createAccountStore,
-  createCounterStore,
-  createCredentialStore,
-  createFlowStore,
-  createSessionStore,
-  createTokenStore,
   emptyTables,
-  overlayTables,
-  readSessionWithAccount,
-  sweepTables,
   type TableAccess,
   type Tables,
   type VolatileTables,
-} from './internal/stores.js';
+} from './internal/tables.js';
 
 /** Options of {@link createMemoryStorage}. */
 export interface MemoryStorageOptions {
