@@ -1,7 +1,8 @@
 /**
  * Writes the error code reference (`docs/generated/error-codes.md`) from the message catalogues
  * the packages ship: every code, its Japanese and English message and the HTTP status the
- * JSON API answers with (`statusForCode` from `@monban/http`).
+ * JSON API answers with (`statusForCode` from `@monban/http`). Fails when a code of the status
+ * table is in no section, so every code with a status is listed.
  *
  * Run: node --conditions=@monban/source --import tsx scripts/error-codes.ts
  */
@@ -14,8 +15,11 @@ import { statusForCode } from '@monban/http';
 import { issueCodes, type Locale, type MessageCatalog, messages } from '@monban/policy';
 import { TOTP_FAILURE_CODES, messages as totpMessages } from '@monban/totp';
 import { WEBAUTHN_FAILURE_CODES, messages as webauthnMessages } from '@monban/webauthn';
-// The HTTP layer's own codes have no public catalogue export; the docs read it from the source.
+// The HTTP layer's own codes, catalogue and status table have no public export; the docs read
+// them from the source.
+import { HTTP_ERROR_CODES, HTTP_ISSUE_CODES } from '../../packages/http/src/internal/codes.js';
 import { httpMessages } from '../../packages/http/src/internal/messages.js';
+import { STATUS_BY_CODE } from '../../packages/http/src/internal/statusByCode.js';
 
 type Catalogue = Readonly<Record<Locale, MessageCatalog>>;
 interface Section {
@@ -68,9 +72,9 @@ const sections: Section[] = [
   {
     title: 'HTTP layer (`@monban/http`, Express and Fastify)',
     intro:
-      'Codes only the JSON API answers with (malformed requests, CSRF, routing). `FIELD_*` codes are issues inside `VALIDATION_FAILED`.',
+      'Codes only the JSON API answers with (malformed requests, CSRF, routing, an unexpected failure). `FIELD_*` codes are issues inside `VALIDATION_FAILED` (HTTP 400).',
     catalogue: httpMessages as Catalogue,
-    codes: [],
+    codes: [...HTTP_ERROR_CODES, ...HTTP_ISSUE_CODES],
   },
 ];
 
@@ -85,6 +89,7 @@ const cell = (text: string | undefined) =>
         .replace(/\n/g, '<br>');
 
 let total = 0;
+const listed = new Set<string>();
 const lines: string[] = [];
 for (const section of sections) {
   const keys = new Set<string>(section.codes);
@@ -97,6 +102,7 @@ for (const section of sections) {
   lines.push('| code | HTTP | 日本語 | English |', '|---|---|---|---|');
   for (const key of rows) {
     const [code = key, reason] = key.split('.');
+    listed.add(code);
     const label = reason === undefined ? `\`${code}\`` : `\`${code}\` (\`${reason}\`)`;
     lines.push(
       `| ${label} | ${statusForCode(code)} | ${cell(section.catalogue.ja[key])} | ${cell(section.catalogue.en[key])} |`,
@@ -104,6 +110,11 @@ for (const section of sections) {
     total++;
   }
   lines.push('');
+}
+
+const unlisted = Object.keys(STATUS_BY_CODE).filter((code) => !listed.has(code));
+if (unlisted.length > 0) {
+  throw new Error(`error codes with a status but no row: ${unlisted.join(', ')}`);
 }
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'generated');
