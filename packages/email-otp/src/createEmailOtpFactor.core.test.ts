@@ -4,16 +4,10 @@
  * (Kinki Denshi, seed 001; Ajinomoto, seed 004).
  */
 import { createArgon2Hasher } from '@monban/argon2';
-import {
-  createMonban,
-  type FlowAnswer,
-  type Mailer,
-  type Result,
-  type TenantPresetName,
-} from '@monban/core';
+import { createMonban, type Mailer, type Result, type TenantPresetName } from '@monban/core';
 import { createMemoryStorage } from '@monban/memory';
 import { createDevMailbox, findCode, findLink } from '@monban/smtp/dev-mailbox';
-import { createManualClock, createTestFactor } from '@monban/test-utils';
+import { createManualClock, createTestFactor, walkFirstLogin } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createEmailOtpFactor } from './createEmailOtpFactor.js';
 
@@ -73,71 +67,35 @@ async function enrollWithEmailOtp(h: H, userId: string) {
       birthDate: '19801201',
     }),
   );
-  let login = ok(await h.monban.login({ tenantId: 't', userId, password: TEMP }));
-  let flowToken = login.flowToken;
-  let answer: FlowAnswer = login;
-  const seen: string[] = [];
   let enrolled = false;
-  for (let guard = 0; answer.flow.status === 'active' && guard < 20; guard++) {
-    const step = answer.flow.step;
-    seen.push(String(step));
-    switch (step) {
-      case 'verify-birthdate':
-        answer = ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
-        break;
-      case 'accept-terms':
-        answer = ok(await h.monban.acceptTerms({ flowToken, version: answer.flow.termsVersion }));
-        break;
-      case 'update-email':
-        answer = ok(await h.monban.updateEmail({ flowToken, email }));
-        break;
-      case 'verify-email': {
-        // Email OTP is not offered before the address is verified.
-        expect(answer.flow.factors).not.toContain('email-otp');
-        const link = findLink(h.mailbox.latest(email), 'https://portal.example.jp/auth/');
-        const token = link === null ? '' : (new URL(link).searchParams.get('token') ?? '');
-        ok(await h.monban.verifyEmail({ token }));
-        answer = ok(await h.monban.getFlow({ flowToken }));
-        break;
-      }
-      case 'choose-method':
-        expect(answer.flow.factors).toContain('email-otp');
-        answer = ok(await h.monban.chooseMethod({ flowToken, factor: 'email-otp' }));
-        break;
-      case 'update-password':
-        answer = ok(
-          await h.monban.updatePassword({ flowToken, password: PASSWORD, confirmation: PASSWORD }),
-        );
-        break;
-      case 'configure-factor': {
-        const begun = ok(await h.monban.beginFactorSetup({ flowToken }));
-        expect(begun.client).toMatchObject({
-          sent: true,
-          sentTo: `${userId.slice(0, 2)}***@example.jp`,
-          expiresInSeconds: 300,
-          resendAfterSeconds: 60,
-        });
-        expect(h.mailbox.latest(email)?.tag).toBe('email-otp');
-        answer = ok(
-          await h.monban.completeFactorSetup({
-            flowToken,
-            label: String(begun.client?.defaultLabel),
-            response: mailedCode(h, email),
-          }),
-        );
-        enrolled = true;
-        break;
-      }
-      default:
-        throw new Error(`unexpected step ${step}`);
-    }
-    if (answer.flow.status === 'signed-out') {
-      seen.push('signed-out');
-      login = ok(await h.monban.login({ tenantId: 't', userId, password: PASSWORD }));
-      flowToken = login.flowToken;
-      answer = login;
-    }
-  }
+  const { answer, steps: seen } = await walkFirstLogin(h.monban, {
+    tenantId: 't',
+    userId,
+    temporaryPassword: TEMP,
+    newPassword: PASSWORD,
+    email,
+    factor: 'email-otp',
+    onStep: (step, shown) => {
+      // Email OTP is not offered before the address is verified.
+      if (step === 'verify-email') expect(shown.flow.factors).not.toContain('email-otp');
+      if (step === 'choose-method') expect(shown.flow.factors).toContain('email-otp');
+    },
+    verificationToken: (to) => {
+      const link = findLink(h.mailbox.latest(to), 'https://portal.example.jp/auth/');
+      return link === null ? '' : (new URL(link).searchParams.get('token') ?? '');
+    },
+    setUpFactor: async (begun) => {
+      expect(begun.client).toMatchObject({
+        sent: true,
+        sentTo: `${userId.slice(0, 2)}***@example.jp`,
+        expiresInSeconds: 300,
+        resendAfterSeconds: 60,
+      });
+      expect(h.mailbox.latest(email)?.tag).toBe('email-otp');
+      enrolled = true;
+      return { label: String(begun.client?.defaultLabel), response: mailedCode(h, email) };
+    },
+  });
   expect(enrolled).toBe(true);
   expect(answer.session?.token).toBeTypeOf('string');
   return { userId, email, seen };

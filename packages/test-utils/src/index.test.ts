@@ -3,15 +3,19 @@ import * as api from './index.js';
 
 test('public surface: exactly these runtime exports', () => {
   expect(Object.keys(api).sort()).toEqual([
+    'TEST_START',
     'createManualClock',
     'createSoftwareAuthenticator',
     'createTestFactor',
+    'createTestMonban',
     'describeStorageConformance',
+    'expectOk',
     'makeAccount',
     'makeCredential',
     'makeFlow',
     'makeSession',
     'makeTokenRecord',
     'testFactorCode',
+    'walkFirstLogin',
   ]);
 });

@@ -1,6 +1,7 @@
 /**
  * `@monban/test-utils`: the `Storage` conformance suite every adapter runs, record builders, a
- * manual clock and an honest TOTP-style test factor. For tests only; needs Vitest.
+ * manual clock, an honest TOTP-style test factor, a software WebAuthn authenticator, and a test
+ * Monban service with a first-login walker. For tests only; needs Vitest.
  * @packageDocumentation
  */
 export {
@@ -9,6 +10,7 @@ export {
 } from './conformance/describeStorageConformance.js';
 export { createManualClock, type ManualClock } from './createManualClock.js';
 export { createTestFactor, type TestFactor } from './createTestFactor.js';
+export { createTestMonban, TEST_START, type TestMonban } from './createTestMonban.js';
 export { makeAccount } from './makeAccount.js';
 export { makeCredential } from './makeCredential.js';
 export { makeFlow } from './makeFlow.js';
@@ -28,3 +30,9 @@ export {
   type SoftwareRequestOptions,
 } from './softwareAuthenticator/createSoftwareAuthenticator.js';
 export { testFactorCode } from './testFactorCode.js';
+export {
+  expectOk,
+  type FirstLoginAnswers,
+  type FirstLoginWalked,
+  walkFirstLogin,
+} from './walkFirstLogin.js';

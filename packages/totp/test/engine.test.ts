@@ -6,15 +6,9 @@
  * The password hasher is PBKDF2-SHA-256 through WebCrypto, written here: `@monban/argon2` is not
  * a dependency of this package (adding it would put package.json out of step with the lockfile).
  */
-import {
-  createMonban,
-  type FlowAnswer,
-  type Monban,
-  type PasswordHasher,
-  type Result,
-} from '@monban/core';
+import { createMonban, type Monban, type PasswordHasher, type Result } from '@monban/core';
 import { createMemoryStorage } from '@monban/memory';
-import { createManualClock, createTestFactor } from '@monban/test-utils';
+import { createManualClock, createTestFactor, walkFirstLogin } from '@monban/test-utils';
 import { type TOTP, URI } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { createTotpFactor } from '../src/index.js';
@@ -89,64 +83,33 @@ async function firstLogin(h: Harness, userId = 'taro2026') {
       email: `${userId}@example.jp`,
     }),
   );
-  const login = ok(await h.monban.login({ tenantId: TENANT, userId, password: TEMP }));
-  const flowToken = login.flowToken;
-  let answer: FlowAnswer = login;
   let app: TOTP | undefined;
-  for (let guard = 0; answer.flow.status === 'active' && guard < 12; guard++) {
-    switch (answer.flow.step) {
-      case 'verify-birthdate':
-        answer = ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
-        break;
-      case 'accept-terms':
-        answer = ok(await h.monban.acceptTerms({ flowToken, version: answer.flow.termsVersion }));
-        break;
-      case 'choose-method':
-        answer = ok(await h.monban.chooseMethod({ flowToken, factor: 'totp' }));
-        break;
-      case 'update-password':
-        answer = ok(
-          await h.monban.updatePassword({
-            flowToken,
-            password: NEW_PASSWORD,
-            confirmation: NEW_PASSWORD,
-          }),
-        );
-        break;
-      case 'update-email':
-        answer = ok(await h.monban.updateEmail({ flowToken, email: `${userId}@example.jp` }));
-        break;
-      case 'configure-factor': {
-        const begun = ok(await h.monban.beginFactorSetup({ flowToken }));
-        const client = begun.client ?? {};
-        expect(client.issuer).toBe('大和証券グループ健康保険組合');
-        expect(client.account).toBe(userId);
-        // ACCEPTANCE 16: nothing is saved before the code confirms the device.
-        expect(await h.storage.credentials.listByAccount(TENANT, accountId)).toEqual([]);
-        app = URI.parse(String(client.uri)) as TOTP;
-        const wrong = await h.monban.completeFactorSetup({
-          flowToken,
-          label: 'iPhone',
-          response: app.generate({ timestamp: h.clock.now() - 3_600_000 }),
-        });
-        expect(wrong).toEqual({ ok: false, error: { code: 'CODE_INVALID' } });
-        expect(h.monban.formatError({ code: 'CODE_INVALID' }, 'ja')).toContain(
-          '認証コードが異なります',
-        );
-        expect(await h.storage.credentials.listByAccount(TENANT, accountId)).toEqual([]);
-        answer = ok(
-          await h.monban.completeFactorSetup({
-            flowToken,
-            label: 'iPhone',
-            response: app.generate({ timestamp: h.clock.now() }),
-          }),
-        );
-        break;
-      }
-      default:
-        throw new Error(`unexpected step ${answer.flow.step}`);
-    }
-  }
+  const { answer } = await walkFirstLogin(h.monban, {
+    tenantId: TENANT,
+    userId,
+    temporaryPassword: TEMP,
+    newPassword: NEW_PASSWORD,
+    factor: 'totp',
+    setUpFactor: async (begun, flowToken) => {
+      const client = begun.client ?? {};
+      expect(client.issuer).toBe('大和証券グループ健康保険組合');
+      expect(client.account).toBe(userId);
+      // ACCEPTANCE 16: nothing is saved before the code confirms the device.
+      expect(await h.storage.credentials.listByAccount(TENANT, accountId)).toEqual([]);
+      app = URI.parse(String(client.uri)) as TOTP;
+      const wrong = await h.monban.completeFactorSetup({
+        flowToken,
+        label: 'iPhone',
+        response: app.generate({ timestamp: h.clock.now() - 3_600_000 }),
+      });
+      expect(wrong).toEqual({ ok: false, error: { code: 'CODE_INVALID' } });
+      expect(h.monban.formatError({ code: 'CODE_INVALID' }, 'ja')).toContain(
+        '認証コードが異なります',
+      );
+      expect(await h.storage.credentials.listByAccount(TENANT, accountId)).toEqual([]);
+      return { label: 'iPhone', response: app.generate({ timestamp: h.clock.now() }) };
+    },
+  });
   expect(answer.flow.status).toBe('completed');
   expect(answer.session).toBeDefined();
   return { accountId, userId, app: app as TOTP };

@@ -6,19 +6,14 @@
  * software authenticator: real attestations and signatures.
  */
 import { createArgon2Hasher } from '@monban/argon2';
-import {
-  createMonban,
-  type FlowAnswer,
-  type Monban,
-  type Result,
-  type TenantConfig,
-} from '@monban/core';
+import { createMonban, type Monban, type Result, type TenantConfig } from '@monban/core';
 import { createMemoryStorage } from '@monban/memory';
 import {
   createManualClock,
   createSoftwareAuthenticator,
   createTestFactor,
   type SoftwareAuthenticator,
+  walkFirstLogin,
 } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createWebAuthnFactor } from '../src/index.js';
@@ -67,55 +62,30 @@ async function firstLogin(h: Harness, userId = 'taro2026') {
       email: `${userId}@example.jp`,
     }),
   );
-  const login = ok(await h.monban.login({ tenantId: TENANT, userId, password: TEMP }));
-  const flowToken = login.flowToken;
-  let answer: FlowAnswer = login;
-  for (let guard = 0; answer.flow.status === 'active' && guard < 12; guard++) {
-    switch (answer.flow.step) {
-      case 'verify-birthdate':
-        answer = ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
-        break;
-      case 'accept-terms':
-        answer = ok(await h.monban.acceptTerms({ flowToken, version: answer.flow.termsVersion }));
-        break;
-      case 'choose-method':
-        answer = ok(await h.monban.chooseMethod({ flowToken, factor: 'passkey' }));
-        break;
-      case 'update-password':
-        answer = ok(
-          await h.monban.updatePassword({
-            flowToken,
-            password: NEW_PASSWORD,
-            confirmation: NEW_PASSWORD,
-          }),
-        );
-        break;
-      case 'update-email':
-        answer = ok(await h.monban.updateEmail({ flowToken, email: `${userId}@example.jp` }));
-        break;
-      case 'configure-factor': {
-        // The member cancels the first prompt: "try again" starts a new ceremony.
-        ok(await h.monban.beginFactorSetup({ flowToken }));
-        const cancelled = await h.monban.completeFactorSetup({
-          flowToken,
-          label: 'iPhone',
-          response: { error: { name: 'NotAllowedError' } },
-        });
-        expect(cancelled).toEqual({ ok: false, error: { code: 'PASSKEY_CANCELLED' } });
-        expect(h.monban.formatError({ code: 'PASSKEY_CANCELLED' }, 'ja')).toContain(
-          '再試行してください',
-        );
-        const begun = ok(await h.monban.beginFactorSetup({ flowToken }));
-        const options = (begun.client as { options: { rp: { name: string } } }).options;
-        expect(options.rp.name).toBe(DISPLAY_NAME);
-        const response = await h.phone.create(options as never, { origin: ORIGIN });
-        answer = ok(await h.monban.completeFactorSetup({ flowToken, label: 'iPhone', response }));
-        break;
-      }
-      default:
-        throw new Error(`unexpected step ${answer.flow.step}`);
-    }
-  }
+  const { answer } = await walkFirstLogin(h.monban, {
+    tenantId: TENANT,
+    userId,
+    temporaryPassword: TEMP,
+    newPassword: NEW_PASSWORD,
+    factor: 'passkey',
+    setUpFactor: async (_begun, flowToken) => {
+      // The member cancels the first prompt: "try again" starts a new ceremony.
+      const cancelled = await h.monban.completeFactorSetup({
+        flowToken,
+        label: 'iPhone',
+        response: { error: { name: 'NotAllowedError' } },
+      });
+      expect(cancelled).toEqual({ ok: false, error: { code: 'PASSKEY_CANCELLED' } });
+      expect(h.monban.formatError({ code: 'PASSKEY_CANCELLED' }, 'ja')).toContain(
+        '再試行してください',
+      );
+      const begun = ok(await h.monban.beginFactorSetup({ flowToken }));
+      const options = (begun.client as { options: { rp: { name: string } } }).options;
+      expect(options.rp.name).toBe(DISPLAY_NAME);
+      const response = await h.phone.create(options as never, { origin: ORIGIN });
+      return { label: 'iPhone', response };
+    },
+  });
   expect(answer.flow.status).toBe('completed');
   return { accountId, userId, session: answer.session! };
 }

@@ -9,7 +9,6 @@ import {
   type AuditEvent,
   createMonban,
   type Factor,
-  type FlowAnswer,
   type MailMessage,
   type Monban,
   type MonbanOptions,
@@ -18,7 +17,12 @@ import {
   type TenantConfig,
 } from '@monban/core';
 import { createMemoryStorage } from '@monban/memory';
-import { createManualClock, createTestFactor, testFactorCode } from '@monban/test-utils';
+import {
+  createManualClock,
+  createTestFactor,
+  testFactorCode,
+  walkFirstLogin,
+} from '@monban/test-utils';
 import { expect } from 'vitest';
 
 export const START = Date.UTC(2026, 3, 1, 0, 0, 0);
@@ -162,70 +166,33 @@ export async function completeFirstLogin(
       birthDate: '19801201',
     }),
   );
-  let login = ok(await h.monban.login({ tenantId, userId, password: TEMP_PASSWORD }));
-  await input.afterLogin?.();
-  let flowToken = login.flowToken;
-  let answer: FlowAnswer = login;
   let secret: string | null = null;
-  const email = input.email ?? `${userId}@example.jp`;
-  for (let guard = 0; answer.flow.status === 'active' && guard < 20; guard++) {
-    const step = answer.flow.step;
-    switch (step) {
-      case 'verify-birthdate':
-        answer = ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
-        break;
-      case 'accept-terms':
-        answer = ok(await h.monban.acceptTerms({ flowToken, version: answer.flow.termsVersion }));
-        break;
-      case 'choose-method':
-        answer = ok(
-          await h.monban.chooseMethod({
-            flowToken,
-            factor:
-              input.factor ??
-              (answer.flow.factors.includes('totp') ? 'totp' : (answer.flow.factors[0] as 'totp')),
-          }),
-        );
-        break;
-      case 'update-password':
-        answer = ok(
-          await h.monban.updatePassword({
-            flowToken,
-            password: NEW_PASSWORD,
-            confirmation: NEW_PASSWORD,
-          }),
-        );
-        break;
-      case 'update-email':
-        answer = ok(await h.monban.updateEmail({ flowToken, email }));
-        break;
-      case 'verify-email':
-        ok(await h.monban.verifyEmail({ token: lastMailToken(h.outbox) }));
-        answer = ok(await h.monban.getFlow({ flowToken }));
-        break;
-      case 'configure-factor': {
-        const begun = ok(await h.monban.beginFactorSetup({ flowToken }));
-        secret = String(begun.client?.secret);
-        answer = ok(
-          await h.monban.completeFactorSetup({
-            flowToken,
-            label: 'iPhone',
-            response: await testFactorCode(secret, h.clock.now()),
-          }),
-        );
-        break;
-      }
-      default:
-        throw new Error(`unexpected step ${step}`);
-    }
-    if (answer.flow.status === 'signed-out') {
-      // The tenant wants a fresh login before factor setup (seeds 000, 001, 003).
-      login = ok(await h.monban.login({ tenantId, userId, password: NEW_PASSWORD }));
-      flowToken = login.flowToken;
-      answer = login;
-    }
-  }
-  return { accountId: provisioned.accountId, userId, answer, secret: secret as string, flowToken };
+  let first = true;
+  const walked = await walkFirstLogin(h.monban, {
+    tenantId,
+    userId,
+    temporaryPassword: TEMP_PASSWORD,
+    newPassword: NEW_PASSWORD,
+    ...(input.email === undefined ? {} : { email: input.email }),
+    ...(input.factor === undefined ? {} : { factor: input.factor }),
+    verificationToken: () => lastMailToken(h.outbox),
+    onStep: async () => {
+      if (!first) return;
+      first = false;
+      await input.afterLogin?.();
+    },
+    setUpFactor: async (begun) => {
+      secret = String(begun.client?.secret);
+      return { label: 'iPhone', response: await testFactorCode(secret, h.clock.now()) };
+    },
+  });
+  return {
+    accountId: provisioned.accountId,
+    userId,
+    answer: walked.answer,
+    secret: secret as unknown as string,
+    flowToken: walked.flowToken,
+  };
 }
 
 /** Logs in with password and the test factor; returns the session grant. */
