@@ -182,8 +182,9 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
   /** The tenant of a request and the path below it. */
   async function resolveTenant(request: HttpRequest, pathname: string): Promise<Resolved> {
     if (typeof resolver === 'string') return { tenantId: resolver, path: pathname };
-    if (typeof resolver === 'function')
+    if (typeof resolver === 'function') {
       return { tenantId: await resolver(request), path: pathname };
+    }
     if ('hosts' in resolver) {
       const host = (headerOf(request, 'host') ?? '').toLowerCase();
       const id = Object.hasOwn(resolver.hosts, host) ? resolver.hosts[host] : undefined;
