@@ -1,5 +1,5 @@
 import type { Locale } from '@monban/policy';
-import { availableFactors, factorContext } from '../kernel/factorContext.js';
+import { availableFactors, flowFactorContext } from '../kernel/factorContext.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { refusal } from '../kernel/lockout.js';
 import { runStep } from '../kernel/runStep.js';
@@ -27,14 +27,7 @@ export function beginFactorSetup(
       ) {
         return fail('FACTOR_NOT_AVAILABLE');
       }
-      const context = factorContext(
-        kernel,
-        loaded.tenant,
-        loaded.account,
-        loaded.record.id,
-        'enroll',
-        locale,
-      );
+      const context = flowFactorContext(kernel, loaded, 'enroll', locale);
       const begun = await factor.beginEnrollment(context, { existing: loaded.credentials });
       if ('ok' in begun) return refusal(begun);
       return {

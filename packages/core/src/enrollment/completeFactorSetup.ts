@@ -1,11 +1,10 @@
 import { validateDeviceName } from '@monban/policy';
 import { newId } from '../internal/secrets.js';
-import { factorContext } from '../kernel/factorContext.js';
-import { lockedOut } from '../kernel/flows.js';
+import { flowFactorContext } from '../kernel/factorContext.js';
+import { currentCeremony, lockedOut } from '../kernel/flows.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { guess, refusalOf, refusedBy, right } from '../kernel/lockout.js';
 import { runStep } from '../kernel/runStep.js';
-import { currentStep } from '../machine/transition.js';
 import { fail, type Result } from '../result.js';
 import type { Credential } from '../types.js';
 import type { FlowAnswer } from '../views.js';
@@ -16,11 +15,9 @@ export function completeFactorSetup(
   input: { flowToken: string; label: string; response: unknown },
 ): Promise<Result<FlowAnswer>> {
   return runStep(kernel, input.flowToken, async (loaded) => {
-    const ceremony = loaded.state.ceremony;
-    if (currentStep(loaded.state) !== 'configure-factor') return fail('STEP_NOT_ALLOWED');
-    if (ceremony?.mode !== 'enroll') return fail('FACTOR_SETUP_NOT_STARTED');
-    const factor = kernel.factors.get(ceremony.factor);
-    if (factor === undefined) return fail('FACTOR_NOT_AVAILABLE');
+    const open = currentCeremony(kernel, loaded, 'configure-factor');
+    if ('ok' in open) return open;
+    const { ceremony, factor } = open;
     const existing = loaded.credentials;
     // In a password reset the re-enrolled device replaces the old ones of its kind (the phone
     // may be lost), so their names are free again: "iPhone" may be "iPhone" again.
@@ -34,14 +31,7 @@ export function completeFactorSetup(
       loaded.tenant.policy,
     );
     if (!name.ok) return fail('VALIDATION_FAILED', { issues: name.issues });
-    const context = factorContext(
-      kernel,
-      loaded.tenant,
-      loaded.account,
-      loaded.record.id,
-      'enroll',
-      undefined,
-    );
+    const context = flowFactorContext(kernel, loaded, 'enroll', undefined);
     const checked = await guess(
       kernel,
       loaded.tenant,

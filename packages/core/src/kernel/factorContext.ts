@@ -85,3 +85,13 @@ export async function useCredential(
   );
   return saved.ok ? saved.value : null;
 }
+
+/** The factor context of a flow step: bound to the flow's ID. */
+export function flowFactorContext(
+  kernel: Kernel,
+  loaded: { tenant: Tenant; account: Account; record: { id: string } },
+  purpose: FactorPurpose,
+  locale: Locale | undefined,
+): FactorContext {
+  return factorContext(kernel, loaded.tenant, loaded.account, loaded.record.id, purpose, locale);
+}

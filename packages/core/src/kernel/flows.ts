@@ -3,8 +3,14 @@
  * pure {@link transition}; use cases hand it events.
  * @module
  */
-import { isFlowExpired, reliesOnTemporaryCredentials, transition } from '../machine/transition.js';
-import type { FlowEvent, FlowState, TransitionResult } from '../machine/types.js';
+import type { Factor } from '../factors/Factor.js';
+import {
+  currentStep,
+  isFlowExpired,
+  reliesOnTemporaryCredentials,
+  transition,
+} from '../machine/transition.js';
+import type { Ceremony, FlowEvent, FlowState, TransitionResult } from '../machine/types.js';
 import { type Failure, fail } from '../result.js';
 import type { Tenant } from '../tenants/defineTenant.js';
 import type { Account, Credential, FlowRecord } from '../types.js';
@@ -120,4 +126,23 @@ export async function expire(kernel: Kernel, loaded: LoadedFlow): Promise<Failur
 export async function lockedOut(kernel: Kernel, loaded: LoadedFlow): Promise<Failure> {
   await kernel.storage.flows.delete(loaded.record.id);
   return fail('ACCOUNT_LOCKED');
+}
+
+/** The ceremony a step answers, with its factor: refused unless the flow is at `step` in `mode`. */
+export function currentCeremony(
+  kernel: Kernel,
+  loaded: LoadedFlow,
+  step: 'configure-factor' | 'second-factor',
+): { ceremony: Ceremony; factor: Factor } | Failure {
+  const ceremony = loaded.state.ceremony;
+  if (currentStep(loaded.state) !== step) return fail('STEP_NOT_ALLOWED');
+  if (step === 'configure-factor' && ceremony?.mode !== 'enroll') {
+    return fail('FACTOR_SETUP_NOT_STARTED');
+  }
+  if (step === 'second-factor' && ceremony?.mode !== 'challenge') {
+    return fail('CHALLENGE_NOT_STARTED');
+  }
+  const factor = ceremony ? kernel.factors.get(ceremony.factor) : undefined;
+  if (ceremony === null || factor === undefined) return fail('FACTOR_NOT_AVAILABLE');
+  return { ceremony, factor };
 }

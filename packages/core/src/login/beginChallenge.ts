@@ -1,5 +1,5 @@
 import type { Locale } from '@monban/policy';
-import { factorContext } from '../kernel/factorContext.js';
+import { flowFactorContext } from '../kernel/factorContext.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { refusal } from '../kernel/lockout.js';
 import { runStep } from '../kernel/runStep.js';
@@ -39,14 +39,7 @@ export function beginChallenge(
       if (credentialId !== undefined && !own.some((c) => c.id === credentialId)) {
         return fail('NOT_FOUND');
       }
-      const context = factorContext(
-        kernel,
-        loaded.tenant,
-        loaded.account,
-        loaded.record.id,
-        'login',
-        locale,
-      );
+      const context = flowFactorContext(kernel, loaded, 'login', locale);
       const begun = await factor.beginChallenge(context, {
         credentials: own,
         ...(credentialId === undefined ? {} : { credentialId }),

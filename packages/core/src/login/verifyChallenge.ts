@@ -1,9 +1,8 @@
-import { factorContext, useCredential } from '../kernel/factorContext.js';
-import { lockedOut } from '../kernel/flows.js';
+import { flowFactorContext, useCredential } from '../kernel/factorContext.js';
+import { currentCeremony, lockedOut } from '../kernel/flows.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { guess, refusalOf, refusedBy, right, wrong } from '../kernel/lockout.js';
 import { runStep } from '../kernel/runStep.js';
-import { currentStep } from '../machine/transition.js';
 import { fail, type Result } from '../result.js';
 import type { Credential } from '../types.js';
 import type { FlowAnswer } from '../views.js';
@@ -14,21 +13,12 @@ export function verifyChallenge(
   input: { flowToken: string; response: unknown },
 ): Promise<Result<FlowAnswer>> {
   return runStep(kernel, input.flowToken, async (loaded) => {
-    const ceremony = loaded.state.ceremony;
-    if (currentStep(loaded.state) !== 'second-factor') return fail('STEP_NOT_ALLOWED');
-    if (ceremony?.mode !== 'challenge') return fail('CHALLENGE_NOT_STARTED');
-    const factor = kernel.factors.get(ceremony.factor);
-    if (factor === undefined) return fail('FACTOR_NOT_AVAILABLE');
+    const open = currentCeremony(kernel, loaded, 'second-factor');
+    if ('ok' in open) return open;
+    const { ceremony, factor } = open;
     const all = loaded.credentials;
     const own = all.filter((c) => c.kind === ceremony.factor);
-    const context = factorContext(
-      kernel,
-      loaded.tenant,
-      loaded.account,
-      loaded.record.id,
-      'login',
-      undefined,
-    );
+    const context = flowFactorContext(kernel, loaded, 'login', undefined);
     const checked = await guess(
       kernel,
       loaded.tenant,
