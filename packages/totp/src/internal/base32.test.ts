@@ -34,9 +34,18 @@ describe('base32', () => {
     );
   });
 
+  it('ignores the unused low bits of the last character, as authenticator apps do', () => {
+    // 'f' is MY; MZ, M2 and M3 differ from it only in the two bits past the last byte.
+    for (const encoded of ['MY', 'MZ', 'M2', 'M3', 'mz======']) {
+      expect(base32Decode(encoded)).toEqual(new TextEncoder().encode('f'));
+    }
+    expect(base32Decode('MZXW7')).toEqual(new TextEncoder().encode('foo'));
+  });
+
   it('refuses characters outside the alphabet and impossible lengths', () => {
     expect(base32Decode('GEZD1')).toBeNull();
     expect(base32Decode('A')).toBeNull();
     expect(base32Decode('ÄBCD')).toBeNull();
+    expect(base32Decode('MZ=XW6')).toBeNull();
   });
 });

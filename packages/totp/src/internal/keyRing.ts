@@ -8,7 +8,7 @@
  * @module
  */
 import { builtinNodeCrypto } from '@monban/core';
-import { base64urlDecode, base64urlEncode } from './base64url.js';
+import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from '@oslojs/encoding';
 
 /** One application key. */
 export interface KeyRingEntry {
@@ -31,6 +31,17 @@ export interface KeyRing {
 }
 
 const KEY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Unpadded base64url to bytes; `null` for padding, any other character or a bad length. */
+function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
+  if (text.includes('=')) return null;
+  try {
+    // A fresh array over its own ArrayBuffer, as WebCrypto wants.
+    return decodeBase64urlIgnorePadding(text) as Uint8Array<ArrayBuffer>;
+  } catch {
+    return null;
+  }
+}
 
 /** The part of `node:crypto` used to open secrets. */
 export interface NativeAesGcm {
@@ -110,14 +121,15 @@ export function createKeyRing(
         await key,
         new Uint8Array(plaintext),
       );
-      return `v1.${currentId}.${base64urlEncode(iv)}.${base64urlEncode(new Uint8Array(body))}`;
+      const sealedIv = encodeBase64urlNoPadding(iv);
+      return `v1.${currentId}.${sealedIv}.${encodeBase64urlNoPadding(new Uint8Array(body))}`;
     },
     async open(sealed, aad) {
       const parsed = parse(sealed);
       if (parsed === null) return null;
       const key = cryptoKey(parsed.keyId);
-      const iv = base64urlDecode(parsed.iv);
-      const body = base64urlDecode(parsed.body);
+      const iv = fromBase64url(parsed.iv);
+      const body = fromBase64url(parsed.body);
       if (key === null || iv === null || iv.length !== 12 || body === null || body.length < 16) {
         return null;
       }
