@@ -26,9 +26,10 @@ import {
   type TokenRecord,
 } from '@monban/core';
 import { normalizeOneTimeCode } from '@monban/policy';
+import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { generateOtpCode } from '../generateOtpCode.js';
 import { maskEmail } from '../maskEmail.js';
-import { base64url, constantTimeEqual, hmac, sha256 } from './crypto.js';
+import { constantTimeEqual, hmac, sha256 } from './crypto.js';
 
 /** Token purpose of email one-time codes. */
 export const PURPOSE = 'email-otp';
@@ -147,7 +148,7 @@ export async function issueCode(
     return refuse('RATE_LIMITED', false, { retryAfterSeconds: secondsUntil(sends.expiresAt, now) });
   }
   const code = generateOtpCode(context.random);
-  const codeId = base64url(context.random.bytes(16));
+  const codeId = encodeBase64urlNoPadding(context.random.bytes(16));
   const mac = await hmac(await settings.key(), `${codeId}.${code}`);
   const key = await codeKey(context);
   const expiresAt = now + settings.ttlMs;

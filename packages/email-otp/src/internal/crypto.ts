@@ -1,14 +1,10 @@
 /**
- * WebCrypto helpers (runtime-agnostic: Node 20+, browsers, workers). Internal.
+ * WebCrypto helpers (runtime-agnostic: Node 20+, browsers, workers), with base64url from
+ * `@oslojs/encoding` and the comparison from `@oslojs/crypto`. Internal.
  * @module
  */
-
-/** base64url without padding. */
-export function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+import { constantTimeEqual as constantTimeEqualBytes } from '@oslojs/crypto/subtle';
+import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 
 const encoder = new TextEncoder();
 
@@ -27,19 +23,16 @@ export function importHmacKey(raw: Uint8Array): () => Promise<CryptoKey> {
 /** HMAC-SHA-256 of a UTF-8 string, as base64url. */
 export async function hmac(key: CryptoKey, message: string): Promise<string> {
   const signature = await crypto.subtle.sign('HMAC', key, encoder.encode(message));
-  return base64url(new Uint8Array(signature));
+  return encodeBase64urlNoPadding(new Uint8Array(signature));
 }
 
 /** SHA-256 of a UTF-8 string, as base64url (fixed-length store keys). */
 export async function sha256(message: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', encoder.encode(message));
-  return base64url(new Uint8Array(digest));
+  return encodeBase64urlNoPadding(new Uint8Array(digest));
 }
 
-/** Compares two strings in time that depends only on their length. */
+/** Compares the UTF-8 bytes of two strings in time that depends only on their lengths. */
 export function constantTimeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
+  return constantTimeEqualBytes(encoder.encode(a), encoder.encode(b));
 }
