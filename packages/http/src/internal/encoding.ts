@@ -1,23 +1,23 @@
+/**
+ * Encoding helpers of the HTTP layer, on `@oslojs/encoding` and `@oslojs/crypto`
+ * (runtime-agnostic).
+ * @module
+ */
 import { cryptoRandom } from '@monban/core';
+import { constantTimeEqual as constantTimeEqualBytes } from '@oslojs/crypto/subtle';
+import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 
-/** Encoding helpers on WebCrypto and typed arrays only (runtime-agnostic). */
-export function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
+export { encodeBase64urlNoPadding as base64url } from '@oslojs/encoding';
+
+/** UTF-8 encoder. */
+export const utf8 = new TextEncoder();
 
 /** `n` random bytes as base64url (from core's pooled `cryptoRandom`). */
 export function randomToken(n = 32): string {
-  return base64url(cryptoRandom.bytes(n));
+  return encodeBase64urlNoPadding(cryptoRandom.bytes(n));
 }
 
-/** Compares two strings without an early exit on the first difference. */
+/** Compares the UTF-8 bytes of two strings without an early exit on the first difference. */
 export function constantTimeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
+  return constantTimeEqualBytes(utf8.encode(a), utf8.encode(b));
 }
-
-export const utf8 = new TextEncoder();
