@@ -1,22 +1,16 @@
 /**
- * Encoding helpers of the software authenticator: base64url without padding, concatenation,
- * big-endian integers and ECDSA signature conversion to DER (WebAuthn's ES256 format).
+ * Encoding helpers of the software authenticator: base64url without padding (from
+ * `@oslojs/encoding`), concatenation, big-endian integers and ECDSA signature conversion to DER
+ * (WebAuthn's ES256 format).
  * @module
  */
 
-/** Bytes to base64url without padding. */
-export function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** base64url (padding optional) to bytes. */
-export function fromBase64Url(text: string): Uint8Array {
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
+export {
+  /** base64url (padding optional) to bytes. */
+  decodeBase64urlIgnorePadding as fromBase64Url,
+  /** Bytes to base64url without padding. */
+  encodeBase64urlNoPadding as toBase64Url,
+} from '@oslojs/encoding';
 
 /** Concatenates byte arrays. */
 export function concat(...parts: readonly Uint8Array[]): Uint8Array {
