@@ -4,4 +4,5 @@ export default monbanTsup({
   index: 'src/index.ts',
   ports: 'src/ports/index.ts',
   machine: 'src/machine/index.ts',
+  internal: 'src/internal/index.ts',
 });

@@ -4,7 +4,8 @@
  * (Kinki Denshi, seed 001; Ajinomoto, seed 004).
  */
 import { createArgon2Hasher } from '@monban/argon2';
-import { createMonban, type Mailer, type Result, type TenantPresetName } from '@monban/core';
+import { createMonban, type Result, type TenantPresetName } from '@monban/core';
+import type { Mailer } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
 import { createDevMailbox, findCode, findLink } from '@monban/smtp/dev-mailbox';
 import { createManualClock, createTestFactor, walkFirstLogin } from '@monban/test-utils';

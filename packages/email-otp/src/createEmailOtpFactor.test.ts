@@ -1,13 +1,12 @@
-import {
-  type Credential,
-  cryptoRandom,
-  type Factor,
-  type FactorBegin,
-  type FactorContext,
-  type FactorFailure,
-  type MailMessage,
-  type TokenRecord,
+import type {
+  Credential,
+  Factor,
+  FactorBegin,
+  FactorContext,
+  FactorFailure,
+  TokenRecord,
 } from '@monban/core';
+import { cryptoRandom, type MailMessage } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
 import { describe, expect, it } from 'vitest';
 import { createEmailOtpFactor } from './createEmailOtpFactor.js';

@@ -1,4 +1,4 @@
-import { cryptoRandom, type RandomSource } from '@monban/core';
+import { cryptoRandom, type RandomSource } from '@monban/core/ports';
 import { describe, expect, it } from 'vitest';
 import { generateOtpCode } from './generateOtpCode.js';
 

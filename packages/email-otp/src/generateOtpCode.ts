@@ -1,4 +1,4 @@
-import type { RandomSource } from '@monban/core';
+import type { RandomSource } from '@monban/core/ports';
 
 const DIGITS = 6;
 const RANGE = 10 ** DIGITS;
@@ -13,7 +13,7 @@ const LIMIT = SPACE - (SPACE % RANGE);
  *
  * @example
  * ```ts
- * import { cryptoRandom } from '@monban/core';
+ * import { cryptoRandom } from '@monban/core/ports';
  * import { generateOtpCode } from '@monban/email-otp';
  *
  * generateOtpCode(cryptoRandom); // for example '048213'

@@ -1,4 +1,4 @@
-import type { Clock } from '@monban/core';
+import type { Clock } from '@monban/core/ports';
 
 /** A {@link Clock} whose time changes only when a test moves it. */
 export interface ManualClock extends Clock {

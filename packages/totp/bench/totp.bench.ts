@@ -14,7 +14,8 @@
  *   (retries and bursts of guesses within the same minutes).
  */
 import { createHmac } from 'node:crypto';
-import { cryptoRandom, type FactorContext, type JsonObject } from '@monban/core';
+import type { FactorContext, JsonObject } from '@monban/core';
+import { cryptoRandom } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
 import { verifyTOTPWithGracePeriod } from '@oslojs/otp';
 import { Secret, TOTP, URI } from 'otpauth';

@@ -6,7 +6,8 @@
  * The password hasher is PBKDF2-SHA-256 through WebCrypto, written here: `@monban/argon2` is not
  * a dependency of this package (adding it would put package.json out of step with the lockfile).
  */
-import { createMonban, type Monban, type PasswordHasher, type Result } from '@monban/core';
+import { createMonban, type Monban, type Result } from '@monban/core';
+import type { PasswordHasher } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
 import { createManualClock, createTestFactor, walkFirstLogin } from '@monban/test-utils';
 import { type TOTP, URI } from 'otpauth';

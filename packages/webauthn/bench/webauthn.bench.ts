@@ -11,7 +11,8 @@
  * verification; the credential compare-and-set done by core afterwards is not included.
  */
 import { createHash, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
-import { cryptoRandom, type FactorContext, type JsonObject } from '@monban/core';
+import type { FactorContext, JsonObject } from '@monban/core';
+import { cryptoRandom } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
 import {
   createSoftwareAuthenticator,

@@ -8,9 +8,9 @@ import type {
   FactorFailure,
   FactorPurpose,
   JsonObject,
-  RandomSource,
 } from '@monban/core';
-import { cryptoRandom } from '@monban/core';
+import type { RandomSource } from '@monban/core/ports';
+import { cryptoRandom } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
 import { formatIssue } from '@monban/policy';
 import {

@@ -5,7 +5,8 @@
  * Run: `npm run bench` in tests/engine.
  */
 import { createArgon2Hasher } from '@monban/argon2';
-import { createMonban, type PasswordHasher } from '@monban/core';
+import { createMonban } from '@monban/core';
+import type { PasswordHasher } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
 import { createManualClock, createTestFactor, testFactorCode } from '@monban/test-utils';
 

@@ -3,7 +3,8 @@
  * heap growth after a full GC (run with --expose-gc), against the serialized JSON size.
  * Run: `npm run bench` in tests/engine.
  */
-import { defineTenant, type FlowRecord, planFlow } from '@monban/core';
+import { defineTenant, type FlowRecord } from '@monban/core';
+import { planFlow } from '@monban/core/machine';
 import { createMemoryStorage } from '@monban/memory';
 import { makeAccount } from '@monban/test-utils';
 

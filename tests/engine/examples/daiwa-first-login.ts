@@ -1,7 +1,8 @@
 // A complete first login for the Daiwa preset, on the in-memory adapter. Run it with
 // `npx tsx tests/engine/examples/daiwa-first-login.ts` from the repository root.
 import { createArgon2Hasher } from '@monban/argon2';
-import { createMonban, type MailMessage } from '@monban/core';
+import { createMonban } from '@monban/core';
+import type { MailMessage } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
 import { createTestFactor, testFactorCode } from '@monban/test-utils';
 

@@ -1,7 +1,8 @@
 // Settings, step-up and recovery on the in-memory adapter. Run it with
 // `node --conditions=@monban/source --import tsx tests/engine/examples/settings-and-recovery.ts`.
 import { createArgon2Hasher } from '@monban/argon2';
-import { createMonban, type MailMessage, type Monban } from '@monban/core';
+import { createMonban, type Monban } from '@monban/core';
+import type { MailMessage } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
 import { createTestFactor, testFactorCode } from '@monban/test-utils';
 

@@ -6,16 +6,14 @@
 import { createArgon2Hasher } from '@monban/argon2';
 import type { TenantPresetName } from '@monban/core';
 import {
-  type AuditEvent,
   createMonban,
   type Factor,
-  type MailMessage,
   type Monban,
   type MonbanOptions,
-  type PasswordHasher,
   type Result,
   type TenantConfig,
 } from '@monban/core';
+import type { AuditEvent, MailMessage, PasswordHasher } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
 import {
   createManualClock,

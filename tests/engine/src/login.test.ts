@@ -1,5 +1,6 @@
 import { createArgon2Hasher } from '@monban/argon2';
-import type { Factor, Storage } from '@monban/core';
+import type { Factor } from '@monban/core';
+import type { Storage } from '@monban/core/ports';
 import { testFactorCode } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,4 +1,4 @@
-import type { Storage } from '@monban/core';
+import type { Storage } from '@monban/core/ports';
 import { describe, expect, it } from 'vitest';
 import {
   callRecorder,

@@ -1,4 +1,4 @@
-import type { PasswordHasher } from '@monban/core';
+import type { PasswordHasher } from '@monban/core/ports';
 import { type Algorithm, hash as argon2Hash, verify as argon2Verify } from '@node-rs/argon2';
 import { parseArgon2idPhc } from './internal/parsePhc.js';
 

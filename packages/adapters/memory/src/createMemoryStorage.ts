@@ -1,4 +1,5 @@
-import { MonbanError, type Storage, type TransactionStores } from '@monban/core';
+import { MonbanError } from '@monban/core';
+import type { Storage, TransactionStores } from '@monban/core/ports';
 import { createMutex } from './internal/createMutex.js';
 import { overlayTables } from './internal/overlayTables.js';
 import { readSessionWithAccount } from './internal/readSessionWithAccount.js';

@@ -1,4 +1,4 @@
-import type { Storage, TransactionStores } from '@monban/core';
+import type { Storage, TransactionStores } from '@monban/core/ports';
 import { createAccountStore, loadMember } from './internal/accounts.js';
 import { createCounterStore } from './internal/counters.js';
 import { createCredentialStore } from './internal/credentials.js';

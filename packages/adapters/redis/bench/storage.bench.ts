@@ -5,7 +5,7 @@
  * awaited one at a time, so the numbers are latency-bound: one client, no parallelism.
  */
 import { PGlite } from '@electric-sql/pglite';
-import type { Storage } from '@monban/core';
+import type { Storage } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
 import { createPostgresStorage, migrate } from '@monban/postgres';
 import { makeAccount, makeCredential, makeFlow, makeSession } from '@monban/test-utils';

@@ -1,4 +1,4 @@
-import type { CounterStore, FlowStore, SessionStore, TokenStore } from '@monban/core';
+import type { CounterStore, FlowStore, SessionStore, TokenStore } from '@monban/core/ports';
 import type { Redis } from 'ioredis';
 import { createCounterStore } from './internal/counters.js';
 import { createFlowStore } from './internal/flows.js';

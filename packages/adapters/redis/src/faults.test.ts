@@ -4,7 +4,7 @@
  * before the cut), nothing succeeds while the servers are gone, no transaction is half-applied,
  * and everything works again once the servers are back.
  */
-import type { Storage } from '@monban/core';
+import type { Storage } from '@monban/core/ports';
 import { createCompositeStorage } from '@monban/core/ports';
 import { createPostgresStorage } from '@monban/postgres';
 import { makeAccount, makeFlow, makeTokenRecord } from '@monban/test-utils';

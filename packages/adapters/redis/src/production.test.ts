@@ -3,7 +3,7 @@
  * transactions) + Redis (sessions, tokens, counters). The whole conformance suite, then the
  * concurrency cases of ACCEPTANCE 7, 15, 18, 21, 26, 28, 36 and 40 at 100-way parallelism.
  */
-import type { Storage } from '@monban/core';
+import type { Storage } from '@monban/core/ports';
 import { createCompositeStorage } from '@monban/core/ports';
 import { createPostgresStorage } from '@monban/postgres';
 import {

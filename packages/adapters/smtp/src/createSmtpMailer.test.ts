@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { defaultMailTemplates, type MailMessage } from '@monban/core';
+import { defaultMailTemplates } from '@monban/core';
+import type { MailMessage } from '@monban/core/ports';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';

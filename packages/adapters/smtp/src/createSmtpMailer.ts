@@ -1,4 +1,5 @@
-import { type Mailer, MonbanError } from '@monban/core';
+import { MonbanError } from '@monban/core';
+import type { Mailer } from '@monban/core/ports';
 import nodemailer from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool/index.js';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport/index.js';

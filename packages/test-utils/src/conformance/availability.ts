@@ -1,4 +1,4 @@
-import type { Storage } from '@monban/core';
+import type { Storage } from '@monban/core/ports';
 import { describe, expect, it } from 'vitest';
 import { type SuiteContext, T0 } from './context.js';
 

@@ -1,4 +1,5 @@
-import type { Account, Credential, FlowRecord, Session, Storage, TokenRecord } from '@monban/core';
+import type { Account, Credential, FlowRecord, Session, TokenRecord } from '@monban/core';
+import type { Storage } from '@monban/core/ports';
 import { makeAccount } from '../makeAccount.js';
 import { makeCredential } from '../makeCredential.js';
 import { makeFlow } from '../makeFlow.js';

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Credential, FactorContext } from '@monban/core';
-import { cryptoRandom } from '@monban/core';
+import { cryptoRandom } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
 import { TOTP, URI } from 'otpauth';
 

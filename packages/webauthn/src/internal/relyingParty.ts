@@ -4,7 +4,7 @@
  * offers `node:crypto`, the native assertion verifier.
  * @module
  */
-import { builtinNodeCrypto } from '@monban/core';
+import { builtinNodeCrypto } from '@monban/core/internal';
 import { toHash } from '@simplewebauthn/server/helpers';
 import { createNodeAssertionVerifier, type NodeCryptoForAssertions } from './assertion.js';
 import type { WebAuthnSettings } from './settings.js';

@@ -1,4 +1,5 @@
-import type { Session, SessionWithAccount } from '@monban/core';
+import type { Session } from '@monban/core';
+import type { SessionWithAccount } from '@monban/core/ports';
 import { accountKey } from './keys.js';
 import { sessionLive } from './sessionRows.js';
 import type { Tables, VolatileTables } from './tables.js';

@@ -1,4 +1,5 @@
-import type { Account, AccountStore, AccountWithCredentials } from '@monban/core';
+import type { Account } from '@monban/core';
+import type { AccountStore, AccountWithCredentials } from '@monban/core/ports';
 import { CREDENTIAL_COLUMNS, toCredential } from './credentials.js';
 import { type Db, num, numOrNull, parseJson, type Row } from './db.js';
 

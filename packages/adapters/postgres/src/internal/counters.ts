@@ -1,4 +1,4 @@
-import type { CounterStore } from '@monban/core';
+import type { CounterStore } from '@monban/core/ports';
 import { type Db, num } from './db.js';
 
 /** The counter store over `db`: fixed windows starting at the first increment. */

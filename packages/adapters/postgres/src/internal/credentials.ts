@@ -1,4 +1,5 @@
-import type { Credential, CredentialStore } from '@monban/core';
+import type { Credential } from '@monban/core';
+import type { CredentialStore } from '@monban/core/ports';
 import { type Db, json, num, numOrNull, parseJson, type Row } from './db.js';
 
 /** The columns read into a {@link Credential}. */

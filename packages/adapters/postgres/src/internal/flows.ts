@@ -1,4 +1,5 @@
-import type { FlowRecord, FlowStore, FlowWithAccount } from '@monban/core';
+import type { FlowRecord } from '@monban/core';
+import type { FlowStore, FlowWithAccount } from '@monban/core/ports';
 import { ACCOUNT_COLUMNS, toAccount } from './accounts.js';
 import { CREDENTIAL_COLUMNS, toCredential } from './credentials.js';
 import { type Db, json, num, parseJson, type Row } from './db.js';

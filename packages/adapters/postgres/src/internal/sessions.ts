@@ -1,4 +1,5 @@
-import type { Session, SessionStore, SessionWithAccount } from '@monban/core';
+import type { Session } from '@monban/core';
+import type { SessionStore, SessionWithAccount } from '@monban/core/ports';
 import { ACCOUNT_COLUMNS, toAccount } from './accounts.js';
 import { type Db, json, num, parseJson, type Row } from './db.js';
 

@@ -1,4 +1,5 @@
-import type { TokenRecord, TokenStore } from '@monban/core';
+import type { TokenRecord } from '@monban/core';
+import type { TokenStore } from '@monban/core/ports';
 import { type Db, json, num, parseJson, type Row } from './db.js';
 
 const COLUMNS = 'key, purpose, tenant_id, account_id, data, expires_at';

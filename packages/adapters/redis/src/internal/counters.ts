@@ -1,4 +1,4 @@
-import type { CounterStore } from '@monban/core';
+import type { CounterStore } from '@monban/core/ports';
 import type { Redis } from 'ioredis';
 import { defineScript, guard, LUA_KEEP } from './redis.js';
 

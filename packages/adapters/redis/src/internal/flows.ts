@@ -1,4 +1,5 @@
-import type { FlowRecord, FlowStore } from '@monban/core';
+import type { FlowRecord } from '@monban/core';
+import type { FlowStore } from '@monban/core/ports';
 import type { Redis } from 'ioredis';
 import { defineScript, guard, LUA_KEEP } from './redis.js';
 

@@ -1,4 +1,5 @@
-import type { Session, SessionStore } from '@monban/core';
+import type { Session } from '@monban/core';
+import type { SessionStore } from '@monban/core/ports';
 import type { Redis } from 'ioredis';
 import { defineScript, guard, LUA_KEEP } from './redis.js';
 

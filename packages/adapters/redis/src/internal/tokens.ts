@@ -1,4 +1,5 @@
-import type { TokenRecord, TokenStore } from '@monban/core';
+import type { TokenRecord } from '@monban/core';
+import type { TokenStore } from '@monban/core/ports';
 import type { Redis } from 'ioredis';
 import { defineScript, guard, LUA_KEEP } from './redis.js';
 

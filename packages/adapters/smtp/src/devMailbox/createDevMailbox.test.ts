@@ -1,4 +1,4 @@
-import type { MailMessage } from '@monban/core';
+import type { MailMessage } from '@monban/core/ports';
 import { describe, expect, it } from 'vitest';
 import { createDevMailbox } from './createDevMailbox.js';
 

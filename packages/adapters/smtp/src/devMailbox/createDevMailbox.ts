@@ -1,4 +1,4 @@
-import type { Mailer, MailMessage } from '@monban/core';
+import type { Mailer, MailMessage } from '@monban/core/ports';
 import { checkMessage } from '../internal/checkMessage.js';
 import { renderMailboxHtml } from './renderMailboxHtml.js';
 

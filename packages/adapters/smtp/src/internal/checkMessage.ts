@@ -3,7 +3,7 @@
  * uses it too). Internal.
  * @module
  */
-import type { MailMessage } from '@monban/core';
+import type { MailMessage } from '@monban/core/ports';
 
 /** One plain address: no display name, no list, no whitespace or control characters. */
 const SINGLE_ADDRESS = /^[^\s@,;<>()"\\[\]:]+@[^\s@,;<>()"\\[\]:]+$/;

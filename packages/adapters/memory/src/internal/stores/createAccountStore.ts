@@ -1,4 +1,5 @@
-import type { Account, AccountStore } from '@monban/core';
+import type { Account } from '@monban/core';
+import type { AccountStore } from '@monban/core/ports';
 import { frozen } from '../frozen.js';
 import { accountKey, emailKey, scoped } from '../keys.js';
 import type { TableAccess, Tables } from '../tables.js';

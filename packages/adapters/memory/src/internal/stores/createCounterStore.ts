@@ -1,4 +1,4 @@
-import type { CounterStore } from '@monban/core';
+import type { CounterStore } from '@monban/core/ports';
 import type { VolatileTables } from '../tables.js';
 
 /** The counter store (fixed windows starting at the first increment). */

@@ -1,4 +1,5 @@
-import type { Credential, CredentialStore } from '@monban/core';
+import type { Credential } from '@monban/core';
+import type { CredentialStore } from '@monban/core/ports';
 import { frozen } from '../frozen.js';
 import { accountKey, lower } from '../keys.js';
 import type { TableAccess, Tables } from '../tables.js';

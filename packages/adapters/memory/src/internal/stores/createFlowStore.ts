@@ -1,4 +1,4 @@
-import type { FlowStore } from '@monban/core';
+import type { FlowStore } from '@monban/core/ports';
 import { frozen } from '../frozen.js';
 import type { TableAccess } from '../tables.js';
 

@@ -1,4 +1,5 @@
-import type { Session, SessionStore } from '@monban/core';
+import type { Session } from '@monban/core';
+import type { SessionStore } from '@monban/core/ports';
 import { frozen } from '../frozen.js';
 import { accountKey } from '../keys.js';
 import { dropSession, sessionLive } from '../sessionRows.js';

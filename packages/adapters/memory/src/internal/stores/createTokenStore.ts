@@ -1,4 +1,5 @@
-import type { TokenRecord, TokenStore } from '@monban/core';
+import type { TokenRecord } from '@monban/core';
+import type { TokenStore } from '@monban/core/ports';
 import { frozen } from '../frozen.js';
 import type { VolatileTables } from '../tables.js';
 
