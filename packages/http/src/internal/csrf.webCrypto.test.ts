@@ -6,9 +6,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { CSRF_CASES, CSRF_SECRET, expectedCsrfToken } from '../../test/csrfToken.js';
 import { createCsrf } from './csrf.js';
 
-// Hoisted above the imports by vitest: csrf.js sees the mocked core.
+// Hoisted above the imports by vitest: csrf.js sees the mocked core, through whichever entry
+// it imports builtinNodeCrypto from.
 vi.mock('@monban/core', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@monban/core')>()),
+  builtinNodeCrypto: () => undefined,
+}));
+vi.mock('@monban/core/internal', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@monban/core/internal')>()),
   builtinNodeCrypto: () => undefined,
 }));
 
