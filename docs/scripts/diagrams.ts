@@ -8,7 +8,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineTenant, TENANT_PRESETS, type TenantPresetName, toMermaid } from '@monban/core';
+import { defineTenant, TENANT_PRESETS, type TenantPresetName } from '@monban/core';
+import { toMermaid } from '@monban/core/machine';
 
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'generated', 'presets');
 mkdirSync(out, { recursive: true });

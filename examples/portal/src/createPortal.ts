@@ -4,14 +4,8 @@
  * @module
  */
 import { createArgon2Hasher } from '@monban/argon2';
-import {
-  type Clock,
-  createMonban,
-  type Factor,
-  type Monban,
-  type Storage,
-  TENANT_PRESETS,
-} from '@monban/core';
+import { createMonban, type Factor, type Monban, TENANT_PRESETS } from '@monban/core';
+import type { Clock, Storage } from '@monban/core/ports';
 import { createEmailOtpFactor } from '@monban/email-otp';
 import { monbanFastify } from '@monban/fastify';
 import { createDevMailbox, type DevMailbox } from '@monban/smtp/dev-mailbox';

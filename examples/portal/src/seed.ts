@@ -3,7 +3,8 @@
  * are created when their user ID is free, and left alone otherwise.
  * @module
  */
-import type { Monban, Storage } from '@monban/core';
+import type { Monban } from '@monban/core';
+import type { Storage } from '@monban/core/ports';
 import { deriveMigrationPassword } from '@monban/policy';
 import { DEMO_TENANTS, MIGRATED_MEMBER } from './tenants.js';
 

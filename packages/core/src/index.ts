@@ -1,83 +1,42 @@
 /**
- * `@monban/core`: tenants, the first-login / login state machine, sessions, lockout, ports
- * and audit events.
+ * `@monban/core`: tenants, the first-login / login / recovery service, sessions, step-up,
+ * settings, administration, typed answers and the factor interface. The ports live in
+ * `@monban/core/ports`, the pure state machine in `@monban/core/machine`.
  * @packageDocumentation
  */
 
 export type { ProvisionInput } from './admin/provisionMember.js';
+// The service.
 export type { MigrationRecord } from './admin/provisionMigratedMembers.js';
 export { createMonban } from './createMonban.js';
+// Answers and errors.
 export { CORE_ERROR_CODES, type CoreErrorCode } from './errors/codes.js';
 export { isMonbanError, MonbanError } from './errors/MonbanError.js';
+// Factors.
 export type {
   Factor,
-  FactorAccount,
   FactorBegin,
   FactorContext,
   FactorEnrolled,
   FactorFailure,
-  FactorPurpose,
   FactorVerified,
   JsonObject,
   SignInClaim,
   SignInContext,
 } from './factors/Factor.js';
-export { builtinNodeCrypto } from './internal/nativeCrypto.js';
 export type { Monban } from './Monban.js';
-export { planFlow } from './machine/planFlow.js';
-export { planPasskeySignIn } from './machine/planPasskeySignIn.js';
-export { planRecovery } from './machine/planRecovery.js';
-export { currentStep, EVENT_STEP, isFlowExpired, transition } from './machine/transition.js';
-export type {
-  AccountPatch,
-  Ceremony,
-  Effect,
-  FlowEvent,
-  FlowEventType,
-  FlowState,
-  FlowStep,
-  Refusal,
-  TransitionContext,
-  TransitionResult,
-} from './machine/types.js';
+// Records.
+export type { FlowStep } from './machine/types.js';
+// Mail.
 export { escapeHtml } from './mail/escapeHtml.js';
 export {
-  type CoreMailKind,
-  type MailData,
-  type MailTemplate,
-  renderVerifyEmailMail,
-} from './mail/renderMail.js';
-export {
-  type BaseMailData,
   defaultMailTemplates,
   type MailDataByKind,
   type MailKind,
   type MailTemplates,
-  type TemplateFor,
 } from './mail/templates.js';
 export { coreMessages } from './messages.js';
 export type { LinkSettings, MonbanOptions } from './options.js';
-export type { AuditEvent, AuditEventType, AuditSink } from './ports/audit.js';
-export { type Clock, systemClock } from './ports/clock.js';
-export type { PasswordHasher } from './ports/hasher.js';
-export type { Mailer, MailMessage } from './ports/mailer.js';
-export { cryptoRandom, type RandomSource } from './ports/random.js';
-export type {
-  AccountStore,
-  AccountWithCredentials,
-  CounterStore,
-  CredentialStore,
-  FlowStore,
-  FlowWithAccount,
-  SessionStore,
-  SessionWithAccount,
-  Storage,
-  TokenStore,
-  TransactionStores,
-  WriteResult,
-} from './ports/storage.js';
-export { loadSessionApart } from './ports/storage.js';
-export { type CompleteStorage, withStorageDefaults } from './ports/withStorageDefaults.js';
 export type {
   FactorFailureCodes,
   Failure,
@@ -85,24 +44,19 @@ export type {
   MonbanIssue,
   Result,
 } from './result.js';
+// Tenants and step-up.
 export { type Proof, requireRecentAuth } from './stepUp/requireRecentAuth.js';
 export { safeReturnTo } from './stepUp/safeReturnTo.js';
-export type { RecoverySettings } from './tenants/defineTenant.js';
 export {
   defineTenant,
-  type LockoutSettings,
-  type SessionSettings,
+  STEP_UP_ACTIONS,
   type StepUpAction,
-  type StepUpRule,
   type Tenant,
   type TenantConfig,
 } from './tenants/defineTenant.js';
-export { TENANT_PRESETS, type TenantPreset, type TenantPresetName } from './tenants/presets.js';
-export { toMermaid } from './tenants/toMermaid.js';
+export { TENANT_PRESETS, type TenantPresetName } from './tenants/presets.js';
 export {
   type Account,
-  type AccountLock,
-  type AuthTimes,
   type Credential,
   ENROLLMENT_STEPS,
   type EnrollmentStep,

@@ -1,4 +1,4 @@
-import { type Factor, MonbanError, type TemplateFor } from '@monban/core';
+import { type Factor, type MailTemplates, MonbanError } from '@monban/core';
 import { emailOtpMessages } from './emailOtpMessages.js';
 import {
   type CodeSettings,
@@ -69,7 +69,7 @@ export function createEmailOtpFactor(options: {
   /** Codes mailed per account per hour (1-100, default 5). */
   maxSendsPerHour?: number;
   /** Replaces the built-in `emailOtp` mail template. */
-  template?: TemplateFor<'emailOtp'>;
+  template?: MailTemplates['emailOtp'];
 }): Factor {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('createEmailOtpFactor: options with a hashKey are required');

@@ -3,7 +3,8 @@
  * their framework's objects to and from these.
  * @module
  */
-import type { CounterStore, Monban } from '@monban/core';
+import type { Monban } from '@monban/core';
+import type { CounterStore } from '@monban/core/ports';
 import type { Locale } from '@monban/policy';
 
 /** A request as the adapter hands it over. */

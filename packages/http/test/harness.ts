@@ -10,15 +10,8 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { createArgon2Hasher } from '@monban/argon2';
-import {
-  type AuditEvent,
-  createMonban,
-  type Factor,
-  type MailMessage,
-  type Monban,
-  MonbanError,
-  type Storage,
-} from '@monban/core';
+import { createMonban, type Factor, type Monban, MonbanError } from '@monban/core';
+import type { AuditEvent, MailMessage, Storage } from '@monban/core/ports';
 import { createEmailOtpFactor } from '@monban/email-otp';
 import { createMemoryStorage } from '@monban/memory';
 import { createPostgresStorage } from '@monban/postgres';

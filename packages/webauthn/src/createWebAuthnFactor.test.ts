@@ -2,13 +2,7 @@
  * Unit tests of the passkey factor with a software authenticator producing real attestations
  * and signatures (ACCEPTANCE 20, 22-24), on the memory token store.
  */
-import type {
-  Credential,
-  FactorContext,
-  FactorFailure,
-  FactorPurpose,
-  JsonObject,
-} from '@monban/core';
+import type { Credential, FactorContext, FactorFailure, JsonObject } from '@monban/core';
 import type { RandomSource } from '@monban/core/ports';
 import { cryptoRandom } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
@@ -112,7 +106,7 @@ async function register(
 async function login(
   h: H,
   overrides: Partial<SoftwareGetOverrides> = {},
-  options: { purpose?: FactorPurpose; credentialId?: string; accountId?: string } = {},
+  options: { purpose?: FactorContext['purpose']; credentialId?: string; accountId?: string } = {},
 ) {
   const ctx = context(h.storage, {
     purpose: options.purpose ?? 'login',

@@ -9,15 +9,16 @@ export { planFlow } from './planFlow.js';
 export { planPasskeySignIn } from './planPasskeySignIn.js';
 export { planRecovery } from './planRecovery.js';
 export { currentStep, EVENT_STEP, isFlowExpired, transition } from './transition.js';
-export type {
-  AccountPatch,
-  Ceremony,
-  Effect,
-  FlowEvent,
-  FlowEventType,
-  FlowState,
-  FlowStep,
-  Refusal,
-  TransitionContext,
-  TransitionResult,
+export {
+  type AccountPatch,
+  type Ceremony,
+  type Effect,
+  FLOW_STEPS,
+  type FlowEvent,
+  type FlowEventType,
+  type FlowState,
+  type FlowStep,
+  type Refusal,
+  type TransitionContext,
+  type TransitionResult,
 } from './types.js';

@@ -5,10 +5,24 @@
 import type { JsonObject } from '../factors/Factor.js';
 import type { AuditEventType } from '../ports/audit.js';
 import type { MonbanErrorCode } from '../result.js';
-import type { Account, EnrollmentStep, FactorKind } from '../types.js';
+import { type Account, ENROLLMENT_STEPS, type EnrollmentStep, type FactorKind } from '../types.js';
 
 /** A step of a flow: the tenant's first-login steps plus factor setup and the second factor. */
 export type FlowStep = EnrollmentStep | 'configure-factor' | 'second-factor';
+
+/**
+ * Every step a flow can show: the enrollment steps, then the factor ceremonies.
+ *
+ * @example
+ * ```ts
+ * FLOW_STEPS.includes('second-factor'); // true
+ * ```
+ */
+export const FLOW_STEPS: readonly FlowStep[] = [
+  ...ENROLLMENT_STEPS,
+  'configure-factor',
+  'second-factor',
+];
 
 /** A factor ceremony in progress (enrollment or challenge), with the factor's server-side data. */
 export interface Ceremony {

@@ -33,14 +33,25 @@ export interface StepUpRule {
   proofs: readonly ('password' | 'second-factor')[];
 }
 
-/** A sensitive action guarded by step-up. */
-export type StepUpAction =
-  | 'change-password'
-  | 'change-email'
-  | 'change-user-id'
-  | 'add-factor'
-  | 'remove-factor'
-  | 'list-sessions';
+/**
+ * Every sensitive action guarded by step-up (R-SET-2), each with a rule per tenant.
+ *
+ * @example
+ * ```ts
+ * for (const action of STEP_UP_ACTIONS) console.log(action, tenant.stepUp[action].maxAgeSeconds);
+ * ```
+ */
+export const STEP_UP_ACTIONS = [
+  'change-password',
+  'change-email',
+  'change-user-id',
+  'add-factor',
+  'remove-factor',
+  'list-sessions',
+] as const;
+
+/** A sensitive action guarded by step-up: one of {@link STEP_UP_ACTIONS}. */
+export type StepUpAction = (typeof STEP_UP_ACTIONS)[number];
 
 /** A resolved, frozen tenant: what the engine runs on. */
 export interface Tenant {

@@ -22,7 +22,7 @@ import {
   type FactorContext,
   type FactorFailure,
   type JsonObject,
-  type TemplateFor,
+  type MailTemplates,
   type TokenRecord,
 } from '@monban/core';
 import { normalizeOneTimeCode } from '@monban/policy';
@@ -42,7 +42,7 @@ export interface CodeSettings {
   maxAttemptsPerCode: number;
   maxSendsPerHour: number;
   key: () => Promise<CryptoKey>;
-  template: TemplateFor<'emailOtp'>;
+  template: MailTemplates['emailOtp'];
 }
 
 /** What the flow keeps (server side) about the code it asked for. */
@@ -277,4 +277,4 @@ export async function checkCode(
 }
 
 /** Default template. */
-export const defaultTemplate: TemplateFor<'emailOtp'> = defaultMailTemplates.emailOtp;
+export const defaultTemplate: MailTemplates['emailOtp'] = defaultMailTemplates.emailOtp;

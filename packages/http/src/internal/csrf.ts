@@ -1,4 +1,4 @@
-import { builtinNodeCrypto } from '@monban/core';
+import { builtinNodeCrypto } from '@monban/core/internal';
 import { base64url, constantTimeEqual, randomToken, utf8 } from './encoding.js';
 
 /** The part of `node:crypto` used for the tokens. */

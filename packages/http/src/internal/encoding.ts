@@ -3,7 +3,7 @@
  * (runtime-agnostic).
  * @module
  */
-import { cryptoRandom } from '@monban/core';
+import { cryptoRandom } from '@monban/core/ports';
 import { constantTimeEqual as constantTimeEqualBytes } from '@oslojs/crypto/subtle';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 

@@ -7,7 +7,7 @@
  * to where it belongs (tenant, account, flow), so a blob copied elsewhere does not open.
  * @module
  */
-import { builtinNodeCrypto } from '@monban/core';
+import { builtinNodeCrypto } from '@monban/core/internal';
 import { decodeBase64urlIgnorePadding, encodeBase64urlNoPadding } from '@oslojs/encoding';
 
 /** One application key. */
