@@ -25,7 +25,10 @@ const benches = [
     'Passkey assertion verify vs node:crypto ES256 and bare @simplewebauthn/server',
   ],
   ['@monban/redis', 'Storage operations per port: memory, PGlite, PostgreSQL, Redis'],
-  ['@monban/express', 'HTTP: authenticated request on Express and Fastify vs bare frameworks'],
+  [
+    '@monban/bench',
+    'HTTP: who-am-I and logins on Express and Fastify vs bare frameworks and better-auth',
+  ],
 ];
 
 const version = (name) => {
@@ -123,6 +126,7 @@ absolute numbers.
 | argon2 | @node-rs/argon2 ${version('@node-rs/argon2')} |
 | peers | otpauth ${version('otpauth')}, otplib ${version('otplib')}, speakeasy ${version('speakeasy')}, @oslojs/otp ${version('@oslojs/otp')}, @simplewebauthn/server ${version('@simplewebauthn/server')} |
 | frameworks | express ${version('express')}, fastify ${version('fastify')} |
+| peer library | better-auth ${version('better-auth')} (memory adapter, \`twoFactor\` plugin) |
 | databases | ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL set)' : 'PostgreSQL not configured'}, ${process.env.REDIS_URL ? 'Redis (REDIS_URL set)' : 'Redis not configured'}, PGlite ${version('@electric-sql/pglite')} |
 
 `;
@@ -130,11 +134,11 @@ stopServices();
 const minutes = ((Date.now() - runStarted) / 60_000).toFixed(1);
 writeFileSync(
   new URL('../BENCHMARKS.md', import.meta.url),
-  `${header}${goals(data, minutes)}\n${costModel(data)}\n${sections.join('\n')}`,
+  `${header}${goals(data, minutes)}\n${peerTable(data)}\n${costModel(data)}\n${sections.join('\n')}`,
 );
 console.log(`wrote BENCHMARKS.md (${minutes} min)`);
 
-/** The goals of issues #6, #9 and #12, each met or not with the run's own figures. */
+/** The goals of issues #6, #9 and #12 and the peer goals, each met or not with the run's own figures. */
 function goals(d, minutes) {
   const rows = [];
   const pct = (x) => `${(x * 100).toFixed(0)}%`;
@@ -210,9 +214,39 @@ function goals(d, minutes) {
           `${(passkey.monbanUs / passkey.floorUs).toFixed(1)}x: ${passkey.monbanUs.toFixed(0)} µs vs ${passkey.floorUs.toFixed(0)} µs for one \`node:crypto\` ES256 verify; bare \`verifyAuthenticationResponse\` ${(passkey.bareUs / passkey.floorUs).toFixed(1)}x, Monban with \`assertionVerifier: 'simplewebauthn'\` ${(passkey.libraryUs / passkey.floorUs).toFixed(1)}x`,
         ],
   );
+  for (const name of ['Express', 'Fastify']) {
+    const p = d.peerWhoami?.[name];
+    rows.push(
+      p === undefined
+        ? [`who-am-I >= 3x better-auth's get-session on ${name}`, 'not measured (bench failed)', '']
+        : [
+            `who-am-I on @monban/${name.toLowerCase()} >= 3x better-auth's get-session on ${name} (same run)`,
+            mark(p.endpoint.times >= 3),
+            `${p.endpoint.times.toFixed(1)}x its throughput, the median of ${p.rounds} rounds' ratios (server CPU ${p.monban.cpuUs.toFixed(0)} µs vs ${p.endpoint.figure.cpuUs.toFixed(0)} µs a request, ${p.endpoint.cpuTimes.toFixed(1)}x); against an application route calling \`auth.api.getSession\` ${p.api.times.toFixed(1)}x (${p.api.figure.cpuUs.toFixed(0)} µs, ${p.api.cpuTimes.toFixed(1)}x)`,
+          ],
+    );
+  }
+  for (const framework of ['fastify', 'express']) {
+    const m = single.find((l) => l.storage === 'memory' && l.framework === framework);
+    const p = (d.peerLogins ?? []).find((l) => l.framework === framework);
+    const name = framework === 'fastify' ? 'Fastify' : 'Express';
+    rows.push(
+      m === undefined || p === undefined
+        ? [
+            `logins per CPU-second >= 1.5x better-auth on ${name}`,
+            'not measured (bench failed)',
+            '',
+          ]
+        : [
+            `password + TOTP logins per CPU-second >= 1.5x better-auth on ${name}, memory adapters, same argon2id`,
+            mark(m.loginsPerCpuSecond / p.loginsPerCpuSecond >= 1.5),
+            `${(m.loginsPerCpuSecond / p.loginsPerCpuSecond).toFixed(2)}x: ${m.loginsPerCpuSecond.toFixed(0)} vs ${p.loginsPerCpuSecond.toFixed(0)} logins per CPU-second (${m.cpuMsPerLogin.toFixed(1)} vs ${p.cpuMsPerLogin.toFixed(1)} ms a login; outside argon2id, measured with the hash off, ${m.outsideHashMs.toFixed(1)} vs ${p.outsideHashMs.toFixed(1)} ms)`,
+          ],
+    );
+  }
   rows.push(['`npm run bench` under 15 minutes', mark(Number(minutes) < 15), `${minutes} min`]);
   const reasons = gapReasons(d, single);
-  return `## Goals (issues #6, #9 and #12)
+  return `## Goals (issues #6, #9 and #12; better-auth as the peer)
 
 Generated from this run's figures (the sections below). "Per core" is logins per CPU-second
 of the server processes (\`process.cpuUsage\`, argon2id's threads included); argon2id's own cost
@@ -256,6 +290,55 @@ function gapReasons(d, single) {
   return reasons;
 }
 
+/** better-auth beside Monban in the same run: who-am-I and logins, per framework. */
+function peerTable(d) {
+  const whoami = d.peerWhoami ?? {};
+  const logins = d.peerLogins ?? [];
+  if (Object.keys(whoami).length === 0 && logins.length === 0) {
+    return '## Peer: better-auth\n\nNot measured (the HTTP bench failed).\n';
+  }
+  const rows = [];
+  const us = (x) => `${x.toFixed(0)} µs`;
+  for (const [name, p] of Object.entries(whoami)) {
+    rows.push([
+      `who-am-I, ${name}`,
+      `\`GET /session\`: ${p.monban.rps.toFixed(0)} req/s, ${us(p.monban.cpuUs)} CPU`,
+      `\`GET /api/auth/get-session\`: ${p.endpoint.figure.rps.toFixed(0)} req/s, ${us(p.endpoint.figure.cpuUs)} CPU; a route calling \`auth.api.getSession\`: ${p.api.figure.rps.toFixed(0)} req/s, ${us(p.api.figure.cpuUs)} CPU`,
+      `${p.endpoint.times.toFixed(1)}x (${p.api.times.toFixed(1)}x)`,
+    ]);
+  }
+  for (const p of logins) {
+    const m = (d.logins ?? []).find(
+      (l) => l.storage === 'memory' && l.framework === p.framework && l.processes === 1,
+    );
+    if (m === undefined) continue;
+    const name = p.framework === 'fastify' ? 'Fastify' : 'Express';
+    rows.push([
+      `password + TOTP login, ${name}`,
+      `${m.loginsPerCpuSecond.toFixed(0)} per CPU-second (${m.cpuMsPerLogin.toFixed(1)} ms: argon2id ${m.argon2VerifyCpuMs.toFixed(1)}, the rest ${m.outsideHashMs.toFixed(1)}); ${m.httpRequestsPerLogin} requests`,
+      `${p.loginsPerCpuSecond.toFixed(0)} per CPU-second (${p.cpuMsPerLogin.toFixed(1)} ms: argon2id ${p.argon2VerifyCpuMs.toFixed(1)}, the rest ${p.outsideHashMs.toFixed(1)}); ${p.httpRequestsPerLogin} requests`,
+      `${(m.loginsPerCpuSecond / p.loginsPerCpuSecond).toFixed(2)}x`,
+    ]);
+  }
+  return `## Peer: better-auth
+
+better-auth ${version('better-auth')} measured in the same run as Monban, behind the same framework,
+each library on its own memory adapter: better-auth's \`memoryAdapter\`, email and password with
+its hasher replaced by the same argon2id (Keycloak's parameters) through
+\`emailAndPassword.password\`, TOTP through its \`twoFactor\` plugin, rate limits off on both;
+mounted as its Express and Fastify guides show. Who-am-I: the median of the rounds' paired
+throughput ratios, and the server's CPU per request. Logins: the server's CPU per login
+(argon2id's threads included) with the same load; "the rest" is measured with the hash switched
+off. better-auth's logins take turns over a small pool of members (its memory adapter copies
+every table on each transaction, so a larger pool would cost it more per login); Monban's never
+sign in twice with one TOTP step.
+
+| | Monban | better-auth | Monban / better-auth |
+|---|---|---|---|
+${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}
+`;
+}
+
 /** CPU and round trips per login, and what 1 million members at 50 logins/s need. */
 function costModel(d) {
   const logins = d.logins ?? [];
@@ -271,7 +354,7 @@ function costModel(d) {
   const f = (x, n = 1) => x.toFixed(n);
   return `## Cost model (1 million members, Monday-morning peak of ${peak} logins/s)
 
-From the run's \`${l.label}\` figures (\`npm run bench -w @monban/express\`, below): one full
+From the run's \`${l.label}\` figures (\`npm run bench -w @monban/bench\`, below): one full
 password + TOTP login is ${l.httpRequestsPerLogin} HTTP requests (a CSRF token, the password, the code).
 
 | per login | measured |

@@ -1,20 +1,34 @@
 /**
  * The servers of the who-am-I benchmark, in their own process so that the load generator
  * (autocannon, in the parent) does not share their event loop: bare Express and Fastify
- * answering a fixed JSON body, and @monban/express and @monban/fastify answering an
- * authenticated GET /session on the memory adapter. Sends the URLs and the session cookie to
- * the parent, then serves until the parent stops it. `node --cpu-prof` on this file profiles the server
- * side alone.
+ * answering a fixed JSON body; @monban/express and @monban/fastify answering an authenticated
+ * GET /session on the memory adapter; and better-auth, the peer, on its memory adapter behind
+ * the same two frameworks, answering its get-session endpoint and an application route that
+ * calls `auth.api.getSession`. Sends the URLs and the session cookies to
+ * the parent, then serves until the parent stops it. `node --cpu-prof` on this file profiles
+ * the server side alone.
  */
 import type { AddressInfo } from 'node:net';
+import { createArgon2Hasher, KEYCLOAK_ARGON2_PARAMETERS } from '@monban/argon2';
+import { monbanExpress } from '@monban/express';
+import { monbanFastify } from '@monban/fastify';
+import type { HttpResponse } from '@monban/http';
 import express from 'express';
 import Fastify from 'fastify';
-import type { HttpResponse } from '../../../http/src/types.js';
-import { firstLogin } from '../../../http/test/flows.js';
-import { setupEnv } from '../../../http/test/harness.js';
-import { monbanFastify } from '../../fastify/src/monbanFastify.js';
-import { monbanExpress } from '../src/monbanExpress.js';
+import { Client } from '../packages/http/test/client.js';
+import { firstLogin } from '../packages/http/test/flows.js';
+import { setupEnv } from '../packages/http/test/harness.js';
+import {
+  cookiesOf,
+  createPeerAuth,
+  mountPeerOnExpress,
+  mountPeerOnFastify,
+  PEER_BASE_PATH,
+  PEER_SESSION_ROUTE,
+  seedPeerMember,
+} from './betterAuth.js';
 import { serveParent } from './child.js';
+import { PASSWORD, totpNow } from './seed.js';
 
 async function listenExpress(app: express.Express) {
   const server = app.listen(0, '127.0.0.1');
@@ -45,8 +59,42 @@ const fastifyApp = Fastify();
 await fastifyApp.register(monbanFastify, { http: env.http, prefix: '/auth' });
 const monbanFst = await fastifyApp.listen({ port: 0, host: '127.0.0.1' });
 
-const member = await firstLogin(env, `${monbanExp}/auth`, 'daiwa', 'benchuser1');
+const browser = (tenant: string) => new Client(`${monbanExp}/auth/${tenant}`);
+const member = await firstLogin(env, browser, 'daiwa', 'benchuser1');
 const cookie = `monban-session=${member.client.cookie('session')}`;
+
+// better-auth, the peer, on its memory adapter, each framework as its guides mount it: one
+// member signed up with TOTP enabled, then signed in over HTTP with the password and a code.
+const peerExpressApp = express();
+const peerExpress = await listenExpress(peerExpressApp);
+const peerFastifyApp = Fastify();
+const peer = createPeerAuth({
+  baseURL: peerExpress,
+  hasher: createArgon2Hasher(KEYCLOAK_ARGON2_PARAMETERS),
+});
+mountPeerOnExpress(peerExpressApp, peer.auth);
+mountPeerOnFastify(peerFastifyApp, peer.auth);
+const peerFastify = await peerFastifyApp.listen({ port: 0, host: '127.0.0.1' });
+const peerMember = await seedPeerMember(peer.auth, 'benchuser1@example.jp', PASSWORD, (s) =>
+  totpNow(s, 1),
+);
+const peerJar = new Map<string, string>();
+const peerPost = async (path: string, body: unknown) => {
+  const answer = await fetch(`${peerExpress}${PEER_BASE_PATH}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      origin: peerExpress,
+      cookie: [...peerJar].map(([k, v]) => `${k}=${v}`).join('; '),
+    },
+    body: JSON.stringify(body),
+  });
+  cookiesOf(answer.headers, peerJar);
+  if (answer.status !== 200) throw new Error(`better-auth ${path}: ${answer.status}`);
+};
+await peerPost('/sign-in/email', { email: peerMember.email, password: PASSWORD });
+await peerPost('/two-factor/verify-totp', { code: totpNow(peerMember.secret) });
+const peerCookie = [...peerJar].map(([k, v]) => `${k}=${v}`).join('; ');
 
 // The same answer as Monban's, byte for byte (headers and body), from a fixed value: the
 // baselines then differ from Monban only in the work done, not in the bytes written.
@@ -87,6 +135,11 @@ serveParent(
     bareFastify: `${bareFastify}/session`,
     monbanFastify: `${monbanFst}/auth/daiwa/session`,
     cookie,
+    peerExpress: `${peerExpress}${PEER_BASE_PATH}/get-session`,
+    peerFastify: `${peerFastify}${PEER_BASE_PATH}/get-session`,
+    peerExpressApi: `${peerExpress}${PEER_SESSION_ROUTE}`,
+    peerFastifyApi: `${peerFastify}${PEER_SESSION_ROUTE}`,
+    peerCookie,
   },
   { inProcess },
 );

@@ -6,7 +6,8 @@
  * replayed by the load.
  */
 import { createHmac } from 'node:crypto';
-import type { FlowAnswer, MailMessage, Monban, Result } from '@monban/core';
+import type { FlowAnswer, Monban, Result } from '@monban/core';
+import type { MailMessage } from '@monban/core/ports';
 
 export const TEMP = 'Tmp-Pass#2026';
 export const PASSWORD = 'Kosmo-Web!2026x';

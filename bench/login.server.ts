@@ -17,26 +17,19 @@
  * one login sends, for tuning).
  */
 import cluster, { type Worker } from 'node:cluster';
-import { createServer } from 'node:net';
-import { createArgon2Hasher, KEYCLOAK_ARGON2_PARAMETERS } from '@monban/argon2';
-import {
-  type AuditEvent,
-  createMonban,
-  type MailMessage,
-  type MonbanOptions,
-  type PasswordHasher,
-  type Storage,
-} from '@monban/core';
+import { createMonban, type MonbanOptions } from '@monban/core';
+import type { AuditEvent, MailMessage, Storage } from '@monban/core/ports';
+import { monbanExpress } from '@monban/express';
+import { monbanFastify } from '@monban/fastify';
 import { createMonbanHttp } from '@monban/http';
 import { createMemoryStorage } from '@monban/memory';
 import { createTotpFactor } from '@monban/totp';
 import { createWebAuthnFactor } from '@monban/webauthn';
 import express from 'express';
 import Fastify from 'fastify';
-import { monbanFastify } from '../../fastify/src/monbanFastify.js';
-import { monbanExpress } from '../src/monbanExpress.js';
 import { cpuMs, serveParent } from './child.js';
-import { PASSWORD, seedMembers } from './seed.js';
+import { seedMembers } from './seed.js';
+import { argon2Hashing, type Counts, freePort, zero } from './serving.js';
 
 const STORAGE = process.env.BENCH_STORAGE ?? 'memory';
 const FRAMEWORK = process.env.BENCH_FRAMEWORK ?? 'fastify';
@@ -46,32 +39,6 @@ const TRACE = process.env.BENCH_TRACE === '1';
 const trace = (kind: string, text: unknown) => {
   if (TRACE) process.stderr.write(`${kind} ${String(text).trim().split('\n')[0]?.slice(0, 110)}\n`);
 };
-
-/** What a server counts; summed over workers. */
-export type Counts = {
-  cpuMs: number;
-  verifies: number;
-  portCalls: number;
-  transactions: number;
-  sql: number;
-  redis: number;
-  wrongPassword: number;
-  refusedUnevaluated: number;
-  sessionsOpened: number;
-  factorFailed: number;
-};
-const zero = (): Counts => ({
-  cpuMs: 0,
-  verifies: 0,
-  portCalls: 0,
-  transactions: 0,
-  sql: 0,
-  redis: 0,
-  wrongPassword: 0,
-  refusedUnevaluated: 0,
-  sessionsOpened: 0,
-  factorFailed: 0,
-});
 
 /** Storage ports with every call counted (transactions and the stores inside them too). */
 function countedStorage(storage: Storage, counts: Counts): Storage {
@@ -161,47 +128,10 @@ async function openStorage(counts: Counts): Promise<{ storage: Storage; close():
   };
 }
 
-/** argon2id with memoized results: seeding only (same hash string for the same password). */
-function memoized(hasher: PasswordHasher): PasswordHasher {
-  const hashes = new Map<string, Promise<string>>();
-  const verdicts = new Map<string, Promise<boolean>>();
-  return {
-    hash(password) {
-      let hash = hashes.get(password);
-      if (hash === undefined) {
-        hash = hasher.hash(password);
-        hashes.set(password, hash);
-      }
-      return hash;
-    },
-    verify(hash, password) {
-      const key = `${hash}\u0000${password}`;
-      let verdict = verdicts.get(key);
-      if (verdict === undefined) {
-        verdict = hasher.verify(hash, password);
-        verdicts.set(key, verdict);
-      }
-      return verdict;
-    },
-    needsRehash: (hash) => hasher.needsRehash(hash),
-  };
-}
-
 /** One serving process: Monban, its HTTP layer and the framework; its ops for the parent. */
 async function startServing(port: number) {
   const counts = zero();
-  const argon2 = createArgon2Hasher(KEYCLOAK_ARGON2_PARAMETERS);
-  // `setHashing(false)` swaps argon2id for a bare comparison with the members' known password,
-  // so a run then measures every CPU cost of a login except the hash, directly.
-  let hashing = true;
-  const counted: PasswordHasher = {
-    hash: (password) => argon2.hash(password),
-    verify: (hash, password) => {
-      counts.verifies++;
-      return hashing ? argon2.verify(hash, password) : Promise.resolve(password === PASSWORD);
-    },
-    needsRehash: (hash) => argon2.needsRehash(hash),
-  };
+  const hashing = argon2Hashing(counts);
   const opened = await openStorage(counts);
   const outbox: MailMessage[] = [];
   const shared: Omit<MonbanOptions, 'hasher'> = {
@@ -225,7 +155,7 @@ async function startServing(port: number) {
       },
     },
   };
-  const monban = createMonban({ ...shared, hasher: counted });
+  const monban = createMonban({ ...shared, hasher: hashing.measured });
   const http = createMonbanHttp(monban, { tenant: 'daiwa', csrf: { secret: CSRF_SECRET } });
   const worker = String(cluster.worker?.id ?? 0);
   let close: () => Promise<void>;
@@ -253,35 +183,9 @@ async function startServing(port: number) {
       await new Promise((resolve) => server.close(resolve));
     };
   }
-  const seeder = createMonban({ ...shared, hasher: memoized(argon2) });
+  const seeder = createMonban({ ...shared, hasher: hashing.seeding });
   const ops = {
-    counts: (): Counts => ({ ...counts, cpuMs: cpuMs(process.cpuUsage()) }),
-    /**
-     * CPU milliseconds of one argon2id verify, measured here with `concurrency` verifications
-     * in flight (as many as the load has logins in flight: parallel argon2 runs share caches
-     * and memory bandwidth, so each costs more CPU than one alone).
-     */
-    async argon2Cost(args: unknown) {
-      const { count, concurrency } = args as { count: number; concurrency: number };
-      const stored = await argon2.hash('Kosmo-Web!2026x');
-      await argon2.verify(stored, 'Kosmo-Web!2026x');
-      const before = cpuMs(process.cpuUsage());
-      const started = performance.now();
-      let left = count;
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          while (left-- > 0) await argon2.verify(stored, 'Kosmo-Web!2026x');
-        }),
-      );
-      return {
-        cpuMs: (cpuMs(process.cpuUsage()) - before) / count,
-        wallMs: (performance.now() - started) / count,
-      };
-    },
-    setHashing: (args: unknown) => {
-      hashing = args === true;
-      return hashing;
-    },
+    ...hashing.ops,
     seed: (args: unknown) => {
       const { prefix, count } = args as { prefix: string; count: number };
       outbox.length = 0;
@@ -293,14 +197,6 @@ async function startServing(port: number) {
     },
   };
   return ops;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 type Ops = Awaited<ReturnType<typeof startServing>>;

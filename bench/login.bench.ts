@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (second part): full password + TOTP logins over HTTP on 127.0.0.1 with
+ * `npm run bench -w @monban/bench` (second part): full password + TOTP logins over HTTP on 127.0.0.1 with
  * argon2id at Keycloak's parameters (m = 7 MiB, t = 5, p = 1) and the real TOTP factor,
  * through @monban/fastify and @monban/express, on memory, PGlite and PostgreSQL + Redis
  * (`createCompositeStorage`, the production layout), then 1, 2 and 4 server processes
@@ -14,10 +14,16 @@
  * is 1 - verifications × cost / CPU. PostgreSQL's and Redis's own CPU is read from /proc when
  * their PIDs are known (MONBAN_SERVICES_DIR, as scripts/services.sh writes it).
  *
+ * After each of Monban's runs on the memory adapter, better-auth's logins on its memory
+ * adapter behind the same framework (login.peer.server.ts): the same argon2id, the same load,
+ * two requests a login (POST /sign-in/email, POST /two-factor/verify-totp).
+ *
  * BENCH_SECONDS (default 5) per run, after BENCH_WARMUP_SECONDS (default 3) of the same
  * logins; BENCH_CONNECTIONS (default 8) concurrent logins; BENCH_STORAGES (default
- * `memory,pglite,postgres`) the storages measured. Prints a last line
- * `BENCH_JSON {...}` that scripts/bench.mjs turns into the cost model.
+ * `memory,pglite,postgres`) the storages measured; BENCH_PEERS=0 leaves better-auth out,
+ * BENCH_PEER_MEMBERS (default 16) sizes its pool of members. Prints a last line
+ * `BENCH_JSON {...}` that scripts/bench.mjs turns into the goals, the peer table and the cost
+ * model.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
@@ -25,8 +31,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { type Child, startChild } from './child.js';
-import type { Counts } from './login.server.js';
 import { PASSWORD, totpNow } from './seed.js';
+import type { Counts } from './serving.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 8);
@@ -57,10 +63,17 @@ const tag = Math.random()
   .slice(2, 5)
   .replace(/[^a-z]/g, 'x');
 const SERVER = new URL('./login.server.ts', import.meta.url);
+const PEER_SERVER = new URL('./login.peer.server.ts', import.meta.url);
+/** better-auth measured beside Monban on the memory adapters (BENCH_PEERS=0 leaves it out). */
+const PEERS = process.env.BENCH_PEERS !== '0';
+/** Members better-auth's logins take turns with (see measurePeer). */
+const PEER_MEMBERS = Number(process.env.BENCH_PEER_MEMBERS ?? 16);
 
 type Info = { url: string; workers: number };
 type Secrets = [string, string][];
 const results: Record<string, unknown>[] = [];
+/** better-auth's figures, measured beside Monban's on the memory adapters. */
+const peerResults: Record<string, unknown>[] = [];
 const failures: string[] = [];
 
 /** CPU milliseconds of the PostgreSQL and Redis servers, when their PIDs can be found. */
@@ -125,11 +138,23 @@ function remember(context: Context, headers: Record<string, string | string[]>) 
   }
 }
 
+/** Which library a login server runs: its login is a different series of requests. */
+type Library = 'monban' | 'better-auth';
+
 /**
  * Full logins through one server for `seconds`, `CONNECTIONS` at a time; or, with `logins`,
- * exactly that many (each member once).
+ * exactly that many (each member once). A Monban login is GET /csrf, POST /login and POST
+ * /flow/challenge/verify; a better-auth login is POST /sign-in/email, answered with
+ * `twoFactorRedirect`, and POST /two-factor/verify-totp (with the Origin header its CSRF
+ * check asks of a request carrying cookies).
  */
-async function loginLoad(url: string, secrets: Secrets, seconds: number, logins?: number) {
+async function loginLoad(
+  url: string,
+  secrets: Secrets,
+  seconds: number,
+  logins?: number,
+  library: Library = 'monban',
+) {
   const { origin, pathname: base } = new URL(url);
   let next = 0;
   const errors = new Map<string, number>();
@@ -140,60 +165,86 @@ async function loginLoad(url: string, secrets: Secrets, seconds: number, logins?
     }
   };
   const latencies: number[] = [];
-  const post = (path: string, body: (c: Context) => unknown) => ({
+  /** The next member, at the start of a login. */
+  const begin = (context: Context) => {
+    const index = next++;
+    const [userId, secret] = secrets[index % secrets.length] as [string, string];
+    Object.assign(context, {
+      cookies: new Map(),
+      csrf: '',
+      userId,
+      secret,
+      stepsBack: -Math.floor(index / secrets.length),
+      started: performance.now(),
+    });
+  };
+  const cookieOf = (context: Context) =>
+    [...context.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  const post = (path: string, body: (c: Context) => unknown, first = false) => ({
     method: 'POST' as const,
     path: `${base}${path}`,
-    setupRequest: (req: Record<string, unknown>, context: Context) => ({
-      ...req,
-      headers: {
-        'content-type': 'application/json',
-        'x-csrf-token': context.csrf,
-        cookie: [...context.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
-      },
-      body: JSON.stringify(body(context)),
-    }),
+    setupRequest: (req: Record<string, unknown>, context: Context) => {
+      if (first) begin(context);
+      return {
+        ...req,
+        headers: {
+          'content-type': 'application/json',
+          ...(library === 'monban' ? { 'x-csrf-token': context.csrf } : { origin }),
+          cookie: cookieOf(context),
+        },
+        body: JSON.stringify(body(context)),
+      };
+    },
   });
   type Headers = Record<string, string | string[]>;
-  const requests = [
-    {
-      method: 'GET' as const,
-      path: `${base}/csrf`,
-      setupRequest: (req: Record<string, unknown>, context: Context) => {
-        const index = next++;
-        const [userId, secret] = secrets[index % secrets.length] as [string, string];
-        Object.assign(context, {
-          cookies: new Map(),
-          csrf: '',
-          userId,
-          secret,
-          stepsBack: -Math.floor(index / secrets.length),
-          started: performance.now(),
-        });
-        return { ...req, headers: {} };
-      },
-      onResponse: (s: number, b: string, c: Context, h: Headers) => {
-        failed('csrf', s, b);
-        remember(c, h);
-      },
+  const step = (name: string) => ({
+    onResponse: (s: number, b: string, c: Context, h: Headers) => {
+      failed(name, s, b);
+      remember(c, h);
     },
-    {
-      // With one TOTP device the login's answer has begun the challenge (R-LOG-2): the client
-      // sends the code next. A login that did not would fail the verify (CHALLENGE_NOT_STARTED).
-      ...post('/login', (c) => ({ userId: c.userId, password: PASSWORD })),
-      onResponse: (s: number, b: string, c: Context, h: Headers) => {
-        failed('login', s, b);
-        remember(c, h);
-      },
+  });
+  const signedIn = (marker: string) => ({
+    onResponse: (status: number, body: string, c: Context) => {
+      failed('verify', status, body);
+      if (status === 200 && body.includes(marker)) latencies.push(performance.now() - c.started);
     },
-    {
-      ...post('/flow/challenge/verify', (c) => ({ response: totpNow(c.secret, c.stepsBack) })),
-      onResponse: (status: number, body: string, c: Context) => {
-        failed('verify', status, body);
-        if (status === 200 && body.includes('"session"'))
-          latencies.push(performance.now() - c.started);
-      },
-    },
-  ];
+  });
+  const requests =
+    library === 'monban'
+      ? [
+          {
+            method: 'GET' as const,
+            path: `${base}/csrf`,
+            setupRequest: (req: Record<string, unknown>, context: Context) => {
+              begin(context);
+              return { ...req, headers: {} };
+            },
+            ...step('csrf'),
+          },
+          {
+            // With one TOTP device the login's answer has begun the challenge (R-LOG-2): the
+            // client sends the code next. A login that did not would fail the verify
+            // (CHALLENGE_NOT_STARTED).
+            ...post('/login', (c) => ({ userId: c.userId, password: PASSWORD })),
+            ...step('login'),
+          },
+          {
+            ...post('/flow/challenge/verify', (c) => ({
+              response: totpNow(c.secret, c.stepsBack),
+            })),
+            ...signedIn('"session"'),
+          },
+        ]
+      : [
+          {
+            ...post('/sign-in/email', (c) => ({ email: c.userId, password: PASSWORD }), true),
+            ...step('sign-in'),
+          },
+          {
+            ...post('/two-factor/verify-totp', (c) => ({ code: totpNow(c.secret, c.stepsBack) })),
+            ...signedIn('"token"'),
+          },
+        ];
   const result = await autocannon({
     url: origin,
     connections: CONNECTIONS,
@@ -217,7 +268,7 @@ const diff = (a: Counts, b: Counts): Counts =>
   ) as Counts;
 
 /** One cookie-keeping HTTP client on fresh connections (so cluster round robin spreads it). */
-function client(url: string) {
+function client(url: string, extra: Record<string, string> = {}) {
   const cookies = new Map<string, string>();
   let csrf = '';
   const workers = new Set<string>();
@@ -231,6 +282,7 @@ function client(url: string) {
           method,
           agent: false,
           headers: {
+            ...extra,
             ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
             ...(csrf === '' ? {} : { 'x-csrf-token': csrf }),
             cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; '),
@@ -333,19 +385,23 @@ async function measure(
   server: Child<Info>,
   secrets: Secrets,
   extra: Record<string, unknown>,
+  library: Library = 'monban',
 ) {
   const [probe, ...all] = secrets;
   const unhashed = all.slice(0, UNHASHED);
   const rest = all.slice(UNHASHED);
-  const one = await loginLoadOnce(server, probe as [string, string]);
+  const one = await (library === 'monban' ? loginLoadOnce : peerLoginOnce)(
+    server,
+    probe as [string, string],
+  );
   const cost = await server.call<{ cpuMs: number; wallMs: number }>('argon2Cost', argonArgs);
   // Warm-up (JIT, pools), then the measured run.
   const warm = Math.floor((rest.length * WARMUP) / (DURATION + WARMUP));
-  await loginLoad(server.info.url, rest.slice(0, warm), WARMUP);
+  await loginLoad(server.info.url, rest.slice(0, warm), WARMUP, undefined, library);
   const measured = rest.slice(warm);
   const db0 = databaseCpuMs();
   const before = await server.call<Counts>('counts');
-  const run = await loginLoad(server.info.url, measured, DURATION);
+  const run = await loginLoad(server.info.url, measured, DURATION, undefined, library);
   const delta = diff(before, await server.call<Counts>('counts'));
   const db1 = databaseCpuMs();
   const cost2 = await server.call<{ cpuMs: number; wallMs: number }>('argon2Cost', argonArgs);
@@ -356,7 +412,7 @@ async function measure(
     await server.call('setHashing', false);
     try {
       const before2 = await server.call<Counts>('counts');
-      const bare = await loginLoad(server.info.url, unhashed, 0, unhashed.length);
+      const bare = await loginLoad(server.info.url, unhashed, 0, unhashed.length, library);
       const delta2 = diff(before2, await server.call<Counts>('counts'));
       if (bare.completed > 0) unhashedMs = delta2.cpuMs / bare.completed;
     } finally {
@@ -392,7 +448,7 @@ async function measure(
     transactionsPerLogin: one.transactions,
     non2xx: run.result.non2xx,
   };
-  results.push(figure);
+  (library === 'monban' ? results : peerResults).push(figure);
   console.log(
     `${label.padEnd(34)} ${perSecond.toFixed(1).padStart(6)} logins/s (${figure.perMachineCore.toFixed(1)} per machine core)  login p50 ${figure.p50.toFixed(0)} ms p99 ${figure.p99.toFixed(0)} ms`,
   );
@@ -404,7 +460,9 @@ async function measure(
       (dbPerLogin === null ? '' : `; PostgreSQL + Redis CPU ${dbPerLogin.toFixed(2)} ms/login`),
   );
   console.log(
-    `${''.padEnd(34)} one login: ${run.requestsPerLogin} HTTP requests, ${one.portCalls} storage port calls (${one.transactions} transactions), ${one.sql} SQL statements, ${one.redis} Redis commands; ${run.result.requests.total} requests, non-2xx ${run.result.non2xx}`,
+    library === 'monban'
+      ? `${''.padEnd(34)} one login: ${run.requestsPerLogin} HTTP requests, ${one.portCalls} storage port calls (${one.transactions} transactions), ${one.sql} SQL statements, ${one.redis} Redis commands; ${run.result.requests.total} requests, non-2xx ${run.result.non2xx}`
+      : `${''.padEnd(34)} one login: ${run.requestsPerLogin} HTTP requests; ${run.result.requests.total} requests, non-2xx ${run.result.non2xx}`,
   );
   if (run.reused) console.log('  (members reused: raise BENCH_LOGIN_ACCOUNTS)');
   for (const [error, count] of run.errors) console.log(`  ${count} x ${error}`);
@@ -433,6 +491,21 @@ async function loginLoadOnce(server: Child<Info>, [userId, secret]: [string, str
   return delta;
 }
 
+/** One better-auth login, checked step by step (the peer server counts only CPU and hashes). */
+async function peerLoginOnce(server: Child<Info>, [email, secret]: [string, string]) {
+  const c = client(server.info.url, { origin: new URL(server.info.url).origin });
+  const before = await server.call<Counts>('counts');
+  const signIn = await c.call('POST', '/sign-in/email', { email, password: PASSWORD });
+  const verify = await c.call('POST', '/two-factor/verify-totp', { code: totpNow(secret) });
+  const delta = diff(before, await server.call<Counts>('counts'));
+  if (!signIn.text.includes('"twoFactorRedirect":true') || verify.status !== 200) {
+    throw new Error(
+      `peer probe login failed: ${signIn.status} ${signIn.text.slice(0, 80)} | ${verify.status} ${verify.text.slice(0, 80)}`,
+    );
+  }
+  return delta;
+}
+
 async function serve(env: Record<string, string>) {
   return startChild<Info>(SERVER, { env });
 }
@@ -444,6 +517,39 @@ async function seeded(server: Child<Info>, prefix: string, count: number) {
     `  seeded ${count} members in ${((performance.now() - started) / 1000).toFixed(1)} s`,
   );
   return secrets;
+}
+
+/**
+ * better-auth on its memory adapter behind the same framework, right after Monban's run on
+ * the memory adapter: the same argon2id, the same load (as many logins, as many at a time).
+ * Its members are a pool of PEER_MEMBERS signing in again and again (its TOTP check takes a
+ * code again, so there is no replay to step around, unlike Monban's): its memory adapter
+ * copies every table twice for each transaction (one per login, to consume the second-factor
+ * challenge), so its cost per login grows with the rows it holds; a small pool keeps that
+ * growth out of the comparison, in better-auth's favour.
+ */
+async function measurePeer(framework: 'fastify' | 'express') {
+  const server = await startChild<Info>(PEER_SERVER, { env: { BENCH_FRAMEWORK: framework } });
+  try {
+    const pool = await seeded(server, `ba${framework[0]}${tag}`, PEER_MEMBERS);
+    const secrets = Array.from({ length: PER_RUN + 1 }, (_, i) => pool[i % pool.length]!);
+    await measure(
+      `better-auth on ${framework === 'fastify' ? 'Fastify' : 'Express'}, memory`,
+      server,
+      secrets,
+      { storage: 'memory', framework, processes: 1, library: 'better-auth' },
+      'better-auth',
+    );
+    const tables = await server.call<Record<string, number>>('tables');
+    console.log(
+      `${''.padEnd(34)} its memory adapter's tables after the run: ${Object.entries(tables)
+        .map(([name, rows]) => `${name} ${rows}`)
+        .join(', ')} rows`,
+    );
+  } finally {
+    await server.call('close').catch(() => {});
+    await server.stop();
+  }
 }
 
 console.log(
@@ -468,6 +574,7 @@ for (const storage of (['memory', 'pglite'] as const).filter((s) => STORAGES.inc
       await server.call('close').catch(() => {});
       await server.stop();
     }
+    if (storage === 'memory' && PEERS) await measurePeer(framework);
   }
 }
 
@@ -540,5 +647,7 @@ if (!STORAGES.includes('postgres')) {
 if (failures.length > 0) {
   console.log(`FAILED: ${failures.join('; ')}`);
 }
-console.log(`BENCH_JSON ${JSON.stringify({ logins: results, cores: CORES, failures })}`);
+console.log(
+  `BENCH_JSON ${JSON.stringify({ logins: results, peerLogins: peerResults, cores: CORES, failures })}`,
+);
 process.exit(failures.length > 0 ? 1 : 0);
