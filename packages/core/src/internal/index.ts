@@ -6,3 +6,4 @@
  * @internal
  */
 export { builtinNodeCrypto } from './nativeCrypto.js';
+export { timingSafeEqual } from './secrets.js';
