@@ -31,6 +31,18 @@ const readIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? '
  * Options of {@link monbanExpress}: the Monban service with the options of `createMonbanHttp`
  * (`tenant`, `csrf`, `cookie`...), or, alone, an HTTP layer already made by `createMonbanHttp`
  * (to share one layer between several mounts or frameworks).
+ *
+ * @example
+ * ```ts
+ * import type { MonbanExpressOptions } from '@monban/express';
+ *
+ * const options: MonbanExpressOptions = {
+ *   monban,
+ *   tenant: 'daiwa',
+ *   csrf: { allowedOrigins: ['https://portal.example.jp'], secret: process.env.CSRF_SECRET },
+ * };
+ * app.use('/auth', monbanExpress(options));
+ * ```
  */
 export type MonbanExpressOptions = ({ monban: Monban } & MonbanHttpOptions) | { http: MonbanHttp };
 

@@ -13,6 +13,19 @@ import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest 
  * Options of {@link monbanFastify}: the Monban service with the options of `createMonbanHttp`
  * (`tenant`, `csrf`, `cookie`...), or an HTTP layer already made by `createMonbanHttp` (to share
  * one layer between several mounts or frameworks); with either, Fastify's `prefix`.
+ *
+ * @example
+ * ```ts
+ * import type { MonbanFastifyOptions } from '@monban/fastify';
+ *
+ * const options: MonbanFastifyOptions = {
+ *   monban,
+ *   prefix: '/auth',
+ *   tenant: 'daiwa',
+ *   csrf: { allowedOrigins: ['https://portal.example.jp'], secret: process.env.CSRF_SECRET },
+ * };
+ * await app.register(monbanFastify, options);
+ * ```
  */
 export type MonbanFastifyOptions =
   | ({ monban: Monban; prefix?: string } & MonbanHttpOptions)
