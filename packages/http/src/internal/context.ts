@@ -102,9 +102,12 @@ export function flowOutcome(ctx: Ctx, result: Result<FlowAnswer>): Outcome {
   return { body };
 }
 
-/** A plain result: the fields beside `ok`, or the error. */
-export function plain(result: Result<object>, status = 200): Outcome {
+/**
+ * A plain result: the fields beside `ok` (status 200, or 202 for an `accepted` route), or the
+ * error.
+ */
+export function plain(result: Result<object>): Outcome {
   if (!result.ok) return { error: result.error };
   const { ok: _ok, ...rest } = result as { ok: true } & Record<string, unknown>;
-  return { status, body: rest };
+  return { body: rest };
 }

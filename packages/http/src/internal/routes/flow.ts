@@ -1,0 +1,147 @@
+import type { RouteDef } from '../context.js';
+import { chosenDevice } from './chosenDevice.js';
+import { flowStep, publicCall } from './define.js';
+
+/**
+ * The steps of a flow behind the flow cookie (R-LOG, R-ENR): the screen to show next, the
+ * first-login enrollment (birth date, terms, method, password, email, factor setup) and the
+ * second-factor challenge that ends a login; with the landing of the email verification link.
+ */
+export const FLOW_ROUTES: readonly RouteDef[] = [
+  flowStep(
+    {
+      method: 'GET',
+      path: '/flow',
+      operationId: 'getFlow',
+      summary: 'The current flow: the step to show next (poll it after the email link).',
+    },
+    // The service answers FLOW_EXPIRED for an idle flow, as every step does.
+    (ctx, flowToken) => ctx.monban.getFlow({ flowToken }),
+  ),
+  flowStep(
+    {
+      method: 'POST',
+      path: '/flow/birth-date',
+      operationId: 'verifyBirthDate',
+      summary: 'First login: the birth date (YYYYMMDD).',
+      body: 'BirthDate',
+    },
+    (ctx, flowToken) => ctx.monban.verifyBirthDate({ flowToken, birthDate: ctx.body.birthDate }),
+  ),
+  flowStep(
+    {
+      method: 'POST',
+      path: '/flow/terms',
+      operationId: 'acceptTerms',
+      summary: 'Accepts the terms version shown.',
+      body: 'Terms',
+    },
+    (ctx, flowToken) => ctx.monban.acceptTerms({ flowToken, version: ctx.body.version }),
+  ),
+  flowStep(
+    {
+      method: 'POST',
+      path: '/flow/method',
+      operationId: 'chooseMethod',
+      summary: 'Chooses the second factor, optionally a new user ID.',
+      body: 'ChooseMethod',
+    },
+    (ctx, flowToken) =>
+      ctx.monban.chooseMethod({ flowToken, factor: ctx.body.factor, userId: ctx.body.userId }),
+  ),
+  flowStep(
+    {
+      method: 'POST',
+      path: '/flow/password',
+      operationId: 'updatePassword',
+      summary: 'Replaces the temporary password.',
+      body: 'NewPassword',
+    },
+    (ctx, flowToken) =>
+      ctx.monban.updatePassword({
+        flowToken,
+        password: ctx.body.password,
+        confirmation: ctx.body.confirmation,
+      }),
+  ),
+  flowStep(
+    {
+      method: 'POST',
+      path: '/flow/email',
+      operationId: 'updateEmail',
+      summary: 'Sets the email address (a verification link may be mailed).',
+      body: 'Email',
+    },
+    (ctx, flowToken) =>
+      ctx.monban.updateEmail({ flowToken, email: ctx.body.email, locale: ctx.locale }),
+  ),
+  flowStep(
+    {
+      method: 'POST',
+      path: '/flow/email/resend',
+      operationId: 'resendVerificationEmail',
+      summary: 'Mails the verification link again (cooldown).',
+      body: 'Empty',
+    },
+    (ctx, flowToken) => ctx.monban.resendVerificationEmail({ flowToken, locale: ctx.locale }),
+  ),
+  flowStep(
+    {
+      method: 'POST',
+      path: '/flow/factor',
+      operationId: 'beginFactorSetup',
+      summary: 'Starts setting up the chosen factor (QR code, passkey options).',
+      body: 'Empty',
+    },
+    (ctx, flowToken) => ctx.monban.beginFactorSetup({ flowToken, locale: ctx.locale }),
+  ),
+  flowStep(
+    {
+      method: 'POST',
+      path: '/flow/factor/complete',
+      operationId: 'completeFactorSetup',
+      summary: 'Completes factor setup with a device name and the answer.',
+      body: 'CompleteFactor',
+    },
+    (ctx, flowToken) =>
+      ctx.monban.completeFactorSetup({
+        flowToken,
+        label: ctx.body.label,
+        response: ctx.body.response,
+      }),
+  ),
+  flowStep(
+    {
+      method: 'POST',
+      path: '/flow/challenge',
+      operationId: 'beginChallenge',
+      summary: 'Starts (or resends) the second-factor challenge on a chosen device.',
+      body: 'BeginChallenge',
+    },
+    (ctx, flowToken) =>
+      ctx.monban.beginChallenge({ flowToken, ...chosenDevice(ctx.body), locale: ctx.locale }),
+  ),
+  flowStep(
+    {
+      method: 'POST',
+      path: '/flow/challenge/verify',
+      operationId: 'verifyChallenge',
+      summary: 'Verifies the second factor; opens the session (cookie) when the flow completes.',
+      body: 'FactorAnswer',
+    },
+    (ctx, flowToken) => ctx.monban.verifyChallenge({ flowToken, response: ctx.body.response }),
+  ),
+  publicCall(
+    {
+      method: 'POST',
+      path: '/email/verify',
+      operationId: 'verifyEmail',
+      summary:
+        'The verification link landing: confirms the address; the original tab learns it from GET /flow.',
+      body: 'LinkToken',
+      rateLimited: true,
+      response: 'Empty',
+    },
+    (ctx) => ctx.monban.verifyEmail({ token: ctx.body.token }),
+  ),
+];
