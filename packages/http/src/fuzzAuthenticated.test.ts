@@ -7,7 +7,7 @@
  * per-IP counter and audits nothing; another member's devices, sessions and account never change
  * whatever IDs the bodies and paths carry (CVE-2025-61928).
  */
-import type { FlowAnswer, Result } from '@monban/core';
+import { expectOk, walkFirstLogin } from '@monban/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Env, NEW_PASSWORD, setupEnv, TEMP_PASSWORD } from '../test/harness.js';
@@ -16,14 +16,9 @@ import { createAnswerCheck } from '../test/openapiCheck.js';
 
 const TENANT = 'daiwa';
 
-function ok<T extends object>(result: Result<T>): T {
-  if (!result.ok) throw new Error(JSON.stringify(result.error));
-  return result;
-}
-
 /** A member signed in through the service: the session token and the account's IDs. */
 async function signedIn(env: Env, userId: string) {
-  const { accountId } = ok(
+  const { accountId } = expectOk(
     await env.monban.provisionMember({
       tenantId: TENANT,
       userId,
@@ -32,47 +27,17 @@ async function signedIn(env: Env, userId: string) {
       email: `${userId}@example.jp`,
     }),
   );
-  const login = ok(await env.monban.login({ tenantId: TENANT, userId, password: TEMP_PASSWORD }));
-  const { flowToken } = login;
-  let answer: FlowAnswer = login;
-  for (let guard = 0; answer.flow.status === 'active' && guard < 12; guard++) {
-    switch (answer.flow.step) {
-      case 'verify-birthdate':
-        answer = ok(await env.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
-        break;
-      case 'accept-terms':
-        answer = ok(await env.monban.acceptTerms({ flowToken, version: answer.flow.termsVersion }));
-        break;
-      case 'choose-method':
-        answer = ok(await env.monban.chooseMethod({ flowToken, factor: 'totp' }));
-        break;
-      case 'update-password':
-        answer = ok(
-          await env.monban.updatePassword({
-            flowToken,
-            password: NEW_PASSWORD,
-            confirmation: NEW_PASSWORD,
-          }),
-        );
-        break;
-      case 'update-email':
-        answer = ok(await env.monban.updateEmail({ flowToken, email: `${userId}@example.jp` }));
-        break;
-      case 'configure-factor': {
-        const begun = ok(await env.monban.beginFactorSetup({ flowToken }));
-        answer = ok(
-          await env.monban.completeFactorSetup({
-            flowToken,
-            label: 'iPhone',
-            response: await env.prover.enroll(userId, 'totp', begun.client),
-          }),
-        );
-        break;
-      }
-      default:
-        throw new Error(`unexpected step ${answer.flow.step}`);
-    }
-  }
+  const { answer } = await walkFirstLogin(env.monban, {
+    tenantId: TENANT,
+    userId,
+    temporaryPassword: TEMP_PASSWORD,
+    newPassword: NEW_PASSWORD,
+    factor: 'totp',
+    setUpFactor: async (begun) => ({
+      label: 'iPhone',
+      response: await env.prover.enroll(userId, 'totp', begun.client),
+    }),
+  });
   const token = answer.session?.token;
   if (token === undefined) throw new Error('no session');
   const [device] = await env.storage.credentials.listByAccount(TENANT, accountId);
@@ -107,7 +72,7 @@ describe('who am I (R-LOG-7, ACCEPTANCE 37)', () => {
     const call = browser(env.http, me.token);
     const whoami = (await call('GET', `/${TENANT}/session`)).response;
     expect(whoami.status).toBe(200);
-    const view = ok(await env.monban.getSession({ sessionToken: me.token })).session;
+    const view = expectOk(await env.monban.getSession({ sessionToken: me.token })).session;
     const { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt } = view;
     expect(JSON.parse(whoami.body)).toEqual({
       session: { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt },

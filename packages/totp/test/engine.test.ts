@@ -6,10 +6,15 @@
  * The password hasher is PBKDF2-SHA-256 through WebCrypto, written here: `@monban/argon2` is not
  * a dependency of this package (adding it would put package.json out of step with the lockfile).
  */
-import { createMonban, type Monban, type Result } from '@monban/core';
+import type { Result } from '@monban/core';
 import type { PasswordHasher } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
-import { createManualClock, createTestFactor, walkFirstLogin } from '@monban/test-utils';
+import {
+  createManualClock,
+  createTestFactor,
+  createTestMonban,
+  walkFirstLogin,
+} from '@monban/test-utils';
 import { type TOTP, URI } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { createTotpFactor } from '../src/index.js';
@@ -55,20 +60,17 @@ function ok<T extends object>(result: Result<T>): T {
 }
 
 function setup() {
-  const clock = createManualClock(START + 5_000);
-  const storage = createMemoryStorage();
-  const totp = createTotpFactor({ keys: [{ id: 'k1', key: KEY_1 }] });
-  const monban: Monban = createMonban({
+  return createTestMonban({
     tenants: [{ id: TENANT, displayName: '大和証券グループ健康保険組合', preset: 'daiwa' }],
-    storage,
+    storage: createMemoryStorage(),
     hasher: pbkdf2Hasher,
-    mailer: { send: async () => {} },
     // Daiwa also offers passkeys: the honest test factor stands in for @monban/webauthn.
-    factors: [totp, createTestFactor({ kind: 'passkey' })],
-    clock,
-    links: { baseUrl: 'https://portal.example.jp/auth' },
+    factors: [
+      createTotpFactor({ keys: [{ id: 'k1', key: KEY_1 }] }),
+      createTestFactor({ kind: 'passkey' }),
+    ],
+    clock: createManualClock(START + 5_000),
   });
-  return { monban, clock, storage };
 }
 
 type Harness = ReturnType<typeof setup>;

@@ -6,12 +6,13 @@
  * software authenticator: real attestations and signatures.
  */
 import { createArgon2Hasher } from '@monban/argon2';
-import { createMonban, type Monban, type Result, type TenantConfig } from '@monban/core';
+import { createMonban, type Result, type TenantConfig } from '@monban/core';
 import { createMemoryStorage } from '@monban/memory';
 import {
   createManualClock,
   createSoftwareAuthenticator,
   createTestFactor,
+  createTestMonban,
   type SoftwareAuthenticator,
   walkFirstLogin,
 } from '@monban/test-utils';
@@ -33,21 +34,17 @@ function ok<T extends object>(result: Result<T>): T {
 const hasher = createArgon2Hasher();
 
 function setup(tenant: Partial<TenantConfig> = {}) {
-  const clock = createManualClock(START);
-  const storage = createMemoryStorage();
-  const monban: Monban = createMonban({
+  const h = createTestMonban({
     tenants: [{ id: TENANT, displayName: DISPLAY_NAME, preset: 'daiwa', ...tenant }],
-    storage,
+    storage: createMemoryStorage(),
     hasher,
-    mailer: { send: async () => {} },
     factors: [
       createWebAuthnFactor({ rpId: 'portal.example.jp', origins: [ORIGIN] }),
       createTestFactor({ kind: 'totp' }),
     ],
-    clock,
-    links: { baseUrl: 'https://portal.example.jp/auth' },
+    clock: createManualClock(START),
   });
-  return { monban, clock, storage, phone: createSoftwareAuthenticator() };
+  return { ...h, phone: createSoftwareAuthenticator() };
 }
 
 type Harness = ReturnType<typeof setup>;
