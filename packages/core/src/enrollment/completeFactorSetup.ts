@@ -1,9 +1,9 @@
 import { validateDeviceName } from '@monban/policy';
 import { newId } from '../internal/secrets.js';
 import { flowFactorContext } from '../kernel/factorContext.js';
-import { currentCeremony, lockedOut } from '../kernel/flows.js';
+import { currentCeremony } from '../kernel/flows.js';
 import type { Kernel } from '../kernel/Kernel.js';
-import { guess, refusalOf, refusedBy, right } from '../kernel/lockout.js';
+import { guessInFlow, refusedBy, right } from '../kernel/lockout.js';
 import { runStep } from '../kernel/runStep.js';
 import { fail, type Result } from '../result.js';
 import type { Credential } from '../types.js';
@@ -32,24 +32,18 @@ export function completeFactorSetup(
     );
     if (!name.ok) return fail('VALIDATION_FAILED', { issues: name.issues });
     const context = flowFactorContext(kernel, loaded, 'enroll', undefined);
-    const checked = await guess(
-      kernel,
-      loaded.tenant,
-      loaded.account,
-      'second-factor',
-      async () => {
-        const result = await factor.completeEnrollment(context, {
-          pending: ceremony.pending,
-          response: input.response,
-          label: name.value,
-          existing,
-        });
-        return result.ok ? right(result) : refusedBy(result);
-      },
-    );
+    const checked = await guessInFlow(kernel, loaded, 'second-factor', async () => {
+      const result = await factor.completeEnrollment(context, {
+        pending: ceremony.pending,
+        response: input.response,
+        label: name.value,
+        existing,
+      });
+      return result.ok ? right(result) : refusedBy(result);
+    });
     if (!checked.ok) {
-      if (checked.locked) return lockedOut(kernel, loaded);
-      const refusal = refusalOf(checked.failure);
+      if ('error' in checked) return checked;
+      const { refusal } = checked;
       return { event: { type: 'FACTOR_SETUP_FAILED', factor: ceremony.factor, refusal } };
     }
     const credential: Credential = {

@@ -1,8 +1,7 @@
 import { validateBirthDate } from '@monban/policy';
 import { timingSafeEqual } from '../internal/secrets.js';
-import { lockedOut } from '../kernel/flows.js';
 import type { Kernel } from '../kernel/Kernel.js';
-import { guess, right, wrong } from '../kernel/lockout.js';
+import { guessInFlow, right, wrong } from '../kernel/lockout.js';
 import { runStep } from '../kernel/runStep.js';
 import { currentStep } from '../machine/transition.js';
 import { fail, type Result } from '../result.js';
@@ -25,13 +24,13 @@ export function verifyBirthDate(
       return fail('STEP_NOT_ALLOWED', { step: currentStep(loaded.state) });
     }
     const expected = loaded.account.birthDate ?? '';
-    const checked = await guess(kernel, loaded.tenant, loaded.account, 'birthdate', async () =>
+    const checked = await guessInFlow(kernel, loaded, 'birthdate', async () =>
       // Both are YYYY-MM-DD; compared without an early exit.
       timingSafeEqual(expected, parsed.value) && expected !== ''
         ? right(true)
         : wrong(fail('BIRTH_DATE_MISMATCH')),
     );
-    if (!checked.ok && checked.locked) return lockedOut(kernel, loaded);
+    if ('error' in checked) return checked;
     return { event: { type: 'BIRTHDATE_SUBMITTED', matches: checked.ok } };
   });
 }

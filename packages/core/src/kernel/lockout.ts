@@ -8,6 +8,7 @@ import type { Refusal } from '../machine/types.js';
 import { type Failure, fail } from '../result.js';
 import type { Tenant } from '../tenants/defineTenant.js';
 import type { Account } from '../types.js';
+import { type LoadedFlow, lockedOut } from './flows.js';
 import type { Kernel } from './Kernel.js';
 
 /** What a check found: right, or wrong (`counts`: toward lockout) or malformed (`counts: false`). */
@@ -135,4 +136,20 @@ export async function unlockAccount(
     return { ok: true };
   }
   return fail('CONCURRENT_UPDATE');
+}
+
+/**
+ * {@link guess} within a flow step: past the budget the flow ends (`ACCOUNT_LOCKED`, a failure to
+ * answer at once); a wrong answer comes back as the refusal its flow event carries.
+ */
+export async function guessInFlow<T>(
+  kernel: Kernel,
+  loaded: LoadedFlow,
+  kind: GuessKind,
+  check: () => Promise<Guess<T>>,
+): Promise<{ ok: true; value: T } | { ok: false; refusal: Refusal } | Failure> {
+  const checked = await guess(kernel, loaded.tenant, loaded.account, kind, check);
+  if (checked.ok) return checked;
+  if (checked.locked) return lockedOut(kernel, loaded);
+  return { ok: false, refusal: refusalOf(checked.failure) };
 }

@@ -1,7 +1,7 @@
 import { flowFactorContext, useCredential } from '../kernel/factorContext.js';
-import { currentCeremony, lockedOut } from '../kernel/flows.js';
+import { currentCeremony } from '../kernel/flows.js';
 import type { Kernel } from '../kernel/Kernel.js';
-import { guess, refusalOf, refusedBy, right, wrong } from '../kernel/lockout.js';
+import { guessInFlow, refusedBy, right, wrong } from '../kernel/lockout.js';
 import { runStep } from '../kernel/runStep.js';
 import { fail, type Result } from '../result.js';
 import type { Credential } from '../types.js';
@@ -19,30 +19,24 @@ export function verifyChallenge(
     const all = loaded.credentials;
     const own = all.filter((c) => c.kind === ceremony.factor);
     const context = flowFactorContext(kernel, loaded, 'login', undefined);
-    const checked = await guess(
-      kernel,
-      loaded.tenant,
-      loaded.account,
-      'second-factor',
-      async () => {
-        const result = await factor.verifyChallenge(context, {
-          pending: ceremony.pending,
-          credentials: own,
-          response: input.response,
-        });
-        if (!result.ok) return refusedBy(result);
-        const credential = own.find((c) => c.id === result.credentialId);
-        if (credential === undefined) return wrong(fail('FACTOR_VERIFICATION_FAILED'));
-        const used = await useCredential(kernel, credential, result.data);
-        // A lost compare-and-set: this answer was already used (ACCEPTANCE 14/15/21).
-        return used === null
-          ? wrong(fail('FACTOR_VERIFICATION_FAILED', { reason: 'replayed' }))
-          : right<Credential>(used);
-      },
-    );
+    const checked = await guessInFlow(kernel, loaded, 'second-factor', async () => {
+      const result = await factor.verifyChallenge(context, {
+        pending: ceremony.pending,
+        credentials: own,
+        response: input.response,
+      });
+      if (!result.ok) return refusedBy(result);
+      const credential = own.find((c) => c.id === result.credentialId);
+      if (credential === undefined) return wrong(fail('FACTOR_VERIFICATION_FAILED'));
+      const used = await useCredential(kernel, credential, result.data);
+      // A lost compare-and-set: this answer was already used (ACCEPTANCE 14/15/21).
+      return used === null
+        ? wrong(fail('FACTOR_VERIFICATION_FAILED', { reason: 'replayed' }))
+        : right<Credential>(used);
+    });
     if (!checked.ok) {
-      if (checked.locked) return lockedOut(kernel, loaded);
-      const refusal = refusalOf(checked.failure);
+      if ('error' in checked) return checked;
+      const { refusal } = checked;
       return { event: { type: 'CHALLENGE_FAILED', factor: ceremony.factor, refusal } };
     }
     const used = checked.value;
