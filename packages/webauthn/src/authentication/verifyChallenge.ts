@@ -10,6 +10,7 @@ import type {
   FactorVerified,
   JsonObject,
 } from '@monban/core';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { isoBase64URL, parseAuthenticatorData } from '@simplewebauthn/server/helpers';
 import { verifyWithSimpleWebAuthn } from '../internal/assertion.js';
 import { takeChallenge } from '../internal/challenge.js';
@@ -21,7 +22,6 @@ import {
   failure,
   readAssertion,
   refused,
-  sameBytes,
 } from '../internal/responses.js';
 
 /**
@@ -75,7 +75,7 @@ export async function verifyChallenge(
   } catch {
     return failure('PASSKEY_RESPONSE_INVALID', false, { reason: 'format' });
   }
-  if (!sameBytes(parsed.rpIdHash, await party.rpIdHash())) return refused('rp-id');
+  if (!constantTimeEqual(parsed.rpIdHash, await party.rpIdHash())) return refused('rp-id');
   if (!parsed.flags.up) return refused('user-presence');
   if (!parsed.flags.uv) return refused('user-verification');
   if ((parsed.counter > 0 || stored.counter > 0) && parsed.counter <= stored.counter) {

@@ -15,6 +15,7 @@
  * and requires identical verdicts.
  * @module
  */
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { ECDSASigValue } from '@peculiar/asn1-ecc';
 import { AsnParser } from '@peculiar/asn1-schema';
 import {
@@ -353,7 +354,7 @@ export function createNodeAssertionVerifier(
       return REFUSED;
     }
     const { flags, counter } = parsed;
-    if (!equalBytes(parsed.rpIdHash, hashOf(expected.rpId))) return REFUSED;
+    if (!constantTimeEqual(parsed.rpIdHash, hashOf(expected.rpId))) return REFUSED;
     if (!flags.up || !flags.uv) return REFUSED;
     let clientDataHash: Uint8Array;
     let signature: Uint8Array;
@@ -388,11 +389,4 @@ export function createNodeAssertionVerifier(
     }
     return valid ? { verified: true, newCounter: counter, backedUp: flags.bs } : BAD_SIGNATURE;
   }
-}
-
-function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return diff === 0;
 }

@@ -148,11 +148,3 @@ export function checkClientData(
   }
   return null;
 }
-
-/** Constant-length comparison of two byte arrays (public data; no timing secret involved). */
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= (a[i] ?? 0) ^ (b[i] ?? 0);
-  return diff === 0;
-}

@@ -9,6 +9,7 @@ import type {
   FactorFailure,
   JsonObject,
 } from '@monban/core';
+import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import {
   type RegistrationResponseJSON,
   type VerifiedRegistrationResponse,
@@ -34,7 +35,6 @@ import {
   failure,
   readRegistration,
   refused,
-  sameBytes,
 } from '../internal/responses.js';
 import { SUPPORTED_ALGORITHMS } from '../internal/settings.js';
 
@@ -55,7 +55,7 @@ async function checkAttestation(
     );
     const fmt: string = attestation.get('fmt');
     const parsed = parseAuthenticatorData(attestation.get('authData'));
-    if (!sameBytes(parsed.rpIdHash, await party.rpIdHash())) return refused('rp-id');
+    if (!constantTimeEqual(parsed.rpIdHash, await party.rpIdHash())) return refused('rp-id');
     if (!parsed.flags.up) return refused('user-presence');
     if (!parsed.flags.uv) return refused('user-verification');
     if (parsed.credentialPublicKey === undefined || parsed.credentialID === undefined) {
