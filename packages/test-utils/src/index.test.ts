@@ -12,6 +12,7 @@ test('public surface: exactly these runtime exports', () => {
     'expectOk',
     'makeAccount',
     'makeCredential',
+    'makeFactorContext',
     'makeFlow',
     'makeSession',
     'makeTokenRecord',

@@ -13,6 +13,7 @@ export { createTestFactor, type TestFactor } from './createTestFactor.js';
 export { createTestMonban, TEST_START, type TestMonban } from './createTestMonban.js';
 export { makeAccount } from './makeAccount.js';
 export { makeCredential } from './makeCredential.js';
+export { makeFactorContext } from './makeFactorContext.js';
 export { makeFlow } from './makeFlow.js';
 export { makeSession } from './makeSession.js';
 export { makeTokenRecord } from './makeTokenRecord.js';

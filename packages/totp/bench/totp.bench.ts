@@ -17,6 +17,7 @@ import { createHmac } from 'node:crypto';
 import type { FactorContext, JsonObject } from '@monban/core';
 import { cryptoRandom } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
+import { makeFactorContext } from '@monban/test-utils';
 import { verifyTOTPWithGracePeriod } from '@oslojs/otp';
 import { Secret, TOTP, URI } from 'otpauth';
 import { verifySync as otplibVerifySync } from 'otplib';
@@ -27,23 +28,8 @@ import { createTotpFactor } from '../src/index.js';
 const HOUR = 3_600_000;
 const START = Date.UTC(2026, 3, 1, 0, 0, 0);
 const storage = createMemoryStorage();
-const context = (now: number): FactorContext => ({
-  tenant: { id: 'daiwa', displayName: '大和証券グループ健康保険組合' },
-  account: {
-    tenantId: 'daiwa',
-    accountId: 'acc-1',
-    userId: 'taro01',
-    email: null,
-    emailVerified: false,
-  },
-  now,
-  random: cryptoRandom,
-  storage: { tokens: storage.tokens, counters: storage.counters },
-  mailer: { send: async () => {} },
-  locale: 'ja',
-  bindingId: 'flow-1',
-  purpose: 'login',
-});
+const context = (now: number): FactorContext =>
+  makeFactorContext({ storage, now, purpose: 'login' });
 
 async function monban(skewLimitSeconds?: number) {
   const factor = createTotpFactor({

@@ -12,10 +12,10 @@
  */
 import { createHash, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
 import type { FactorContext, JsonObject } from '@monban/core';
-import { cryptoRandom } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
 import {
   createSoftwareAuthenticator,
+  makeFactorContext,
   type SoftwareAuthenticationResponse,
 } from '@monban/test-utils';
 import { verifyAuthenticationResponse } from '@simplewebauthn/server';
@@ -34,23 +34,8 @@ const libraryFactor = createWebAuthnFactor({
 });
 const authenticator = createSoftwareAuthenticator();
 
-const context = (bindingId: string, purpose: 'enroll' | 'login'): FactorContext => ({
-  tenant: { id: 'daiwa', displayName: '大和証券グループ健康保険組合' },
-  account: {
-    tenantId: 'daiwa',
-    accountId: 'acc-1',
-    userId: 'taro01',
-    email: null,
-    emailVerified: false,
-  },
-  now: Date.now(),
-  random: cryptoRandom,
-  storage: { tokens: storage.tokens, counters: storage.counters },
-  mailer: { send: async () => {} },
-  locale: 'ja',
-  bindingId,
-  purpose,
-});
+const context = (bindingId: string, purpose: 'enroll' | 'login'): FactorContext =>
+  makeFactorContext({ storage, now: Date.now(), bindingId, purpose });
 
 async function prepare() {
   const enroll = context('enroll', 'enroll');

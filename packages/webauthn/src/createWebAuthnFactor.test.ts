@@ -9,6 +9,7 @@ import { createMemoryStorage } from '@monban/memory';
 import { formatIssue } from '@monban/policy';
 import {
   createSoftwareAuthenticator,
+  makeFactorContext,
   type SoftwareAuthenticator,
   type SoftwareAuthenticatorOptions,
   type SoftwareCreateOverrides,
@@ -51,18 +52,12 @@ function context(
   overrides: Partial<FactorContext> & { accountId?: string } = {},
 ): FactorContext {
   const { accountId = 'acc-1', ...rest } = overrides;
-  return {
-    tenant: TENANT,
-    account: { tenantId: 'daiwa', accountId, userId: 'taro01', email: null, emailVerified: false },
+  return makeFactorContext({
+    storage,
     now: START,
-    random: cryptoRandom,
-    storage: { tokens: storage.tokens, counters: storage.counters },
-    mailer: { send: async () => {} },
-    locale: 'ja',
-    bindingId: 'flow-1',
-    purpose: 'enroll',
+    account: { tenantId: 'daiwa', accountId, userId: 'taro01', email: null, emailVerified: false },
     ...rest,
-  };
+  });
 }
 
 type H = ReturnType<typeof harness>;

@@ -4,8 +4,8 @@
  * @module
  */
 import type { Credential, FactorContext } from '@monban/core';
-import { cryptoRandom } from '@monban/core/ports';
 import { createMemoryStorage } from '@monban/memory';
+import { makeFactorContext } from '@monban/test-utils';
 import { TOTP, URI } from 'otpauth';
 
 /** 2026-04-01T00:00:00Z, on a 30-second boundary. */
@@ -16,27 +16,9 @@ export const KEY_1 = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
 /** Another application key. */
 export const KEY_2 = Uint8Array.from({ length: 32 }, (_, i) => 200 - i);
 
-/** A factor context for tenant `daiwa`, account `acc-1` (login ID `taro01`). */
+/** A factor context for tenant `daiwa`, account `acc-1` (login ID `taro01`), at {@link START}. */
 export function makeContext(overrides: Partial<FactorContext> = {}): FactorContext {
-  const storage = createMemoryStorage();
-  return {
-    tenant: { id: 'daiwa', displayName: '大和証券グループ健康保険組合' },
-    account: {
-      tenantId: 'daiwa',
-      accountId: 'acc-1',
-      userId: 'taro01',
-      email: null,
-      emailVerified: false,
-    },
-    now: START,
-    random: cryptoRandom,
-    storage: { tokens: storage.tokens, counters: storage.counters },
-    mailer: { send: async () => {} },
-    locale: 'ja',
-    bindingId: 'flow-1',
-    purpose: 'enroll',
-    ...overrides,
-  };
+  return makeFactorContext({ storage: createMemoryStorage(), now: START, ...overrides });
 }
 
 /** The code an authenticator app would show for `uri` at `timestampMs` (computed by otpauth). */
