@@ -18,16 +18,8 @@ const TENANT = 'daiwa';
 
 /** A member signed in through the service: the session token and the account's IDs. */
 async function signedIn(env: Env, userId: string) {
-  const { accountId } = expectOk(
-    await env.monban.provisionMember({
-      tenantId: TENANT,
-      userId,
-      temporaryPassword: TEMP_PASSWORD,
-      birthDate: '19801201',
-      email: `${userId}@example.jp`,
-    }),
-  );
-  const { answer } = await walkFirstLogin(env.monban, {
+  const { answer, accountId } = await walkFirstLogin(env.monban, {
+    provision: { email: `${userId}@example.jp` },
     tenantId: TENANT,
     userId,
     temporaryPassword: TEMP_PASSWORD,

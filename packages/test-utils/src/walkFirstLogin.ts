@@ -36,6 +36,11 @@ export interface FirstLoginAnswers {
   setUpFactor(begun: FlowAnswer, flowToken: string): Promise<{ label: string; response: unknown }>;
   /** The token of the newest verification link, for the verify-email step. */
   verificationToken?(email: string): string | Promise<string>;
+  /**
+   * Provision the member first, with the birth date and, when given, the address on file;
+   * otherwise the member must exist already.
+   */
+  provision?: { email?: string };
   /** Called with each answer before its step is answered (to assert on screens, or act). */
   onStep?(step: FlowStep | null, answer: FlowAnswer): void | Promise<void>;
 }
@@ -46,6 +51,8 @@ export interface FirstLoginWalked {
   answer: FlowAnswer;
   /** The last flow's token. */
   flowToken: string;
+  /** The member's account. */
+  accountId: string;
   /** Every step answered, in order, with `signed-out` where the tenant logged the member out. */
   steps: string[];
 }
@@ -73,6 +80,18 @@ export async function walkFirstLogin(
   const newPassword = answers.newPassword ?? 'Kosmo-Web!2026x';
   const birthDate = answers.birthDate ?? '19801201';
   const email = answers.email ?? `${userId}@example.jp`;
+  let accountId: string | null = null;
+  if (answers.provision !== undefined) {
+    const { email: onFile } = answers.provision;
+    const created = await monban.provisionMember({
+      tenantId,
+      userId,
+      temporaryPassword: answers.temporaryPassword,
+      birthDate,
+      ...(onFile === undefined ? {} : { email: onFile }),
+    });
+    accountId = expectOk(created).accountId;
+  }
   const login = async (password: string) =>
     expectOk(await monban.login({ tenantId, userId, password }));
   let started = await login(answers.temporaryPassword);
@@ -134,5 +153,10 @@ export async function walkFirstLogin(
       answer = started;
     }
   }
-  return { answer, flowToken, steps };
+  if (accountId === null) {
+    const token = answer.session?.token;
+    if (token === undefined) throw new Error('the first login opened no session');
+    accountId = expectOk(await monban.getSession({ sessionToken: token })).session.accountId;
+  }
+  return { answer, flowToken, steps, accountId };
 }

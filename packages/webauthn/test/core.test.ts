@@ -50,16 +50,8 @@ function setup(tenant: Partial<TenantConfig> = {}) {
 type Harness = ReturnType<typeof setup>;
 
 async function firstLogin(h: Harness, userId = 'taro2026') {
-  const { accountId } = ok(
-    await h.monban.provisionMember({
-      tenantId: TENANT,
-      userId,
-      temporaryPassword: TEMP,
-      birthDate: '19801201',
-      email: `${userId}@example.jp`,
-    }),
-  );
-  const { answer } = await walkFirstLogin(h.monban, {
+  const { answer, accountId } = await walkFirstLogin(h.monban, {
+    provision: { email: `${userId}@example.jp` },
     tenantId: TENANT,
     userId,
     temporaryPassword: TEMP,
