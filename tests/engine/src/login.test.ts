@@ -569,4 +569,24 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
       ),
     );
   });
+
+  it('ACCEPTANCE 47: a lock mails one notice to a verified address, none to an unverified one', async () => {
+    const verified = setup({ preset: 'kinkiDenshi' });
+    const member = await completeFirstLogin(verified);
+    const unverified = setup();
+    const other = await completeFirstLogin(unverified);
+    for (const [h, m] of [
+      [verified, member],
+      [unverified, other],
+    ] as const) {
+      for (let i = 0; i < 8; i++) {
+        await h.monban.login({ tenantId: 't', userId: m.userId, password: 'Wrong-Pass#1' });
+      }
+      expect((await h.storage.accounts.findById('t', m.accountId))!.lock).not.toBeNull();
+    }
+    const notices = verified.outbox.filter((mail) => mail.tag === 'accountLocked');
+    expect(notices.map((mail) => mail.to)).toEqual([`${member.userId}@example.jp`]);
+    expect(notices[0]!.text).toContain('ロック');
+    expect(unverified.outbox.filter((mail) => mail.tag === 'accountLocked')).toEqual([]);
+  });
 });

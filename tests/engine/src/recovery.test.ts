@@ -132,6 +132,12 @@ describe('forgot password (R-SET-4)', () => {
     expect(await h.monban.beginPasswordReset({ token })).toMatchObject({
       error: { code: 'ACCOUNT_LOCKED' },
     });
+    // ACCEPTANCE 47: nor does the lock consume it: once unlocked, the same link works.
+    ok(await h.monban.admin.unlock({ tenantId: 't', accountId: locked.accountId, actor: 'ops' }));
+    expect((await h.monban.beginPasswordReset({ token })).ok).toBe(true);
+    expect(await h.monban.beginPasswordReset({ token })).toMatchObject({
+      error: { code: 'EMAIL_LINK_INVALID' },
+    });
   });
 
   it('with `recovery.unlocks` a completed reset lifts the lock', async () => {

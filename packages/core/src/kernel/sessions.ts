@@ -7,7 +7,6 @@ import type { Tenant } from '../tenants/defineTenant.js';
 import type { Account, AuthTimes, Credential, Session } from '../types.js';
 import type { SessionGrant } from '../views.js';
 import type { Kernel } from './Kernel.js';
-import { isLocked } from './lockout.js';
 import { hashToken, isTokenShaped, newToken } from './tokens.js';
 
 /** A live session of a token, with its account, as read at `now`. */
@@ -19,8 +18,9 @@ export interface LiveSession {
 
 /**
  * The one read path of sessions: the live session of a token and its account (one read where
- * the storage joins them). A session whose account is gone, locked or signed out everywhere
- * since is deleted and `null` answered.
+ * the storage joins them). A session whose account is gone or signed out everywhere since is
+ * deleted and `null` answered. A lockout does not end sessions (ACCEPTANCE 47): it stops guesses,
+ * and anyone who knows a user ID can cause one, so it must not sign the member out.
  */
 export async function readLiveSession(
   kernel: Kernel,
@@ -32,11 +32,7 @@ export async function readLiveSession(
   const found = await storage.loadSession(await hashToken(sessionToken), now);
   if (found === null) return null;
   const { session, account } = found;
-  if (
-    account === null ||
-    account.sessionVersion !== session.sessionVersion ||
-    isLocked(account, now)
-  ) {
+  if (account === null || account.sessionVersion !== session.sessionVersion) {
     await storage.sessions.delete(session.id);
     return null;
   }

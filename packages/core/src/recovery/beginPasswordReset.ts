@@ -2,7 +2,7 @@ import { createFlow } from '../kernel/flows.js';
 import { flowView } from '../kernel/flowView.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { isLocked, resetFailures } from '../kernel/lockout.js';
-import { consumeToken } from '../kernel/tokens.js';
+import { hashToken, isTokenShaped } from '../kernel/tokens.js';
 import { planRecovery } from '../machine/planRecovery.js';
 import { fail, type Result } from '../result.js';
 import type { FlowView } from '../views.js';
@@ -17,15 +17,22 @@ export async function beginPasswordReset(
   input: { token: string },
 ): Promise<Result<{ flowToken: string; flow: FlowView }>> {
   const { storage, clock } = kernel;
-  const record = await consumeToken(kernel, input.token, RESET_PURPOSE);
-  if (record === null || record.accountId === null) return fail('EMAIL_LINK_INVALID');
-  const tenant = kernel.tenants.get(record.tenantId);
+  if (!isTokenShaped(input.token)) return fail('EMAIL_LINK_INVALID');
+  const key = await hashToken(input.token);
+  // Read first: a lock answers ACCOUNT_LOCKED and leaves the link usable once the lock ends
+  // (ACCEPTANCE 47); only then is the link consumed (single use).
+  const peeked = await storage.tokens.get(key, RESET_PURPOSE, clock.now());
+  if (peeked === null || peeked.accountId === null) return fail('EMAIL_LINK_INVALID');
+  const tenant = kernel.tenants.get(peeked.tenantId);
   const account = tenant
-    ? await storage.accounts.findById(record.tenantId, record.accountId)
+    ? await storage.accounts.findById(peeked.tenantId, peeked.accountId)
     : null;
   if (!tenant || !account) return fail('EMAIL_LINK_INVALID');
-  if (isLocked(account, clock.now())) {
-    if (!tenant.recovery.unlocks) return fail('ACCOUNT_LOCKED');
+  const locked = isLocked(account, clock.now());
+  if (locked && !tenant.recovery.unlocks) return fail('ACCOUNT_LOCKED');
+  const record = await storage.tokens.consume(key, RESET_PURPOSE, clock.now());
+  if (record === null || record.accountId !== account.accountId) return fail('EMAIL_LINK_INVALID');
+  if (locked) {
     // The tenant trusts the mailbox: the reset starts with a fresh failure budget and lifts the
     // lock when it completes.
     await resetFailures(kernel, account);
