@@ -241,4 +241,28 @@ describe('forgot user ID (R-SET-5)', () => {
     expect(mails[0]).toMatchObject({ to: 'testuser01@example.jp', tag: 'userIdReminder' });
     expect(mails[0]!.text).toContain('testuser01');
   });
+
+  it('ACCEPTANCE 56: known and unknown user IDs do the same storage work', async () => {
+    const h = setup();
+    const m = await completeFirstLogin(h);
+    const seen: string[] = [];
+    const watch = <T extends object>(store: T, name: string, method: keyof T) => {
+      const original = (store[method] as (...a: unknown[]) => unknown).bind(store);
+      (store as Record<keyof T, unknown>)[method] = (...args: unknown[]) => {
+        seen.push(name);
+        return original(...args);
+      };
+    };
+    watch(h.storage.accounts, 'find account', 'findByUserId');
+    watch(h.storage.counters, 'count', 'increment');
+    watch(h.storage.tokens, 'write token', 'put');
+    const work = async (userId: string) => {
+      seen.length = 0;
+      expect(await h.monban.requestPasswordReset({ tenantId: 't', userId })).toEqual({ ok: true });
+      return [...seen];
+    };
+    const known = await work(m.userId);
+    expect(known).toEqual(['find account', 'count', 'write token']);
+    expect(await work('nobody-here')).toEqual(known);
+  });
 });

@@ -20,35 +20,32 @@ export async function requestPasswordReset(
   const token = newToken(kernel.random);
   const key = await hashToken(token);
   if (!tenant) return { ok: true };
-  const account = await kernel.storage.accounts.findByUserId(
-    tenant.id,
-    normalizeUserId(String(input.userId ?? '')),
-  );
+  const userId = normalizeUserId(String(input.userId ?? ''));
+  const account = await kernel.storage.accounts.findByUserId(tenant.id, userId);
   await kernel.audit({
     type: 'password.reset-requested',
     tenantId: tenant.id,
     accountId: account?.accountId ?? null,
     reason: account ? undefined : 'UNKNOWN_USER_ID',
   });
-  if (
-    !account?.email ||
-    !(await withinMailBudget(kernel, `${RESET_PURPOSE}:${account.accountId}`))
-  ) {
-    return { ok: true };
-  }
+  // The same storage work whoever asks (ACCEPTANCE 56): one counter write per tenant and user
+  // ID, one token write; a request that mails nothing writes a token no link points to.
+  const withinBudget = await withinMailBudget(kernel, `${RESET_PURPOSE}:${tenant.id}:${userId}`);
+  const mailed = account?.email && withinBudget ? account : null;
   const ttlSeconds = tenant.recovery.linkTtlSeconds;
   await kernel.storage.tokens.put({
     key,
     purpose: RESET_PURPOSE,
     tenantId: tenant.id,
-    accountId: account.accountId,
+    accountId: mailed?.accountId ?? null,
     data: {},
     expiresAt: kernel.clock.now() + ttlSeconds * 1000,
   });
+  if (mailed === null || !mailed.email) return { ok: true };
   const mail = sendMail(
     kernel,
     'passwordReset',
-    account.email,
+    mailed.email,
     {
       tenantName: tenant.displayName,
       link: link(kernel, tenant.id, 'resetPasswordPath', token),
@@ -61,7 +58,7 @@ export async function requestPasswordReset(
     kernel.audit({
       type: 'password.reset-requested',
       tenantId: tenant.id,
-      accountId: account.accountId,
+      accountId: mailed.accountId,
       reason: 'MAIL_UNAVAILABLE',
     }),
   );
