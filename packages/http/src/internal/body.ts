@@ -1,16 +1,17 @@
+/**
+ * Request bodies: strict JSON, then the route's zod schema.
+ * @module
+ */
 import type { z } from 'zod';
 import type { HttpRequest } from '../types.js';
 import type { AnswerError } from './context.js';
 import { utf8 } from './encoding.js';
+import { headerOf } from './headerOf.js';
+import { type SchemaName, schemas } from './schemas.js';
 
 type Read = { ok: true; value: Record<string, unknown> } | { ok: false; error: AnswerError };
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
-
-const header = (request: HttpRequest, name: string): string => {
-  const value = request.headers[name];
-  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
-};
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' &&
@@ -22,7 +23,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * Strict JSON body reading: JSON media type, size limit, valid UTF-8, and an object at the top
  * (no arrays, strings or numbers). An empty body reads as `{}`.
  */
-export function readJsonBody(request: HttpRequest, limitBytes: number): Read {
+function readJsonBody(request: HttpRequest, limitBytes: number): Read {
   if (request.bodyTooLarge === true) return { ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } };
   const raw = request.body;
   let text: string;
@@ -31,7 +32,9 @@ export function readJsonBody(request: HttpRequest, limitBytes: number): Read {
     const size = typeof raw === 'string' ? utf8.encode(raw).length : raw.length;
     if (size === 0) return { ok: true, value: {} };
     if (size > limitBytes) return { ok: false, error: { code: 'PAYLOAD_TOO_LARGE' } };
-    if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(header(request, 'content-type'))) {
+    if (
+      !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(headerOf(request, 'content-type') ?? '')
+    ) {
       return { ok: false, error: { code: 'UNSUPPORTED_MEDIA_TYPE' } };
     }
     try {
@@ -63,7 +66,7 @@ const at = (value: unknown, path: readonly PropertyKey[]): unknown => {
 };
 
 /** Zod issues as Monban issues: every problem at once, each with a code and the field. */
-export function zodIssues(
+function zodIssues(
   issues: readonly z.core.$ZodIssue[],
   input: unknown,
 ): { code: string; field: string }[] {
@@ -83,4 +86,21 @@ export function zodIssues(
     }
   }
   return out;
+}
+
+/**
+ * The body of a request as the route's schema accepts it, or why not: `PAYLOAD_TOO_LARGE`,
+ * `UNSUPPORTED_MEDIA_TYPE`, `INVALID_JSON`, or `VALIDATION_FAILED` with every issue at once.
+ */
+export function readBody(request: HttpRequest, schema: SchemaName, limitBytes: number): Read {
+  const read = readJsonBody(request, limitBytes);
+  if (!read.ok) return read;
+  const parsed = schemas[schema].safeParse(read.value);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', issues: zodIssues(parsed.error.issues, read.value) },
+    };
+  }
+  return { ok: true, value: parsed.data as Record<string, unknown> };
 }

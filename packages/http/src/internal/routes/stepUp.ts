@@ -1,14 +1,23 @@
 import type { Result, SessionGrant } from '@monban/core';
-import { type Ctx, type Outcome, plain, type RouteDef, sessionMeta } from '../context.js';
+import { type Ctx, plain, type RouteDef, sessionMeta } from '../context.js';
 import { schemas } from '../schemas.js';
 import { chosenDevice } from './chosenDevice.js';
-import { sessionCall, sessionRoute } from './define.js';
+import { type RouteHead, sessionCall, sessionRoute } from './define.js';
 
-/** A passed step-up: the session rotates, and the answer shows the new one's lifetimes. */
-function renewed(ctx: Ctx, result: Result<{ session: SessionGrant }>): Outcome {
-  if (!result.ok) return { error: result.error };
-  ctx.setSession(result.session);
-  return { body: { session: sessionMeta(result.session) } };
+/**
+ * A step-up proof: one service call that, passed, rotates the session cookie; the answer
+ * (`SessionRenewed`) shows the new session's lifetimes.
+ */
+function proof(
+  head: Omit<RouteHead, 'response'>,
+  call: (ctx: Ctx, sessionToken: string) => Promise<Result<{ session: SessionGrant }>>,
+): RouteDef {
+  return sessionRoute({ ...head, response: 'SessionRenewed' }, async (ctx, sessionToken) => {
+    const result = await call(ctx, sessionToken);
+    if (!result.ok) return { error: result.error };
+    ctx.setSession(result.session);
+    return { body: { session: sessionMeta(result.session) } };
+  });
 }
 
 /** Step-up (R-SET-2): the proofs an action needs, and giving them again. */
@@ -27,17 +36,15 @@ export const STEP_UP_ROUTES: readonly RouteDef[] = [
       return plain(await ctx.monban.checkRecentAuth({ sessionToken, action: action.data }));
     },
   ),
-  sessionRoute(
+  proof(
     {
       method: 'POST',
       path: '/step-up/password',
       operationId: 'stepUpPassword',
       summary: 'Re-enters the password; rotates the session cookie.',
       body: 'StepUpPassword',
-      response: 'SessionRenewed',
     },
-    async (ctx, sessionToken) =>
-      renewed(ctx, await ctx.monban.stepUpPassword({ sessionToken, password: ctx.body.password })),
+    (ctx, sessionToken) => ctx.monban.stepUpPassword({ sessionToken, password: ctx.body.password }),
   ),
   sessionCall(
     {
@@ -51,16 +58,14 @@ export const STEP_UP_ROUTES: readonly RouteDef[] = [
     (ctx, sessionToken) =>
       ctx.monban.beginStepUp({ sessionToken, ...chosenDevice(ctx.body), locale: ctx.locale }),
   ),
-  sessionRoute(
+  proof(
     {
       method: 'POST',
       path: '/step-up/challenge/verify',
       operationId: 'verifyStepUp',
       summary: 'Verifies the step-up answer; rotates the session cookie.',
       body: 'FactorAnswer',
-      response: 'SessionRenewed',
     },
-    async (ctx, sessionToken) =>
-      renewed(ctx, await ctx.monban.verifyStepUp({ sessionToken, response: ctx.body.response })),
+    (ctx, sessionToken) => ctx.monban.verifyStepUp({ sessionToken, response: ctx.body.response }),
   ),
 ];

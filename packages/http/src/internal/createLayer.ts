@@ -1,0 +1,89 @@
+import type { Monban } from '@monban/core';
+import type { Locale } from '@monban/policy';
+import type { HttpRequest, MonbanHttpOptions } from '../types.js';
+import { type CookieSettings, cookieSettings } from './CookieJar.js';
+import { createRateLimit } from './createRateLimit.js';
+import { createCsrf } from './csrf.js';
+import { buildOpenApi } from './openapi.js';
+import { ROUTES } from './routes.js';
+import { type RequestTenant, tenantOf } from './tenantOf.js';
+
+/** What every request to one `createMonbanHttp` layer shares: its checked, completed options. */
+export interface Layer {
+  readonly monban: Monban;
+  /** The options as given: `admin`, `onError` and `defaultLocale` are read when used. */
+  readonly options: MonbanHttpOptions;
+  readonly tenantOf: (request: HttpRequest, pathname: string) => Promise<RequestTenant>;
+  readonly bodyLimitBytes: number;
+  readonly cookies: CookieSettings;
+  readonly allowedOrigins: readonly string[];
+  readonly returnTo: { fallback: string; allowedOrigins: readonly string[] };
+  readonly csrf: ReturnType<typeof createCsrf>;
+  readonly clock: { now(): number };
+  readonly rateLimit: ReturnType<typeof createRateLimit>;
+  /** The OpenAPI document, built on first use. */
+  readonly openapi: () => Record<string, unknown>;
+  /** The language of a tenant's answers when `Accept-Language` names neither ja nor en. */
+  defaultLocaleFor(tenantId: string | null): Locale;
+  /** `options.onError`, which must not turn an answer into a failure itself. */
+  report(error: unknown, request: HttpRequest): void;
+}
+
+/**
+ * Checks the service and the options, throwing `TypeError` at the first caller mistake (in the
+ * order of the checks below), and completes them with their defaults.
+ */
+export function createLayer(monban: Monban, options: MonbanHttpOptions): Layer {
+  if (typeof monban !== 'object' || monban === null || typeof monban.login !== 'function') {
+    throw new TypeError('createMonbanHttp: a Monban service (createMonban) is required');
+  }
+  if (typeof options !== 'object' || options === null || options.tenant === undefined) {
+    throw new TypeError('createMonbanHttp: options.tenant is required');
+  }
+  const resolver = options.tenant;
+  const findTenant = tenantOf(monban, resolver);
+  const bodyLimitBytes = options.bodyLimitBytes ?? 16 * 1024;
+  if (!Number.isInteger(bodyLimitBytes) || bodyLimitBytes < 256) {
+    throw new TypeError('createMonbanHttp: bodyLimitBytes must be an integer >= 256');
+  }
+  const cookies = cookieSettings(options.cookie);
+  const allowedOrigins = options.csrf?.allowedOrigins ?? [];
+  const csrf = createCsrf(options.csrf?.secret);
+  const clock = options.clock ?? { now: () => Date.now() };
+  const pathSegmentTenant = typeof resolver === 'object' && 'pathSegment' in resolver;
+  let document: Record<string, unknown> | undefined;
+  return {
+    monban,
+    options,
+    tenantOf: findTenant,
+    bodyLimitBytes,
+    cookies,
+    allowedOrigins,
+    returnTo: {
+      fallback: options.returnTo?.fallback ?? '/',
+      allowedOrigins: options.returnTo?.allowedOrigins ?? allowedOrigins,
+    },
+    csrf,
+    clock,
+    rateLimit: createRateLimit(options.rateLimit, clock),
+    openapi: () => {
+      document ??= buildOpenApi(ROUTES, { pathSegmentTenant });
+      return document;
+    },
+    defaultLocaleFor(tenantId) {
+      const setting = options.defaultLocale;
+      if (setting === 'ja' || setting === 'en') return setting;
+      if (setting !== undefined && tenantId !== null && Object.hasOwn(setting, tenantId)) {
+        return setting[tenantId] as Locale;
+      }
+      return 'ja';
+    },
+    report(error, request) {
+      try {
+        options.onError?.(error, request);
+      } catch {
+        // The application's error hook failed: the member still gets an answer.
+      }
+    },
+  };
+}
