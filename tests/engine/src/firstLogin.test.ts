@@ -358,6 +358,49 @@ describe('first-login steps', () => {
     expect(polled.flow.factors).toContain('email-otp');
   });
 
+  it('ACCEPTANCE 50: the verification-mail cooldown and hourly cap hold across update-email and resend alike', async () => {
+    const h = setup({ preset: 'ajinomoto' });
+    ok(
+      await h.monban.provisionMember({
+        tenantId: 't',
+        userId: 'testuser01',
+        temporaryPassword: TEMP_PASSWORD,
+        birthDate: '19801201',
+      }),
+    );
+    const { flowToken } = ok(
+      await h.monban.login({ tenantId: 't', userId: 'testuser01', password: TEMP_PASSWORD }),
+    );
+    ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
+    ok(await h.monban.acceptTerms({ flowToken, version: '1' }));
+    ok(await h.monban.updateEmail({ flowToken, email: 'first@example.jp' }));
+    // Correcting the address right away is a second mail within the minute: refused.
+    const cooled = {
+      ok: false,
+      error: { code: 'RATE_LIMITED', params: { retryAfterSeconds: 60 } },
+    };
+    expect(await h.monban.updateEmail({ flowToken, email: 'second@example.jp' })).toEqual(cooled);
+    expect(await h.monban.resendVerificationEmail({ flowToken })).toEqual(cooled);
+    expect(h.outbox).toHaveLength(1);
+    // A minute apart, corrections and resends share one hourly cap of five mails.
+    for (let i = 0; i < 4; i++) {
+      h.clock.advance(61_000);
+      const next =
+        i % 2 === 0
+          ? await h.monban.updateEmail({ flowToken, email: `fix${i}@example.jp` })
+          : await h.monban.resendVerificationEmail({ flowToken });
+      expect(next.ok).toBe(true);
+    }
+    h.clock.advance(61_000);
+    const capped = {
+      ok: false,
+      error: { code: 'RATE_LIMITED', params: { retryAfterSeconds: 3600 } },
+    };
+    expect(await h.monban.resendVerificationEmail({ flowToken })).toEqual(capped);
+    expect(await h.monban.updateEmail({ flowToken, email: 'more@example.jp' })).toEqual(capped);
+    expect(h.outbox).toHaveLength(5);
+  });
+
   it('refuses an email address used by another account of the tenant (seed 004 table No.2)', async () => {
     const h = setup({ preset: 'daiwa' });
     ok(

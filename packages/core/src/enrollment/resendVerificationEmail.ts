@@ -1,13 +1,12 @@
 import type { Locale } from '@monban/policy';
 import type { Kernel } from '../kernel/Kernel.js';
 import { runStep } from '../kernel/runStep.js';
+import { currentStep } from '../machine/transition.js';
 import { fail, type Result } from '../result.js';
 import type { FlowAnswer } from '../views.js';
+import { verificationMailRefusal } from './verificationMailBudget.js';
 
-/** How long a member waits between two verification mails. */
-const RESEND_COOLDOWN_MS = 60_000;
-
-/** Mails the verification link again, at most once a minute. */
+/** Mails the verification link again, within the verification-mail limits (ACCEPTANCE 50). */
 export function resendVerificationEmail(
   kernel: Kernel,
   input: { flowToken: string; locale?: Locale },
@@ -16,9 +15,11 @@ export function resendVerificationEmail(
     kernel,
     input.flowToken,
     async (loaded) => {
-      const sentAt = loaded.state.emailVerification?.sentAt ?? 0;
-      const waitMs = sentAt + RESEND_COOLDOWN_MS - kernel.clock.now();
-      if (waitMs > 0) return fail('RATE_LIMITED', { retryAfterSeconds: Math.ceil(waitMs / 1000) });
+      if (currentStep(loaded.state) !== 'verify-email') {
+        return fail('STEP_NOT_ALLOWED', { step: currentStep(loaded.state) });
+      }
+      const refused = await verificationMailRefusal(kernel, loaded);
+      if (refused !== null) return refused;
       return { event: { type: 'VERIFICATION_RESENT' } };
     },
     input.locale,

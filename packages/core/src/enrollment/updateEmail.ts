@@ -3,6 +3,7 @@ import type { Kernel } from '../kernel/Kernel.js';
 import { runStep } from '../kernel/runStep.js';
 import { fail, type Result } from '../result.js';
 import type { FlowAnswer } from '../views.js';
+import { mailsVerification, verificationMailRefusal } from './verificationMailBudget.js';
 
 /** Sets the email address; mails a verification link when the tenant verifies (R-POL-3). */
 export function updateEmail(
@@ -18,6 +19,10 @@ export function updateEmail(
       const owner = await kernel.storage.accounts.findByEmail(loaded.tenant.id, parsed.value);
       if (owner !== null && owner.accountId !== loaded.account.accountId) {
         return fail('VALIDATION_FAILED', { issues: [{ code: 'EMAIL_TAKEN' }] });
+      }
+      if (mailsVerification(loaded)) {
+        const refused = await verificationMailRefusal(kernel, loaded);
+        if (refused !== null) return refused;
       }
       return { event: { type: 'EMAIL_UPDATED', email: parsed.value } };
     },
