@@ -111,6 +111,17 @@ async function loginToSecondFactor(h: H, userId: string) {
 
 for (const preset of ['kinkiDenshi', 'ajinomoto'] as const) {
   describe(`email OTP through core (${preset})`, () => {
+    it('ACCEPTANCE 55: before the second factor, the device picker shows the address masked', async () => {
+      const h = setup(preset);
+      const { userId, email } = await enrollWithEmailOtp(h, 'taro01');
+      h.clock.advance(120_000);
+      const login = ok(await h.monban.login({ tenantId: 't', userId, password: PASSWORD }));
+      expect(login.flow.step).toBe('second-factor');
+      const device = login.flow.devices.find((d) => d.kind === 'email-otp');
+      expect(device?.label).toBe('ta***@example.jp');
+      expect(JSON.stringify(login)).not.toContain(email);
+    });
+
     it('enrolls with the mailed code, then signs in with a mailed code', async () => {
       const h = setup(preset);
       const { userId, email, seen } = await enrollWithEmailOtp(h, 'taro01');

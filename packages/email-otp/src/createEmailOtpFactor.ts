@@ -11,6 +11,7 @@ import {
   verifiedEmail,
 } from './internal/codes.js';
 import { importHmacKey } from './internal/crypto.js';
+import { maskEmail } from './maskEmail.js';
 
 function integer(name: string, value: unknown, fallback: number, min: number, max: number) {
   if (value === undefined) return fallback;
@@ -98,6 +99,10 @@ export function createEmailOtpFactor(options: {
     isAvailable(account) {
       return account.emailVerified && typeof account.email === 'string' && account.email !== '';
     },
+
+    // A device is named after its address by default: before the second factor, show it masked.
+    maskedLabel: (credential) =>
+      credential.label.includes('@') ? maskEmail(credential.label) : credential.label,
 
     async beginEnrollment(context) {
       const email = verifiedEmail(context);

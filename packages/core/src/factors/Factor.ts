@@ -137,6 +137,12 @@ export interface Factor {
   /** Whether the member can use this factor now (email OTP needs a verified address). */
   isAvailable?(account: FactorAccount): boolean;
   /**
+   * Optional: the device's name as shown before the member has proven a second factor (the
+   * device picker of a login), when the name itself may disclose something: email OTP masks the
+   * address it is named after (ACCEPTANCE 55). Without it the name is shown as it is.
+   */
+  maskedLabel?(credential: Credential): string;
+  /**
    * Starts enrollment: for TOTP a new secret and QR code, for passkeys creation options, for
    * email OTP a mailed code. May refuse (for example `RATE_LIMITED` or `MAIL_UNAVAILABLE`).
    */

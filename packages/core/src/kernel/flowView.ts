@@ -28,11 +28,16 @@ export function flowView(
       step === 'second-factor'
         ? credentials
             .filter((c) => state.challengeFactors.includes(c.kind))
-            .map((c) => ({ id: c.id, label: c.label, kind: c.kind }))
+            .map((c) => ({ id: c.id, label: maskedLabel(kernel, c), kind: c.kind }))
         : [],
     emailVerificationSentTo:
       step === 'verify-email' ? (state.emailVerification?.email ?? null) : null,
     termsVersion: tenant.termsVersion,
     ceremony: state.ceremony ? { mode: state.ceremony.mode, factor: state.ceremony.factor } : null,
   };
+}
+
+/** A device's name before the second factor: as its factor masks it (ACCEPTANCE 55). */
+function maskedLabel(kernel: Kernel, credential: Credential): string {
+  return kernel.factors.get(credential.kind)?.maskedLabel?.(credential) ?? credential.label;
 }
