@@ -485,8 +485,9 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
       }),
     );
     expect(done.session).toBeDefined();
-    // One lockout path: the code's attempt is returned, then the finished login clears the count.
-    expect(seen).toEqual(['increment', 'decrement', 'reset']);
+    // One lockout path: the code's attempt is returned, then the finished login clears the
+    // short count and the failure streak (ACCEPTANCE 48).
+    expect(seen).toEqual(['increment', 'decrement', 'reset', 'reset']);
     expect(
       await h.monban.verifyChallenge({ flowToken: login.flowToken, response: '000000' }),
     ).toMatchObject({ ok: false });
@@ -588,5 +589,36 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
     expect(notices.map((mail) => mail.to)).toEqual([`${member.userId}@example.jp`]);
     expect(notices[0]!.text).toContain('ロック');
     expect(unverified.outbox.filter((mail) => mail.tag === 'accountLocked')).toEqual([]);
+  });
+
+  it('ACCEPTANCE 48: 100 failures without a completed sign-in lock until lifted; a full login resets the streak', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    const wrongPasswords = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        await h.monban.login({ tenantId: 't', userId: first.userId, password: 'Wrong-Pass#1' });
+      }
+      // Wait out the short lock (30 minutes) so the next guesses are evaluated.
+      h.clock.advance(31 * 60 * 1000);
+    };
+    // 95 failures, then a completed sign-in: the streak starts again.
+    for (let i = 0; i < 19; i++) await wrongPasswords(5);
+    expect((await loginWithFactor(h, first.userId, first.secret)).session).toBeDefined();
+    for (let i = 0; i < 19; i++) await wrongPasswords(5);
+    let account = (await h.storage.accounts.findById('t', first.accountId))!;
+    expect(account.lock === null || account.lock.until !== null).toBe(true);
+    // Five more without a sign-in between: 100 in a row, a lock that does not end by itself.
+    await wrongPasswords(5);
+    account = (await h.storage.accounts.findById('t', first.accountId))!;
+    expect(account.lock).toMatchObject({ until: null });
+    h.clock.advance(30 * 24 * 3600 * 1000);
+    const refused = await h.monban.login({
+      tenantId: 't',
+      userId: first.userId,
+      password: NEW_PASSWORD,
+    });
+    expect(refused).toEqual({ ok: false, error: { code: 'INVALID_CREDENTIALS' } });
+    ok(await h.monban.admin.unlock({ tenantId: 't', accountId: first.accountId, actor: 'ops-1' }));
+    expect((await loginWithFactor(h, first.userId, first.secret)).session).toBeDefined();
   });
 });

@@ -46,6 +46,16 @@ export const refusedBy = (failure: FactorFailure): Guess<never> =>
   wrong(refusal(failure), failure.countsAsFailure);
 
 const lockKey = (account: Account) => `lockout:${account.tenantId}:${account.accountId}`;
+const streakKey = (account: Account) => `lockout-streak:${account.tenantId}:${account.accountId}`;
+
+/**
+ * The long-window cap (ACCEPTANCE 48, NIST 800-63B 5.2.2): after this many failures with no
+ * completed sign-in between them, the account locks until the member's proven reset or an
+ * administrator lifts it, whatever the short lockout allows.
+ */
+const MAX_CONSECUTIVE_FAILURES = 100;
+/** How long the failure streak is remembered without a new failure. */
+const STREAK_WINDOW_MS = 365 * 24 * 3600 * 1000;
 
 /** Whether the account is locked at `now`. */
 export function isLocked(account: Account, now: number): boolean {
@@ -69,7 +79,7 @@ export async function guess<T>(
   const windowMs = tenant.lockout.windowSeconds * 1000;
   const { count } = await storage.counters.increment(lockKey(account), windowMs, clock.now());
   if (count > tenant.lockout.threshold) {
-    await lock(kernel, tenant, account);
+    await lock(kernel, tenant, account, 'tenant');
     return { ok: false, locked: true, failure: fail('ACCOUNT_LOCKED') };
   }
   const outcome = await check();
@@ -85,19 +95,37 @@ export async function guess<T>(
       reason: kind === 'birthdate' ? 'BIRTH_DATE_MISMATCH' : 'FACTOR_VERIFICATION_FAILED',
     });
   }
-  if (count >= tenant.lockout.threshold) await lock(kernel, tenant, account);
+  const streak = await storage.counters.increment(
+    streakKey(account),
+    STREAK_WINDOW_MS,
+    clock.now(),
+  );
+  if (streak.count >= MAX_CONSECUTIVE_FAILURES) await lock(kernel, tenant, account, 'until-lifted');
+  else if (count >= tenant.lockout.threshold) await lock(kernel, tenant, account, 'tenant');
   return { ok: false, locked: false, failure: outcome.failure };
 }
 
-/** Locks the account (compare-and-set, retried); a no-op when it is already locked. */
-async function lock(kernel: Kernel, tenant: Tenant, account: Account): Promise<void> {
+/**
+ * Locks the account (compare-and-set, retried): for the tenant's duration (or until an
+ * administrator unlocks, in `admin` mode), or `until-lifted` by a proven reset or an
+ * administrator. A no-op when it is already locked at least as long.
+ */
+async function lock(
+  kernel: Kernel,
+  tenant: Tenant,
+  account: Account,
+  length: 'tenant' | 'until-lifted',
+): Promise<void> {
   const { storage, clock } = kernel;
   const now = clock.now();
+  const until =
+    length === 'until-lifted' || tenant.lockout.mode === 'admin'
+      ? null
+      : now + tenant.lockout.durationSeconds * 1000;
   for (let i = 0; i < 3; i++) {
     const current = await storage.accounts.findById(account.tenantId, account.accountId);
-    if (current === null || isLocked(current, now)) return;
-    const until =
-      tenant.lockout.mode === 'admin' ? null : now + tenant.lockout.durationSeconds * 1000;
+    if (current === null) return;
+    if (isLocked(current, now) && (until !== null || current.lock?.until === null)) return;
     const saved = await storage.accounts.update(
       { ...current, lock: { at: now, until } },
       current.version,
@@ -118,9 +146,10 @@ async function lock(kernel: Kernel, tenant: Tenant, account: Account): Promise<v
   }
 }
 
-/** Clears an account's failure count. */
-export function resetFailures(kernel: Kernel, account: Account): Promise<void> {
-  return kernel.storage.counters.reset(lockKey(account));
+/** Clears an account's failure counts (a completed sign-in, an unlock). */
+export async function resetFailures(kernel: Kernel, account: Account): Promise<void> {
+  await kernel.storage.counters.reset(lockKey(account));
+  await kernel.storage.counters.reset(streakKey(account));
 }
 
 /** Lifts a lock and clears the failure count; `actor` names who did it in the audit event. */
