@@ -48,6 +48,7 @@ describe('issueCodes', () => {
         validateBirthDate('x', { today: '2025-01-01' }),
         validateDeviceName(''),
         validateDeviceName('x'.repeat(65), { existing: ['X'.repeat(65)] }),
+        validateDeviceName('iPhone\n'),
         normalizeOneTimeCode('12', { digits: 6 }),
       ].flatMap((result) => issues(result).map((issue) => issue.code)),
     );

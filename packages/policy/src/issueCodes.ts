@@ -36,6 +36,7 @@ export const issueCodes = Object.freeze([
   'DEVICE_NAME_REQUIRED',
   'DEVICE_NAME_TOO_LONG',
   'DEVICE_NAME_TAKEN',
+  'DEVICE_NAME_INVALID_CHARACTER',
   'OTP_FORMAT_INVALID',
 ] as const);
 

@@ -56,6 +56,8 @@ const ja: Record<IssueCode, string> & Record<string, string> = {
   DEVICE_NAME_TOO_LONG: 'デバイス名は{max}文字以内で入力してください。',
   // seeds/002 「すでに登録されている名前以外を入力して」
   DEVICE_NAME_TAKEN: 'すでに登録されている名前以外を入力してください。',
+  // Worded like seeds/004 「以下の文字はユーザーIDに利用できません：」.
+  DEVICE_NAME_INVALID_CHARACTER: '以下の文字はデバイス名に利用できません：{characters}。',
   // seeds/002 「６桁のワンタイムパスワードを入力」
   OTP_FORMAT_INVALID: '{digits}桁のワンタイムパスワードを入力してください。',
 };
@@ -95,6 +97,7 @@ const en: Record<IssueCode, string> & Record<string, string> = {
   DEVICE_NAME_REQUIRED: 'Enter a device name.',
   DEVICE_NAME_TOO_LONG: 'The device name can be at most {max} characters long.',
   DEVICE_NAME_TAKEN: 'This name is already registered. Enter a different name.',
+  DEVICE_NAME_INVALID_CHARACTER: 'These characters cannot be used in a device name: {characters}.',
   OTP_FORMAT_INVALID: 'Enter the {digits}-digit one-time password.',
 };
 

@@ -8,6 +8,7 @@ describe('normalizeOneTimeCode', () => {
     ['123456', '123456'],
     ['123 456', '123456'], // seed 001: 「スペースは削除して入力」, done for the user
     [' 123 456 ', '123456'],
+    ['123456\r\n', '123456'], // pasted with its line break: trimmed like spaces
     ['１２３４５６', '123456'],
     ['１２３\u3000４５６', '123456'],
     ['123-456', '123456'],

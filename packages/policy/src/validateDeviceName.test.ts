@@ -35,6 +35,36 @@ describe('validateDeviceName', () => {
     });
   });
 
+  it('ACCEPTANCE 54: refuses C0/C1 controls, CR/LF and bidi overrides, each character named', () => {
+    const refused: [string, string[]][] = [
+      ['iPhone\r\nBcc: x', ['\\r', '\\n']],
+      ['iPhone\n', ['\\n']],
+      ['iPhone\u0000', ['\\0']],
+      ['i\u001bPhone', ['U+001B']],
+      ['iPhone\u007f', ['U+007F']],
+      ['iPhone\u0085', ['U+0085']], // C1 NEXT LINE
+      ['iPhone\u009b', ['U+009B']], // C1 CONTROL SEQUENCE INTRODUCER
+      ['iPhone\u2028', ['U+2028']], // LINE SEPARATOR
+      ['\u202egnp.exe', ['U+202E']], // RIGHT-TO-LEFT OVERRIDE
+      ['\u202aiPhone\u202c', ['U+202A', 'U+202C']],
+      ['\u202biPhone\u202d', ['U+202B', 'U+202D']],
+      ['\u2066iPhone\u2069', ['U+2066', 'U+2069']],
+      ['\u2067iPhone\u2068', ['U+2067', 'U+2068']],
+    ];
+    for (const [input, characters] of refused) {
+      expect(validateDeviceName(input), JSON.stringify(input)).toEqual({
+        ok: false,
+        issues: [{ code: 'DEVICE_NAME_INVALID_CHARACTER', characters }],
+      });
+    }
+  });
+
+  it('keeps right-to-left text, joined emoji and marks that only steer direction', () => {
+    for (const name of ['\u05e9\u05dc\u05d5\u05dd', '👨‍👩‍👧 iPad', 'Pixel\u200e 8']) {
+      expect(validateDeviceName(name)).toEqual({ ok: true, value: name });
+    }
+  });
+
   it('uses the policy maximum', () => {
     const policy = definePolicy({ deviceName: { maxLength: 10 } });
     expect(validateDeviceName('abcdefghijk', {}, policy)).toEqual({

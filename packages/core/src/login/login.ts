@@ -39,7 +39,12 @@ export async function login(
     return fail('INVALID_CREDENTIALS');
   }
   const userId = normalizeUserId(input.userId);
-  const member = userId === '' ? null : await kernel.storage.loadMember(tenant.id, userId);
+  // No user ID holds a control character (ACCEPTANCE 51): such an ID is unknown without asking
+  // storage, which may fail on NUL instead of answering.
+  const member =
+    userId === '' || /\p{Cc}/u.test(userId)
+      ? null
+      : await kernel.storage.loadMember(tenant.id, userId);
   const refuse = async (reason: string, account: Account | null): Promise<Failure> => {
     await kernel.audit({
       type: 'login.failed',

@@ -58,6 +58,16 @@ export function invalidCharacters(input: string, allowed: (ch: string) => boolea
   return out;
 }
 
+const CONTROL = /\p{Cc}/u;
+
+/**
+ * True when `input` holds a control character: C0 (U+0000..U+001F, NUL, CR and LF among them),
+ * DEL (U+007F) or C1 (U+0080..U+009F). None belongs in an identifier.
+ */
+export function hasControlCharacter(input: string): boolean {
+  return CONTROL.test(input);
+}
+
 /** True for printable ASCII, U+0021..U+007E. */
 export function isPrintableAscii(ch: string): boolean {
   const cp = ch.codePointAt(0) ?? 0;
