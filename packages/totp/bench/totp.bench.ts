@@ -6,7 +6,9 @@
  * Every verifier checks a 6-digit SHA-1 code with one step of tolerance on each side.
  * Monban runs its full `verifyChallenge` (credential lookup, input normalization, secret from the
  * in-memory cache, window, replay rule, clock-skew scan of ±10 minutes for a wrong code, new
- * credential data); the storage compare-and-set is not included.
+ * credential data), with the memory adapter as token store: a code about to be accepted costs one
+ * read of it (was the step burned by a clock-skew answer?) and a code ahead of the window one write
+ * (the burn); the storage compare-and-set is not included.
  *
  * - "cold steps": each call is an hour after the previous one, so no HOTP value is reused: every
  *   HMAC is computed (the first attempt of a login).
@@ -57,12 +59,13 @@ async function monban(skewLimitSeconds?: number) {
     createdAt: START,
     lastUsedAt: null,
   };
-  // 1,024 logins an hour apart: (context, right code, wrong code).
+  // 1,024 logins an hour apart: (context, right code, wrong code, code of a phone 5 min fast).
   const rounds = Array.from({ length: 1024 }, (_, i) => {
     const now = START + (i + 1) * HOUR;
     const right = app.generate({ timestamp: now });
     const wrong = String((Number(right) + 1) % 1_000_000).padStart(6, '0');
-    return { context: context(now), right, wrong };
+    const ahead = app.generate({ timestamp: now + 300_000 });
+    return { context: context(now), right, wrong, ahead };
   });
   const input = { pending: { credentialId: 'c1' }, credentials: [credential] };
   const verify = (ctx: FactorContext, response: string) =>
@@ -72,6 +75,9 @@ async function monban(skewLimitSeconds?: number) {
     throw new Error('valid code refused');
   if ((await verify(rounds[0]!.context, rounds[0]!.wrong)).ok)
     throw new Error('wrong code accepted');
+  const hint = await verify(rounds[0]!.context, rounds[0]!.ahead);
+  const expected = skewLimitSeconds === 0 ? 'CODE_INVALID' : 'TOTP_CLOCK_SKEW';
+  if (hint.ok || hint.code !== expected) throw new Error(`5 min ahead: not ${expected}`);
   return { verify, rounds };
 }
 
@@ -107,6 +113,10 @@ bench
   .add('Monban verify, wrong code (cold steps, ±10 min skew scan)', async () => {
     const round = next(full.rounds);
     await full.verify(round.context, round.wrong);
+  })
+  .add('Monban verify, code 5 min ahead (cold steps, skew answer + burn)', async () => {
+    const round = next(full.rounds);
+    await full.verify(round.context, round.ahead);
   })
   .add('Monban verify, wrong code (cold steps, skew scan off)', async () => {
     const round = next(windowOnly.rounds);

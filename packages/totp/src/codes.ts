@@ -5,7 +5,8 @@
  * - `TOTP_CLOCK_SKEW`: the code belongs to a time step outside the window but within the skew
  *   limit; `params.skewSeconds` is the signed offset (positive: the phone is ahead),
  *   `params.seconds` its absolute value and `params.reason` `'ahead'` or `'behind'`.
- * - `TOTP_CODE_REUSED`: the code was right but its time step was already used (replay).
+ * - `TOTP_CODE_REUSED`: the code was right but its time step was already used (replay), or was
+ *   burned by an earlier `TOTP_CLOCK_SKEW` answer.
  * - `TOTP_DEVICE_REQUIRED`: the member has several devices and did not say which one.
  * - `TOTP_KEY_INVALID`: a manually entered key is not base32 of >= 160 bits ({@link parseManualKey}).
  *

@@ -1,4 +1,5 @@
 import type { Credential, FactorContext, JsonObject } from '@monban/core';
+import { createMemoryStorage } from '@monban/memory';
 import { formatIssue } from '@monban/policy';
 import { type TOTP, URI } from 'otpauth';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -368,6 +369,86 @@ describe('verifyChallenge: replay (ACCEPTANCE 14, R-TOTP-3)', () => {
       makeContext(),
     );
     expect(result).toMatchObject({ ok: false, code: 'TOTP_CODE_REUSED' });
+  });
+});
+
+describe('verifyChallenge: a clock-skew answer burns the code (ACCEPTANCE 49)', () => {
+  // START is on a step boundary: T = START / 30 s. A phone 150 s fast shows the code of T+5.
+  const T = START / STEP;
+
+  it('ACCEPTANCE 49: a code answered with a clock-skew hint never succeeds later, on any step of the scan window', async () => {
+    const { factor, uri, credential } = await enroll({}, makeContext({ now: START - 100 * STEP }));
+    const storage = createMemoryStorage();
+    const at = (now: number) => makeContext({ now, storage, purpose: 'login' });
+    const code = appCode(uri, START + 150_000);
+    // The member still learns that the phone is fast.
+    expect(await verify(factor, credential, code, at(START))).toEqual({
+      ok: false,
+      code: 'TOTP_CLOCK_SKEW',
+      params: { skewSeconds: 150, seconds: 150, reason: 'ahead' },
+      countsAsFailure: true,
+    });
+    // From T to the end of the ±10-minute scan around T+5, the code never signs in; while T+5 is
+    // inside the window it is refused as a replay.
+    for (let step = T; step <= T + 5 + 20 + 1; step++) {
+      const result = await verify(factor, credential, code, at(step * STEP + 10_000));
+      expect(result.ok, `step T+${step - T}`).toBe(false);
+      if (Math.abs(step - (T + 5)) <= 1) {
+        expect(result).toEqual({ ok: false, code: 'TOTP_CODE_REUSED', countsAsFailure: true });
+      }
+    }
+    // Only that code is burned: the device's other codes still work, before and after T+5.
+    const before = await verify(
+      factor,
+      credential,
+      appCode(uri, START + 4 * STEP),
+      at(START + 4 * STEP),
+    );
+    expect(before).toMatchObject({ ok: true, data: { lastStep: T + 4 } });
+    const after = await verify(
+      factor,
+      credential,
+      appCode(uri, START + 6 * STEP),
+      at(START + 6 * STEP),
+    );
+    expect(after).toMatchObject({ ok: true, data: { lastStep: T + 6 } });
+  });
+
+  it('ACCEPTANCE 49: the burn is shared storage, so another server instance refuses the code too', async () => {
+    const { factor, uri, data } = await enroll({}, makeContext({ now: START - 100 * STEP }));
+    const other = createTotpFactor({ keys: [{ id: 'k1', key: KEY_1 }] });
+    const storage = createMemoryStorage();
+    const code = appCode(uri, START + 150_000);
+    const hint = await verify(factor, credentialWith(data), code, makeContext({ storage }));
+    expect(hint).toMatchObject({ code: 'TOTP_CLOCK_SKEW', params: { skewSeconds: 150 } });
+    const later = makeContext({ now: START + 5 * STEP, storage });
+    expect(await verify(other, credentialWith(data), code, later)).toEqual({
+      ok: false,
+      code: 'TOTP_CODE_REUSED',
+      countsAsFailure: true,
+    });
+  });
+
+  it('ACCEPTANCE 49: the burn belongs to the credential: the same step of another device still signs in', async () => {
+    const first = await enroll({}, makeContext({ now: START - 100 * STEP }));
+    const storage = createMemoryStorage();
+    const hint = await verify(
+      first.factor,
+      first.credential,
+      appCode(first.uri, START + 150_000),
+      makeContext({ storage }),
+    );
+    expect(hint).toMatchObject({ code: 'TOTP_CLOCK_SKEW' });
+    // A second device: another credential ID and secret, used at T+5 on the same storage.
+    const second = await enroll({}, makeContext({ now: START - 100 * STEP }));
+    const device = credentialWith(second.data, 'c2', 'iPad');
+    const later = makeContext({ now: START + 5 * STEP, storage });
+    expect(
+      await verify(first.factor, device, appCode(second.uri, START + 5 * STEP), later),
+    ).toMatchObject({
+      ok: true,
+      credentialId: 'c2',
+    });
   });
 });
 

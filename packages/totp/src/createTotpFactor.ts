@@ -82,7 +82,9 @@ export interface TotpFactor extends Factor {
  *   step is refused (`TOTP_CODE_REUSED`), and the new last step is returned in `data`, which core
  *   writes with a compare-and-set: two concurrent uses of one code give one success.
  * - **Clock skew**: a code matching a step outside the window but within `skewLimitSeconds` is
- *   refused with `TOTP_CLOCK_SKEW` and `params.skewSeconds` (positive = the phone is ahead).
+ *   refused with `TOTP_CLOCK_SKEW` and `params.skewSeconds` (positive = the phone is ahead). That
+ *   code is burned: its step is recorded in `context.storage.tokens`, and when the clock reaches
+ *   it the code is refused with `TOTP_CODE_REUSED` (ACCEPTANCE 49).
  * - **Several devices**: the code is checked only against the device chosen at
  *   `beginChallenge` (with one device, that one).
  * - **Secrets at rest**: AES-256-GCM under `keys` (WebCrypto), key ID stored with the

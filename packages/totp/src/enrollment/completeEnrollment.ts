@@ -23,6 +23,10 @@ import { TotpError } from '../TotpError.js';
  * On success the secret is sealed again, now bound to the tenant and account, into the new
  * credential's data; its last step is the confirming code's, so that code cannot sign in
  * afterwards. The opened secret is wiped whatever the outcome.
+ *
+ * The same clock-skew scan runs here, but a hinted code is not burned as at verification
+ * (ACCEPTANCE 49): there is no credential yet, and whoever drives this flow was just shown the
+ * secret, so the hint cannot stretch a guess.
  */
 export async function completeEnrollment(
   state: FactorState,

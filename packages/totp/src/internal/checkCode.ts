@@ -9,6 +9,14 @@ import type { TotpSettings } from './settings.js';
 import { hotpSha1 } from './sha1.js';
 
 /**
+ * How many steps on each side the check reaches: the window, or the clock-skew scan when that is
+ * wider (`skewLimitSeconds` in whole steps of the credential's period).
+ */
+export function scanSteps(settings: TotpSettings, periodSeconds: number): number {
+  return Math.max(settings.window, Math.floor(settings.skewLimitSeconds / periodSeconds));
+}
+
+/**
  * Classifies `code` against `key` at `now` (epoch ms): the current step from the credential's
  * period, the tenant's window, and a clock-skew reach of `skewLimitSeconds` (never less than the
  * window). SHA-1 values are computed synchronously, through `memo` when given (a step's value is
@@ -33,10 +41,7 @@ export async function checkCode(
     digits: params.digits,
     currentStep: Math.floor(now / 1000 / params.periodSeconds),
     window: settings.window,
-    skewSteps: Math.max(
-      settings.window,
-      Math.floor(settings.skewLimitSeconds / params.periodSeconds),
-    ),
+    skewSteps: scanSteps(settings, params.periodSeconds),
     lastStep,
   };
   if (key.algorithm === 'SHA1') {

@@ -9,7 +9,8 @@ import type {
   FactorVerified,
   JsonObject,
 } from '@monban/core';
-import { checkCode } from '../internal/checkCode.js';
+import { burnStep, findBurn } from '../internal/burnedSteps.js';
+import { checkCode, scanSteps } from '../internal/checkCode.js';
 import { credentialAad, readData, type TotpCredentialData } from '../internal/credentialData.js';
 import type { FactorState } from '../internal/factorState.js';
 import { failure, refusal } from '../internal/failures.js';
@@ -48,9 +49,11 @@ async function openCredentialKey(
 /**
  * Checks the code against the credential recorded in the flow, with the tenant's window at the
  * engine's time (a client-supplied time is never read). A step at or before the credential's last
- * accepted one is a replay. On success the new last step and clock drift are returned in `data`
- * for core's compare-and-set, and a secret sealed with an older key is re-sealed with the
- * current one (lazy rotation).
+ * accepted one is a replay. A code of a step ahead of the window is answered with the clock-skew
+ * hint and burned, and a burned step is then refused like a replay (ACCEPTANCE 49, see
+ * `burnedSteps`). On success the new last step and clock drift are returned in `data` for core's
+ * compare-and-set, and a secret sealed with an older key is re-sealed with the current one (lazy
+ * rotation).
  */
 export async function verifyChallenge(
   state: FactorState,
@@ -72,16 +75,25 @@ export async function verifyChallenge(
   const aad = credentialAad(context);
   const opened = await openCredentialKey(state, data.secret, aad, data.algorithm);
   opened.memo ??= createStepMemo();
+  const settings = state.settingsFor(context);
   const outcome = await checkCode(
     opened.key,
     code,
     data,
-    state.settingsFor(context),
+    settings,
     context.now,
     data.lastStep,
     opened.memo,
   );
+  if (outcome.result === 'skew' && outcome.offsetSteps > 0) {
+    // Burned before the hint leaves: by the time anyone knows the code, its step is recorded.
+    const reach = scanSteps(settings, data.periodSeconds);
+    await burnStep(context, credential.id, outcome.step, reach, data.periodSeconds);
+  }
   if (outcome.result !== 'accepted') return refusal(outcome, data.periodSeconds);
+  if ((await findBurn(context, credential.id, outcome.step)) !== null) {
+    return refusal({ result: 'reused', step: outcome.step }, data.periodSeconds);
+  }
   let secret = data.secret;
   if (opened.keyId !== state.keyRing.currentId) {
     // Lazy rotation: sealed with an older key, re-sealed with the current one.
