@@ -253,7 +253,7 @@ describe('forgot user ID (R-SET-5)', () => {
         return original(...args);
       };
     };
-    watch(h.storage.accounts, 'find account', 'findByUserId');
+    watch(h.storage, 'find member', 'loadMember');
     watch(h.storage.counters, 'count', 'increment');
     watch(h.storage.tokens, 'write token', 'put');
     const work = async (userId: string) => {
@@ -262,7 +262,7 @@ describe('forgot user ID (R-SET-5)', () => {
       return [...seen];
     };
     const known = await work(m.userId);
-    expect(known).toEqual(['find account', 'count', 'write token']);
+    expect(known).toEqual(['find member', 'count', 'write token']);
     expect(await work('nobody-here')).toEqual(known);
   });
 });

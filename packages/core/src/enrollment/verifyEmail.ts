@@ -1,3 +1,4 @@
+import { credentialEpoch } from '../kernel/epoch.js';
 import { advance, flowExpiry, isStale } from '../kernel/flows.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { consumeToken } from '../kernel/tokens.js';
@@ -27,7 +28,11 @@ export async function verifyEmail(kernel: Kernel, input: { token: string }): Pro
     return fail('EMAIL_LINK_INVALID');
   }
   const state = flow.state as unknown as FlowState;
-  if (isStale(state, account)) return fail('EMAIL_LINK_INVALID');
+  const credentials = await storage.credentials.listByAccount(account.tenantId, account.accountId);
+  // A flow overtaken by another first login or by a change of credentials (R-REC-3).
+  if (isStale(state, account) || state.epoch !== (await credentialEpoch(account, credentials))) {
+    return fail('EMAIL_LINK_INVALID');
+  }
   const result = advance(tenant, state, { type: 'EMAIL_VERIFIED', email }, now);
   if (!result.ok) {
     return fail(result.code === 'FLOW_EXPIRED' ? 'FLOW_EXPIRED' : 'EMAIL_LINK_INVALID');

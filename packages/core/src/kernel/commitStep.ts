@@ -1,7 +1,8 @@
-import type { AccountPatch, TransitionResult } from '../machine/types.js';
+import type { AccountPatch, FlowState, TransitionResult } from '../machine/types.js';
 import type { TransactionStores } from '../ports/storage.js';
 import { type Failure, fail } from '../result.js';
 import type { Account, Credential, FlowRecord } from '../types.js';
+import { credentialEpoch } from './epoch.js';
 import { flowExpiry, type LoadedFlow } from './flows.js';
 import type { Kernel } from './Kernel.js';
 
@@ -12,6 +13,8 @@ export interface Committed {
   ok: true;
   /** The account after the step. */
   account: Account;
+  /** The flow's state after the step (with its credential epoch). */
+  state: FlowState;
   /** The flow record after the step (its version moved on). */
   record: FlowRecord;
   /** Credentials the step replaced (a password reset's re-enrolled factor). */
@@ -39,23 +42,24 @@ export async function commitStep(
 ): Promise<Committed | Failure> {
   const { storage } = kernel;
   const now = kernel.clock.now();
-  const { state, effects } = result;
+  const { effects } = result;
+  let state = result.state;
   const patch: AccountPatch = {};
   for (const effect of effects) {
     if (effect.type === 'update-account') Object.assign(patch, effect.patch);
   }
-  const record: FlowRecord = {
+  const recordOf = (next: FlowState): FlowRecord => ({
     ...loaded.record,
     version: loaded.record.version + 1,
-    state: state as unknown as FlowRecord['state'],
-    expiresAt: flowExpiry(state),
-  };
+    state: next as unknown as FlowRecord['state'],
+    expiresAt: flowExpiry(next),
+  });
   const writeFlow = async (flows: TransactionStores['flows']): Promise<void> => {
     const written =
       state.status !== 'active'
         ? await flows.delete(loaded.record.id)
         : await flows.update(
-            { ...record, version: loaded.record.version },
+            { ...recordOf(state), version: loaded.record.version },
             loaded.record.version,
             now,
           );
@@ -91,6 +95,13 @@ export async function commitStep(
           if (!saved.ok) throw new StepConflict(accountConflict(saved.conflict));
           next = saved.value;
         }
+        // The flow's own change of credentials is a new epoch it carries on under (R-REC-3).
+        const gone = new Set(replaced.map((c) => c.id));
+        const after = loaded.credentials.filter((c) => !gone.has(c.id));
+        state = {
+          ...state,
+          epoch: await credentialEpoch(next, create ? [...after, create] : after),
+        };
         await writeFlow(tx.flows);
         return next;
       });
@@ -101,7 +112,8 @@ export async function commitStep(
   return {
     ok: true,
     account,
-    record,
+    state,
+    record: recordOf(state),
     replaced,
     credentialsChanged: create !== undefined || replaced.length > 0,
   };

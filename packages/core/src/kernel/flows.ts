@@ -14,6 +14,7 @@ import type { Ceremony, FlowEvent, FlowState, TransitionResult } from '../machin
 import { type Failure, fail } from '../result.js';
 import type { Tenant } from '../tenants/defineTenant.js';
 import type { Account, Credential, FlowRecord } from '../types.js';
+import { credentialEpoch } from './epoch.js';
 import type { Kernel } from './Kernel.js';
 import { hashToken, isTokenShaped, newToken } from './tokens.js';
 
@@ -80,16 +81,17 @@ export async function createFlow(
   id?: { token: string; hash: string },
 ): Promise<{ flowToken: string; loaded: LoadedFlow }> {
   const { token, hash } = id ?? (await newFlowId(kernel));
+  const stamped: FlowState = { ...state, epoch: await credentialEpoch(account, credentials) };
   const record: FlowRecord = {
     id: hash,
     tenantId: tenant.id,
     accountId: account.accountId,
-    state: state as unknown as FlowRecord['state'],
+    state: stamped as unknown as FlowRecord['state'],
     version: 1,
     expiresAt: flowExpiry(state),
   };
   await kernel.storage.flows.create(record);
-  return { flowToken: token, loaded: { record, state, tenant, account, credentials } };
+  return { flowToken: token, loaded: { record, state: stamped, tenant, account, credentials } };
 }
 
 /** A fresh flow token and its stored ID, for a flow whose state must know its ID first. */
@@ -106,9 +108,16 @@ export function isStale(state: FlowState, account: Account): boolean {
   return reliesOnTemporaryCredentials(state) && account.status !== 'provisioned';
 }
 
-/** Whether an active flow can no longer be used: idle too long, or overtaken (R-ENR-4). */
-export function isOver(loaded: LoadedFlow, now: number): boolean {
-  return isFlowExpired(loaded.state, now) || isStale(loaded.state, loaded.account);
+/**
+ * Whether an active flow can no longer be used: idle too long (R-ENR-4), overtaken by another
+ * first login, or issued under an older credential epoch (R-REC-3, ACCEPTANCE 42).
+ */
+export async function isOver(loaded: LoadedFlow, now: number): Promise<boolean> {
+  return (
+    isFlowExpired(loaded.state, now) ||
+    isStale(loaded.state, loaded.account) ||
+    loaded.state.epoch !== (await credentialEpoch(loaded.account, loaded.credentials))
+  );
 }
 
 /** Ends an idle flow: `FLOW_EXPIRED` with a hint to start again (R-ENR-4). */

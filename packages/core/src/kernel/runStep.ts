@@ -46,7 +46,7 @@ export async function runStep(
   const loaded = await loadFlow(kernel, flowToken);
   if (!loaded.ok) return loaded;
   const startedAt = kernel.clock.now();
-  if (isOver(loaded, startedAt)) return expire(kernel, loaded);
+  if (await isOver(loaded, startedAt)) return expire(kernel, loaded);
   if (isLocked(loaded.account, startedAt) && !recoveryUnlocks(loaded)) {
     return lockedOut(kernel, loaded);
   }
@@ -56,7 +56,7 @@ export async function runStep(
   if (!result.ok) return fail(result.code, result.params ? { ...result.params } : undefined);
   const committed = await commitStep(kernel, loaded, result, plan.create);
   if (!committed.ok) return committed;
-  return runEffects(kernel, { ...loaded, state: result.state }, committed, {
+  return runEffects(kernel, { ...loaded, state: committed.state }, committed, {
     effects: result.effects,
     locale,
     credentials: plan.credentials,

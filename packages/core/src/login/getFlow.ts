@@ -11,7 +11,7 @@ export async function getFlow(
 ): Promise<Result<FlowAnswer>> {
   const loaded = await loadFlow(kernel, input.flowToken);
   if (!loaded.ok) return loaded;
-  if (loaded.state.status === 'active' && isOver(loaded, kernel.clock.now())) {
+  if (loaded.state.status === 'active' && (await isOver(loaded, kernel.clock.now()))) {
     return expire(kernel, loaded);
   }
   return { ok: true, flow: flowView(kernel, loaded, loaded.credentials) };

@@ -73,6 +73,12 @@ export interface FlowState {
   ceremony: Ceremony | null;
   /** The address a verification link was mailed to, and when. */
   emailVerification: { email: string; sentAt: number } | null;
+  /**
+   * The account's credential epoch the flow runs under (R-REC-3), set by the service when it
+   * stores the flow and after each step that changes the member's credentials. A flow whose
+   * epoch is no longer the account's has expired.
+   */
+  epoch?: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { credentialEpoch } from '../kernel/epoch.js';
 import { createFlow } from '../kernel/flows.js';
 import { flowView } from '../kernel/flowView.js';
 import type { Kernel } from '../kernel/Kernel.js';
@@ -28,6 +29,11 @@ export async function beginPasswordReset(
     ? await storage.accounts.findById(peeked.tenantId, peeked.accountId)
     : null;
   if (!tenant || !account) return fail('EMAIL_LINK_INVALID');
+  const credentials = await storage.credentials.listByAccount(tenant.id, account.accountId);
+  // A link issued before a change of credentials is refused (R-REC-3, ACCEPTANCE 45).
+  if (peeked.data.epoch !== (await credentialEpoch(account, credentials))) {
+    return fail('EMAIL_LINK_INVALID');
+  }
   const locked = isLocked(account, clock.now());
   if (locked && !tenant.recovery.unlocks) return fail('ACCOUNT_LOCKED');
   const record = await storage.tokens.consume(key, RESET_PURPOSE, clock.now());
@@ -37,7 +43,6 @@ export async function beginPasswordReset(
     // lock when it completes.
     await resetFailures(kernel, account);
   }
-  const credentials = await storage.credentials.listByAccount(tenant.id, account.accountId);
   const state = planRecovery({ account, credentials, tenant, now: clock.now() });
   const started = await createFlow(kernel, tenant, account, state, credentials);
   return {

@@ -1,4 +1,5 @@
 import { type Locale, normalizeUserId } from '@monban/policy';
+import { credentialEpoch } from '../kernel/epoch.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { link, sendMail, withinMailBudget } from '../kernel/mail.js';
 import { hashToken, newToken } from '../kernel/tokens.js';
@@ -21,7 +22,8 @@ export async function requestPasswordReset(
   const key = await hashToken(token);
   if (!tenant) return { ok: true };
   const userId = normalizeUserId(String(input.userId ?? ''));
-  const account = await kernel.storage.accounts.findByUserId(tenant.id, userId);
+  const member = await kernel.storage.loadMember(tenant.id, userId);
+  const account = member?.account ?? null;
   await kernel.audit({
     type: 'password.reset-requested',
     tenantId: tenant.id,
@@ -38,7 +40,9 @@ export async function requestPasswordReset(
     purpose: RESET_PURPOSE,
     tenantId: tenant.id,
     accountId: mailed?.accountId ?? null,
-    data: {},
+    // The credential epoch the link was issued under (R-REC-3, ACCEPTANCE 45).
+    data:
+      member && mailed ? { epoch: await credentialEpoch(member.account, member.credentials) } : {},
     expiresAt: kernel.clock.now() + ttlSeconds * 1000,
   });
   if (mailed === null || !mailed.email) return { ok: true };

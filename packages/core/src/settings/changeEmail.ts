@@ -1,14 +1,20 @@
 import { type Locale, validateEmail } from '@monban/policy';
+import { credentialEpoch } from '../kernel/epoch.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { link, sendMail, withinMailBudget } from '../kernel/mail.js';
 import { authenticate } from '../kernel/sessions.js';
 import { issueToken } from '../kernel/tokens.js';
 import { fail, type Result } from '../result.js';
 import { stepUpRequired } from '../stepUp/stepUpRequired.js';
+import type { Account } from '../types.js';
 
 /** Token purpose of a pending change of email. */
 export const CHANGE_EMAIL_PURPOSE = 'change-email';
 const LINK_TTL_MS = 60 * 60 * 1000;
+
+/** The counter that numbers an account's change-of-email links. */
+export const changeEmailSequenceKey = (account: Account): string =>
+  `change-email-seq:${account.tenantId}:${account.accountId}`;
 
 /**
  * Starts a change of email: a confirmation link goes to the new address; nothing changes until
@@ -31,11 +37,22 @@ export async function changeEmail(
   if (!(await withinMailBudget(kernel, `${CHANGE_EMAIL_PURPOSE}:${a.account.accountId}`))) {
     return fail('RATE_LIMITED', { retryAfterSeconds: 3600 });
   }
+  // Of two pending changes only the newest link works; any link dies with a change of
+  // credentials (R-REC-3, ACCEPTANCE 45).
+  const { count: sequence } = await kernel.storage.counters.increment(
+    changeEmailSequenceKey(a.account),
+    LINK_TTL_MS,
+    a.now,
+  );
   const token = await issueToken(kernel, {
     purpose: CHANGE_EMAIL_PURPOSE,
     tenantId: a.tenant.id,
     accountId: a.account.accountId,
-    data: { email: parsed.value },
+    data: {
+      email: parsed.value,
+      sequence,
+      epoch: await credentialEpoch(a.account, a.credentials),
+    },
     ttlMs: LINK_TTL_MS,
   });
   await sendMail(

@@ -1,9 +1,10 @@
 import type { Locale } from '@monban/policy';
+import { credentialEpoch } from '../kernel/epoch.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { iso, notify } from '../kernel/mail.js';
 import { consumeToken } from '../kernel/tokens.js';
 import { fail, type Result } from '../result.js';
-import { CHANGE_EMAIL_PURPOSE } from './changeEmail.js';
+import { CHANGE_EMAIL_PURPOSE, changeEmailSequenceKey } from './changeEmail.js';
 
 /** The change-of-email link's landing: applies the new address and tells the old one. */
 export async function confirmEmailChange(
@@ -16,6 +17,18 @@ export async function confirmEmailChange(
   const account = await accounts.findById(record.tenantId, record.accountId);
   const email = record.data.email;
   if (account === null || typeof email !== 'string') return fail('EMAIL_LINK_INVALID');
+  const now = kernel.clock.now();
+  const newest = await kernel.storage.counters.get(changeEmailSequenceKey(account), now);
+  const credentials = await kernel.storage.credentials.listByAccount(
+    account.tenantId,
+    account.accountId,
+  );
+  if (
+    record.data.sequence !== newest ||
+    record.data.epoch !== (await credentialEpoch(account, credentials))
+  ) {
+    return fail('EMAIL_LINK_INVALID');
+  }
   const saved = await accounts.update({ ...account, email, emailVerified: true }, account.version);
   if (!saved.ok) {
     return saved.conflict === 'email'

@@ -1,0 +1,171 @@
+/**
+ * The credential epoch (R-REC-3): flows and mailed links issued before the member changed their
+ * credentials (a factor added, the password changed, sign-out everywhere, the email changed)
+ * are refused. Each test reproduces an attack on the running portal.
+ */
+import { testFactorCode } from '@monban/test-utils';
+import { describe, expect, it } from 'vitest';
+import {
+  completeFirstLogin,
+  type Harness,
+  lastMailToken,
+  loginWithFactor,
+  NEW_PASSWORD,
+  ok,
+  setup,
+  TEMP_PASSWORD,
+} from './harness.js';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+const expired = { ok: false, error: { code: 'FLOW_EXPIRED', params: { restart: true } } };
+const invalidLink = { ok: false, error: { code: 'EMAIL_LINK_INVALID' } };
+
+/** Proves the password and the factor again: the session may change its settings. */
+async function freshSession(h: Harness, token: string, secret: string): Promise<string> {
+  const pw = ok(await h.monban.stepUpPassword({ sessionToken: token, password: NEW_PASSWORD }));
+  h.clock.advance(30_000);
+  ok(await h.monban.beginStepUp({ sessionToken: pw.session.token }));
+  const proven = ok(
+    await h.monban.verifyStepUp({
+      sessionToken: pw.session.token,
+      response: await testFactorCode(secret, h.clock.now()),
+    }),
+  );
+  return proven.session.token;
+}
+
+async function resetLink(h: Harness, userId: string): Promise<string> {
+  ok(await h.monban.requestPasswordReset({ tenantId: 't', userId }));
+  await settle();
+  const mail = h.outbox.filter((m) => m.tag === 'passwordReset').at(-1);
+  const token = mail?.text.match(/token=([\w-]+)/)?.[1];
+  if (token === undefined) throw new Error('no reset link');
+  return token;
+}
+
+describe('the credential epoch (R-REC-3)', () => {
+  it('ACCEPTANCE 42: a flow waiting at factor setup is refused once the member enrolled a factor elsewhere', async () => {
+    // GS Yuasa signs the member out before factor setup: every later login waits at it.
+    const h = setup({ preset: 'gsYuasa' });
+    const userId = 'testuser01';
+    ok(
+      await h.monban.provisionMember({
+        tenantId: 't',
+        userId,
+        temporaryPassword: TEMP_PASSWORD,
+        birthDate: '19801201',
+      }),
+    );
+    const login = (password: string) =>
+      h.monban.login({ tenantId: 't', userId, password }).then(ok);
+    const { flowToken } = await login(TEMP_PASSWORD);
+    ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
+    ok(await h.monban.acceptTerms({ flowToken, version: '1' }));
+    ok(await h.monban.chooseMethod({ flowToken, factor: 'totp' }));
+    ok(
+      await h.monban.updatePassword({
+        flowToken,
+        password: NEW_PASSWORD,
+        confirmation: NEW_PASSWORD,
+      }),
+    );
+    const out = ok(await h.monban.updateEmail({ flowToken, email: 'member@example.jp' }));
+    expect(out.flow.status).toBe('signed-out');
+    // Someone who knows the password opens a flow, which waits at factor setup.
+    const stale = await login(NEW_PASSWORD);
+    expect(stale.flow.step).toBe('configure-factor');
+    // The member sets up their own device in another flow.
+    const mine = await login(NEW_PASSWORD);
+    const begun = ok(await h.monban.beginFactorSetup({ flowToken: mine.flowToken }));
+    const done = ok(
+      await h.monban.completeFactorSetup({
+        flowToken: mine.flowToken,
+        label: 'iPhone',
+        response: await testFactorCode(String(begun.client?.secret), h.clock.now()),
+      }),
+    );
+    expect(done.session).toBeDefined();
+    // The older flow can no longer bind a factor: it was opened under the previous epoch.
+    expect(await h.monban.beginFactorSetup({ flowToken: stale.flowToken })).toEqual(expired);
+  });
+
+  it('ACCEPTANCE 42: a login flow is refused after the password changes or the member signs out everywhere', async () => {
+    const h = setup();
+    const m = await completeFirstLogin(h);
+    h.clock.advance(30_000);
+    const pending = ok(
+      await h.monban.login({ tenantId: 't', userId: m.userId, password: NEW_PASSWORD }),
+    );
+    const session = (await loginWithFactor(h, m.userId, m.secret)).session!.token;
+    ok(await h.monban.logoutEverywhere({ sessionToken: session }));
+    expect(await h.monban.beginChallenge({ flowToken: pending.flowToken })).toEqual(expired);
+
+    h.clock.advance(30_000);
+    const before = ok(
+      await h.monban.login({ tenantId: 't', userId: m.userId, password: NEW_PASSWORD }),
+    );
+    const signedIn = (await loginWithFactor(h, m.userId, m.secret)).session!.token;
+    const fresh = await freshSession(h, signedIn, m.secret);
+    ok(
+      await h.monban.changePassword({
+        sessionToken: fresh,
+        currentPassword: NEW_PASSWORD,
+        password: 'Another-Pass#77',
+        confirmation: 'Another-Pass#77',
+      }),
+    );
+    expect(await h.monban.getFlow({ flowToken: before.flowToken })).toEqual(expired);
+  });
+
+  it('ACCEPTANCE 45: a reset link issued before a password change or sign-out everywhere is refused', async () => {
+    const h = setup();
+    const m = await completeFirstLogin(h);
+    const link = await resetLink(h, m.userId);
+    const session = (await loginWithFactor(h, m.userId, m.secret)).session!.token;
+    ok(await h.monban.logoutEverywhere({ sessionToken: session }));
+    expect(await h.monban.beginPasswordReset({ token: link })).toEqual(invalidLink);
+
+    const later = await resetLink(h, m.userId);
+    const signedIn = (await loginWithFactor(h, m.userId, m.secret)).session!.token;
+    const fresh = await freshSession(h, signedIn, m.secret);
+    ok(
+      await h.monban.changePassword({
+        sessionToken: fresh,
+        currentPassword: NEW_PASSWORD,
+        password: 'Another-Pass#77',
+        confirmation: 'Another-Pass#77',
+      }),
+    );
+    expect(await h.monban.beginPasswordReset({ token: later })).toEqual(invalidLink);
+    // A link asked for after the change works.
+    expect((await h.monban.beginPasswordReset({ token: await resetLink(h, m.userId) })).ok).toBe(
+      true,
+    );
+  });
+
+  it('ACCEPTANCE 45: of two pending email changes only the newest link works, and none after a password change', async () => {
+    const h = setup();
+    const m = await completeFirstLogin(h);
+    const session = (await loginWithFactor(h, m.userId, m.secret)).session!.token;
+    const fresh = await freshSession(h, session, m.secret);
+    ok(await h.monban.changeEmail({ sessionToken: fresh, email: 'first@example.jp' }));
+    const older = lastMailToken(h.outbox);
+    ok(await h.monban.changeEmail({ sessionToken: fresh, email: 'second@example.jp' }));
+    const newer = lastMailToken(h.outbox);
+    expect(await h.monban.confirmEmailChange({ token: older })).toEqual(invalidLink);
+    ok(await h.monban.confirmEmailChange({ token: newer }));
+    expect((await h.storage.accounts.findById('t', m.accountId))!.email).toBe('second@example.jp');
+
+    ok(await h.monban.changeEmail({ sessionToken: fresh, email: 'third@example.jp' }));
+    const pending = lastMailToken(h.outbox);
+    ok(
+      await h.monban.changePassword({
+        sessionToken: fresh,
+        currentPassword: NEW_PASSWORD,
+        password: 'Another-Pass#77',
+        confirmation: 'Another-Pass#77',
+      }),
+    );
+    expect(await h.monban.confirmEmailChange({ token: pending })).toEqual(invalidLink);
+  });
+});
