@@ -401,6 +401,47 @@ describe('first-login steps', () => {
     expect(h.outbox).toHaveLength(5);
   });
 
+  it('ACCEPTANCE 46: uniqueness is answered only on its own step, at most ten times in 15 minutes', async () => {
+    const h = setup();
+    for (const userId of ['otheruser1', 'testuser01']) {
+      ok(
+        await h.monban.provisionMember({
+          tenantId: 't',
+          userId,
+          temporaryPassword: TEMP_PASSWORD,
+          birthDate: '19801201',
+          email: `${userId}@example.jp`,
+        }),
+      );
+    }
+    const { flowToken } = ok(
+      await h.monban.login({ tenantId: 't', userId: 'testuser01', password: TEMP_PASSWORD }),
+    );
+    // At the birth-date step, neither a user ID nor an address is looked up.
+    const early = {
+      ok: false,
+      error: { code: 'STEP_NOT_ALLOWED', params: { step: 'verify-birthdate' } },
+    };
+    expect(
+      await h.monban.chooseMethod({ flowToken, factor: 'totp', userId: 'otheruser1' }),
+    ).toEqual(early);
+    expect(await h.monban.updateEmail({ flowToken, email: 'otheruser1@example.jp' })).toEqual(
+      early,
+    );
+    ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
+    ok(await h.monban.acceptTerms({ flowToken, version: '1' }));
+    const probe = () => h.monban.chooseMethod({ flowToken, factor: 'totp', userId: 'otheruser1' });
+    for (let i = 0; i < 10; i++) {
+      expect(await probe()).toEqual({ ok: false, error: { code: 'USER_ID_TAKEN' } });
+    }
+    expect(await probe()).toEqual({
+      ok: false,
+      error: { code: 'RATE_LIMITED', params: { retryAfterSeconds: 900 } },
+    });
+    h.clock.advance(15 * 60 * 1000);
+    expect(await probe()).toEqual({ ok: false, error: { code: 'USER_ID_TAKEN' } });
+  });
+
   it('refuses an email address used by another account of the tenant (seed 004 table No.2)', async () => {
     const h = setup({ preset: 'daiwa' });
     ok(

@@ -5,6 +5,7 @@ import { runStep } from '../kernel/runStep.js';
 import { fail, type Result } from '../result.js';
 import type { FactorKind } from '../types.js';
 import type { FlowAnswer } from '../views.js';
+import { uniquenessRefusal } from './uniquenessCheck.js';
 
 /** Chooses the second factor, optionally changing the user ID (R-ENR-2, R-POL-1). */
 export function chooseMethod(
@@ -23,6 +24,8 @@ export function chooseMethod(
     const parsed = validateUserId(String(userId), loaded.tenant.policy);
     if (!parsed.ok) return fail('VALIDATION_FAILED', { issues: parsed.issues });
     if (parsed.value === loaded.account.userId) return { event: { type: 'METHOD_CHOSEN', factor } };
+    const refused = await uniquenessRefusal(kernel, loaded, ['choose-method']);
+    if (refused !== null) return refused;
     const taken = await kernel.storage.accounts.findByUserId(loaded.tenant.id, parsed.value);
     if (taken !== null) return fail('USER_ID_TAKEN');
     return { event: { type: 'METHOD_CHOSEN', factor, userId: parsed.value } };

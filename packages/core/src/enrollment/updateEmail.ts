@@ -3,6 +3,7 @@ import type { Kernel } from '../kernel/Kernel.js';
 import { runStep } from '../kernel/runStep.js';
 import { fail, type Result } from '../result.js';
 import type { FlowAnswer } from '../views.js';
+import { uniquenessRefusal } from './uniquenessCheck.js';
 import { mailsVerification, verificationMailRefusal } from './verificationMailBudget.js';
 
 /** Sets the email address; mails a verification link when the tenant verifies (R-POL-3). */
@@ -16,6 +17,8 @@ export function updateEmail(
     async (loaded) => {
       const parsed = validateEmail(String(input.email ?? ''), loaded.tenant.policy);
       if (!parsed.ok) return fail('VALIDATION_FAILED', { issues: parsed.issues });
+      const refused = await uniquenessRefusal(kernel, loaded, ['update-email', 'verify-email']);
+      if (refused !== null) return refused;
       const owner = await kernel.storage.accounts.findByEmail(loaded.tenant.id, parsed.value);
       if (owner !== null && owner.accountId !== loaded.account.accountId) {
         return fail('VALIDATION_FAILED', { issues: [{ code: 'EMAIL_TAKEN' }] });
