@@ -73,7 +73,17 @@ console.log(
     .join(', '),
 );
 
-// Recovery: forgot password -> link (5 minutes) -> TOTP re-setup -> new password.
+// Change of email: applied when the link mailed to the new address is opened, which also
+// verifies it.
+must(await monban.changeEmail({ sessionToken: session, email: 'new@example.jp' }));
+must(
+  await monban.confirmEmailChange({
+    token: tokenIn(outbox.findLast((m) => m.tag === 'verifyEmail')),
+  }),
+);
+
+// Recovery: forgot password -> link (5 minutes) -> birth date -> TOTP re-setup -> new password.
+// (Re-setup needs a verified address and the birth date; otherwise the member proves a factor.)
 await monban.requestPasswordReset({ tenantId: 'daiwa', userId: 'my-new-id' });
 await new Promise((resolve) => setTimeout(resolve, 10));
 const reset = must(
@@ -82,6 +92,7 @@ const reset = must(
   }),
 );
 console.log('recovery steps:', reset.flow.pending.join(' -> '));
+must(await monban.verifyBirthDate({ flowToken: reset.flowToken, birthDate: '19801201' }));
 const again = must(await monban.beginFactorSetup({ flowToken: reset.flowToken }));
 must(
   await monban.completeFactorSetup({
@@ -105,6 +116,6 @@ console.log(
 );
 
 // Forgot user ID: mailed to the registered address only; the answer never tells.
-await monban.forgotUserId({ tenantId: 'daiwa', birthDate: '19801201', email: 'member@example.jp' });
+await monban.forgotUserId({ tenantId: 'daiwa', birthDate: '19801201', email: 'new@example.jp' });
 await new Promise((resolve) => setTimeout(resolve, 10));
 console.log('mailed:', outbox.map((m) => m.tag).join(', '));

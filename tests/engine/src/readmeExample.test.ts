@@ -30,9 +30,11 @@ it('the core README settings-and-recovery example runs end to end', async () => 
     },
   );
   expect(stdout).toContain('factors: iPhone');
-  expect(stdout).toContain('recovery steps: configure-factor -> update-password');
+  expect(stdout).toContain(
+    'recovery steps: verify-birthdate -> configure-factor -> update-password',
+  );
   expect(stdout).toContain('after reset: completed | old session valid: false');
   expect(stdout).toContain(
-    'mailed: userIdChanged, passwordChanged, passwordReset, passwordChanged, userIdReminder',
+    'mailed: userIdChanged, passwordChanged, verifyEmail, emailChanged, passwordReset, factorRemoved, passwordChanged, userIdReminder',
   );
 });

@@ -1,8 +1,21 @@
 import { testFactorCode } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
-import { completeFirstLogin, type Harness, NEW_PASSWORD, ok, setup } from './harness.js';
+import {
+  completeFirstLogin,
+  type Harness,
+  NEW_PASSWORD,
+  ok,
+  setup,
+  TEMP_PASSWORD,
+} from './harness.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+/** Marks the member's address verified, as a confirmed change of email does. */
+async function verifyAddress(h: Harness, accountId: string) {
+  const account = (await h.storage.accounts.findById('t', accountId))!;
+  await h.storage.accounts.update({ ...account, emailVerified: true }, account.version);
+}
 
 async function requestReset(h: Harness, userId: string) {
   const before = h.outbox.length;
@@ -13,9 +26,10 @@ async function requestReset(h: Harness, userId: string) {
 }
 
 describe('forgot password (R-SET-4)', () => {
-  it('walks the manual’s order: link (5 min) -> TOTP re-setup -> new password -> signed in; sessions revoked; notified (ACCEPTANCE 31)', async () => {
+  it('walks the manual’s order: link (5 min) -> birth date -> TOTP re-setup -> new password -> signed in; sessions revoked; notified (ACCEPTANCE 31, 43)', async () => {
     const h = setup();
     const m = await completeFirstLogin(h);
+    await verifyAddress(h, m.accountId);
     const { answer, token, mail } = await requestReset(h, 'TESTUSER01');
     expect(answer).toEqual({ ok: true });
     expect(mail?.to).toBe('testuser01@example.jp');
@@ -26,8 +40,13 @@ describe('forgot password (R-SET-4)', () => {
     const started = ok(await h.monban.beginPasswordReset({ token: token! }));
     expect(started.flow).toMatchObject({
       kind: 'recovery',
-      pending: ['configure-factor', 'update-password'],
+      pending: ['verify-birthdate', 'configure-factor', 'update-password'],
     });
+    // ACCEPTANCE 43: the link alone binds nothing: the birth date is a second proof.
+    expect(await h.monban.beginFactorSetup({ flowToken: started.flowToken })).toMatchObject({
+      error: { code: 'STEP_NOT_ALLOWED' },
+    });
+    ok(await h.monban.verifyBirthDate({ flowToken: started.flowToken, birthDate: '19801201' }));
     const begun = ok(await h.monban.beginFactorSetup({ flowToken: started.flowToken }));
     h.clock.advance(30_000);
     ok(
@@ -56,6 +75,10 @@ describe('forgot password (R-SET-4)', () => {
     ).toHaveLength(1);
     expect((await h.monban.getSession({ sessionToken: m.answer.session!.token })).ok).toBe(false);
     expect(h.outbox.at(-1)).toMatchObject({ tag: 'passwordChanged', to: 'testuser01@example.jp' });
+    // The member is told which device went.
+    expect(h.outbox.filter((x) => x.tag === 'factorRemoved').map((x) => x.text)).toEqual([
+      expect.stringContaining('iPhone'),
+    ]);
     // The old password no longer works; the new one still needs the second factor.
     expect(
       (await h.monban.login({ tenantId: 't', userId: m.userId, password: NEW_PASSWORD })).ok,
@@ -153,11 +176,13 @@ describe('forgot password (R-SET-4)', () => {
       ],
     });
     const m = await completeFirstLogin(h);
+    await verifyAddress(h, m.accountId);
     for (let i = 0; i < 5; i++)
       await h.monban.login({ tenantId: 't', userId: m.userId, password: 'Wrong#Pass1' });
     expect((await h.storage.accounts.findById('t', m.accountId))?.lock).not.toBeNull();
     const { token } = await requestReset(h, m.userId);
     const started = ok(await h.monban.beginPasswordReset({ token: token! }));
+    ok(await h.monban.verifyBirthDate({ flowToken: started.flowToken, birthDate: '19801201' }));
     const begun = ok(await h.monban.beginFactorSetup({ flowToken: started.flowToken }));
     ok(
       await h.monban.completeFactorSetup({
@@ -264,5 +289,95 @@ describe('forgot user ID (R-SET-5)', () => {
     const known = await work(m.userId);
     expect(known).toEqual(['find member', 'count', 'write token']);
     expect(await work('nobody-here')).toEqual(known);
+  });
+
+  it('ACCEPTANCE 43: with an unverified address, reenroll answers as prove: the current device, never a new one', async () => {
+    const h = setup();
+    const m = await completeFirstLogin(h);
+    const { token } = await requestReset(h, m.userId);
+    const started = ok(await h.monban.beginPasswordReset({ token: token! }));
+    expect(started.flow.pending).toEqual(['second-factor', 'update-password']);
+    expect(await h.monban.beginFactorSetup({ flowToken: started.flowToken })).toMatchObject({
+      error: { code: 'STEP_NOT_ALLOWED' },
+    });
+    h.clock.advance(30_000);
+    ok(await h.monban.beginChallenge({ flowToken: started.flowToken }));
+    ok(
+      await h.monban.verifyChallenge({
+        flowToken: started.flowToken,
+        response: await testFactorCode(m.secret, h.clock.now()),
+      }),
+    );
+    const devices = await h.storage.credentials.listByAccount('t', m.accountId);
+    expect(devices.map((c) => c.label)).toEqual(['iPhone']);
+  });
+
+  it('ACCEPTANCE 43: a wrong birth date in a reset counts toward the lockout', async () => {
+    const h = setup();
+    const m = await completeFirstLogin(h);
+    await verifyAddress(h, m.accountId);
+    const { token } = await requestReset(h, m.userId);
+    const started = ok(await h.monban.beginPasswordReset({ token: token! }));
+    for (let i = 0; i < 5; i++) {
+      expect(
+        await h.monban.verifyBirthDate({ flowToken: started.flowToken, birthDate: '19700101' }),
+      ).toMatchObject({ ok: false });
+    }
+    expect((await h.storage.accounts.findById('t', m.accountId))!.lock).not.toBeNull();
+  });
+
+  it('ACCEPTANCE 44: a reset for a member without a second factor sets one up before any session', async () => {
+    const h = setup({ preset: 'gsYuasa' });
+    ok(
+      await h.monban.provisionMember({
+        tenantId: 't',
+        userId: 'nofactor01',
+        temporaryPassword: TEMP_PASSWORD,
+        birthDate: '19801201',
+        email: 'nofactor01@example.jp',
+      }),
+    );
+    const { flowToken } = ok(
+      await h.monban.login({ tenantId: 't', userId: 'nofactor01', password: TEMP_PASSWORD }),
+    );
+    ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
+    ok(await h.monban.acceptTerms({ flowToken, version: '1' }));
+    ok(await h.monban.chooseMethod({ flowToken, factor: 'totp' }));
+    ok(
+      await h.monban.updatePassword({
+        flowToken,
+        password: NEW_PASSWORD,
+        confirmation: NEW_PASSWORD,
+      }),
+    );
+    const out = ok(await h.monban.updateEmail({ flowToken, email: 'nofactor01@example.jp' }));
+    expect(out.flow.status).toBe('signed-out');
+    // The member forgets the password before setting up a factor.
+    const { token } = await requestReset(h, 'nofactor01');
+    const started = ok(await h.monban.beginPasswordReset({ token: token! }));
+    expect(started.flow.pending).toEqual(['configure-factor', 'update-password']);
+    expect(
+      await h.monban.updatePassword({
+        flowToken: started.flowToken,
+        password: 'Reset-Pass#2026',
+        confirmation: 'Reset-Pass#2026',
+      }),
+    ).toMatchObject({ error: { code: 'STEP_NOT_ALLOWED' } });
+    const begun = ok(await h.monban.beginFactorSetup({ flowToken: started.flowToken }));
+    ok(
+      await h.monban.completeFactorSetup({
+        flowToken: started.flowToken,
+        label: 'iPhone',
+        response: await testFactorCode(String(begun.client?.secret), h.clock.now()),
+      }),
+    );
+    const done = ok(
+      await h.monban.updatePassword({
+        flowToken: started.flowToken,
+        password: 'Reset-Pass#2026',
+        confirmation: 'Reset-Pass#2026',
+      }),
+    );
+    expect(done.session).toBeDefined();
   });
 });

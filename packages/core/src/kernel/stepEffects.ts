@@ -71,6 +71,7 @@ export async function runEffects(
         account = await revokeAfterReset(kernel, loaded, account);
         break;
       case 'replace-credentials':
+        // The devices went in the step's transaction; the member is told which (R-REC-2).
         for (const c of committed.replaced) {
           await kernel.audit({
             type: 'factor.removed',
@@ -78,6 +79,8 @@ export async function runEffects(
             accountId: account.accountId,
             details: { kind: c.kind, credentialId: c.id, reason: 'recovery' },
           });
+          const at = iso(kernel.clock.now());
+          await notify(kernel, account, 'factorRemoved', { label: c.label, at }, step.locale);
         }
         break;
       case 'notify':

@@ -3,9 +3,12 @@ import type { Account, Credential, FactorKind } from '../types.js';
 import type { FlowState, FlowStep } from './types.js';
 
 /**
- * Plans a password-reset flow once the member opened a valid reset link (R-SET-4, pure). A TOTP
- * member re-enrolls an authenticator first when the tenant says so (the manual's order: the phone
- * may be lost), other members prove a factor they have; then a new password. Completing the flow
+ * Plans a password-reset flow once the member opened a valid reset link (R-SET-4, R-REC-2, pure).
+ * A mailed link alone never binds a new factor (ACCEPTANCE 43): a TOTP member re-enrolls an
+ * authenticator first only when the tenant says so (`reenroll`, the manual's order: the phone may
+ * be lost) and the member also proves the birth date and the link went to a verified address;
+ * otherwise the member proves a factor they have, any of them. A member without a factor sets
+ * one up before any session exists (ACCEPTANCE 44). Then a new password. Completing the flow
  * revokes every other session and mails a notification (ACCEPTANCE 31).
  *
  * @example
@@ -26,12 +29,27 @@ export function planRecovery(input: {
   let chosenFactor: FactorKind | null = null;
   if (account.status === 'active' && kinds.length > 0) {
     const onlyTotp = kinds.length === 1 && kinds[0] === 'totp';
-    if (onlyTotp && tenant.recovery.totp === 'reenroll') {
-      pending = ['configure-factor', 'update-password'];
+    const reenroll =
+      onlyTotp &&
+      tenant.recovery.totp === 'reenroll' &&
+      account.emailVerified &&
+      account.birthDate !== null;
+    if (reenroll) {
+      pending = ['verify-birthdate', 'configure-factor', 'update-password'];
       chosenFactor = 'totp';
     } else {
       pending = ['second-factor', 'update-password'];
     }
+  } else if (account.status === 'active') {
+    chosenFactor =
+      account.chosenFactor !== null && offered.has(account.chosenFactor)
+        ? account.chosenFactor
+        : null;
+    pending = [
+      ...(chosenFactor === null ? (['choose-method'] as const) : []),
+      'configure-factor',
+      'update-password',
+    ];
   }
   return {
     schema: 1,
