@@ -50,4 +50,28 @@ describe('control characters in a login user ID', () => {
     expect(signedIn.ok).toBe(true);
     expect(calls.length).toBeGreaterThan(0);
   });
+
+  it('ACCEPTANCE 51: a reset request with a control character asks storage nothing; provisioning refuses one', async () => {
+    const { calls, count } = callRecorder();
+    const h = setup({ storage: watched(createMemoryStorage(), count) });
+    calls.length = 0;
+    for (const userId of ['test\u0000user01', 'testuser01\n', '\u007f']) {
+      expect(await h.monban.requestPasswordReset({ tenantId: 't', userId })).toEqual({ ok: true });
+    }
+    expect(calls).toEqual([]);
+    const provisioned = await h.monban.provisionMember({
+      tenantId: 't',
+      userId: 'legacy\u0000id',
+      temporaryPassword: 'Tmp-Pass#2026',
+      birthDate: '19801201',
+    });
+    expect(provisioned).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION_FAILED',
+        issues: [{ code: 'USER_ID_INVALID_CHARACTER', characters: ['U+0000'] }],
+      },
+    });
+    expect(calls).toEqual([]);
+  });
 });

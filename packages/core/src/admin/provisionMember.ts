@@ -29,6 +29,16 @@ export async function provisionMember(
     throw new TypeError(`provisionMember: unknown tenant "${input.tenantId}"`);
   const userId = normalizeUserId(String(input.userId ?? ''));
   if (userId === '') return fail('VALIDATION_FAILED', { issues: [{ code: 'USER_ID_REQUIRED' }] });
+  const controls = [...userId].filter((c) => /\p{Cc}/u.test(c));
+  if (controls.length > 0) {
+    // ACCEPTANCE 51: never stored, even for legacy IDs accepted as they are.
+    const characters = controls.map(
+      (c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`,
+    );
+    return fail('VALIDATION_FAILED', {
+      issues: [{ code: 'USER_ID_INVALID_CHARACTER', characters }],
+    });
+  }
   if (typeof input.temporaryPassword !== 'string' || input.temporaryPassword === '') {
     return fail('VALIDATION_FAILED', { issues: [{ code: 'PASSWORD_REQUIRED' }] });
   }

@@ -22,6 +22,8 @@ export async function requestPasswordReset(
   const key = await hashToken(token);
   if (!tenant) return { ok: true };
   const userId = normalizeUserId(String(input.userId ?? ''));
+  // No user ID holds a control character (ACCEPTANCE 51): storage is not asked about one.
+  if (/\p{Cc}/u.test(userId)) return { ok: true };
   const member = await kernel.storage.loadMember(tenant.id, userId);
   const account = member?.account ?? null;
   await kernel.audit({
