@@ -25,7 +25,8 @@ function* sources(dir) {
 function* srcDirs() {
   for (const base of ['packages', 'packages/adapters']) {
     for (const entry of readdirSync(join(root, base), { withFileTypes: true })) {
-      if (entry.isDirectory() && entry.name !== 'adapters') yield join(root, base, entry.name, 'src');
+      if (entry.isDirectory() && entry.name !== 'adapters')
+        yield join(root, base, entry.name, 'src');
     }
   }
 }
@@ -51,7 +52,9 @@ for (const dir of srcDirs()) {
         const end = source.getLineAndCharacterOfPosition(node.end).line;
         if (end - start + 1 > MAX_FUNCTION_LINES) {
           const label = node.name?.getText(source) ?? '(anonymous)';
-          breaches.push(`${name}:${start + 1}: function ${label} is ${end - start + 1} lines (limit ${MAX_FUNCTION_LINES})`);
+          breaches.push(
+            `${name}:${start + 1}: function ${label} is ${end - start + 1} lines (limit ${MAX_FUNCTION_LINES})`,
+          );
         }
       }
       ts.forEachChild(node, visit);
