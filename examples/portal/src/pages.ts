@@ -39,10 +39,29 @@ export function registerPages(
 ): void {
   const html = 'text/html; charset=utf-8';
   const noStore = { 'cache-control': 'no-store' };
+  // ACCEPTANCE 52: every HTML page: no inline script, no framing, no referrer (the reset page's
+  // URL holds its token), no sniffing. The mailbox shows mails with inline styles.
+  const pageHeaders = (styles: "'self'" | "'unsafe-inline'") => ({
+    ...noStore,
+    'content-security-policy': [
+      "default-src 'self'",
+      "script-src 'self'",
+      `style-src ${styles}`,
+      "img-src 'self' data:",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+  });
+  const portalPage = pageHeaders("'self'");
 
   app.get('/', async (request, reply) =>
     reply
-      .headers(noStore)
+      .headers(portalPage)
       .type(html)
       .send(renderStartPage(pageLocale(request))),
   );
@@ -51,11 +70,14 @@ export function registerPages(
     const type = ASSETS[request.params.name];
     if (type === undefined) return reply.code(404).send('Not found');
     const body = await readFile(new URL(request.params.name, PUBLIC_DIR));
-    return reply.headers(noStore).type(type).send(body);
+    return reply
+      .headers({ ...noStore, 'x-content-type-options': 'nosniff' })
+      .type(type)
+      .send(body);
   });
 
   app.get('/mailbox', async (_request, reply) =>
-    reply.headers(noStore).type(html).send(mailbox.renderHtml()),
+    reply.headers(pageHeaders("'unsafe-inline'")).type(html).send(mailbox.renderHtml()),
   );
   app.get('/mailbox.json', async (_request, reply) =>
     reply.headers(noStore).send(mailbox.toJSON()),
@@ -82,7 +104,7 @@ export function registerPages(
   );
   app.get<{ Params: { tenant: string } }>('/t/:tenant/*', async (request, reply) => {
     const page = await shell(request);
-    if (page === null) return reply.code(404).type(html).send('Not found');
-    return reply.headers(noStore).type(html).send(page);
+    if (page === null) return reply.code(404).headers(portalPage).type(html).send('Not found');
+    return reply.headers(portalPage).type(html).send(page);
   });
 }

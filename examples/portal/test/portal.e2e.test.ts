@@ -199,6 +199,26 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     expect(await stepOf(page)).toBe('home');
   }
 
+  it('ACCEPTANCE 52: every HTML page forbids inline script and framing, sends no referrer, no sniffing', async () => {
+    for (const path of [
+      '/',
+      '/t/daiwa/',
+      '/t/daiwa/reset-password?token=abc',
+      '/mailbox',
+      '/t/nope/',
+    ]) {
+      const response = await fetch(`${portal.origin}${path}`);
+      expect(response.headers.get('content-type'), path).toContain('text/html');
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toContain("script-src 'self'");
+      expect(csp, path).toContain("frame-ancestors 'none'");
+      expect(csp, path).not.toContain("script-src 'unsafe-inline'");
+      expect(response.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+  });
+
   it('Daiwa (manual 002): wrong inputs, TOTP, second device picker, rename and remove', async () => {
     const { context, page } = await open('daiwa');
     // Wrong inputs at each step show the manual's Japanese messages.
