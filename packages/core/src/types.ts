@@ -57,7 +57,7 @@ export interface Account {
   accountId: string;
   /** The login ID, normalized (NFKC, lowercased). Unique per tenant. */
   userId: string;
-  /** Password hash in PHC string format, from the {@link PasswordHasher}. */
+  /** Password hash in PHC string format, from the `PasswordHasher` port (`@monban/core/ports`). */
   passwordHash: string;
   /** When the current password was set. */
   passwordChangedAt: number;
