@@ -4,7 +4,8 @@
  * the same run (structuredClone of the same state), since shared machines are noisy.
  */
 import { Bench } from 'tinybench';
-import { type Account, defineTenant, type FlowEvent, planFlow, transition } from '../src/index.js';
+import { type Account, defineTenant } from '../src/index.js';
+import { type FlowEvent, planFlow, transition } from '../src/machine/index.js';
 
 const tenant = defineTenant({
   id: 'bench',
