@@ -3,7 +3,6 @@
  * credentials (a factor added, the password changed, sign-out everywhere, the email changed)
  * are refused. Each test reproduces an attack on the running portal.
  */
-import { testFactorCode } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
   completeFirstLogin,
@@ -12,26 +11,29 @@ import {
   loginWithFactor,
   NEW_PASSWORD,
   ok,
+  setUpDevice,
   setup,
-  TEMP_PASSWORD,
+  stepUp,
+  walkToFactorSetup,
 } from './harness.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 const expired = { ok: false, error: { code: 'FLOW_EXPIRED', params: { restart: true } } };
 const invalidLink = { ok: false, error: { code: 'EMAIL_LINK_INVALID' } };
 
-/** Proves the password and the factor again: the session may change its settings. */
-async function freshSession(h: Harness, token: string, secret: string): Promise<string> {
-  const pw = ok(await h.monban.stepUpPassword({ sessionToken: token, password: NEW_PASSWORD }));
-  h.clock.advance(30_000);
-  ok(await h.monban.beginStepUp({ sessionToken: pw.session.token }));
-  const proven = ok(
-    await h.monban.verifyStepUp({
-      sessionToken: pw.session.token,
-      response: await testFactorCode(secret, h.clock.now()),
+/** Changes the password from a freshly proven session. */
+async function changePassword(h: Harness, session: string, secret: string) {
+  const fresh = await stepUp(h, session, secret);
+  const password = 'Another-Pass#77';
+  ok(
+    await h.monban.changePassword({
+      sessionToken: fresh,
+      currentPassword: NEW_PASSWORD,
+      password,
+      confirmation: password,
     }),
   );
-  return proven.session.token;
+  return fresh;
 }
 
 async function resetLink(h: Harness, userId: string): Promise<string> {
@@ -47,43 +49,15 @@ describe('the credential epoch (R-REC-3)', () => {
   it('ACCEPTANCE 42: a flow waiting at factor setup is refused once the member enrolled a factor elsewhere', async () => {
     // GS Yuasa signs the member out before factor setup: every later login waits at it.
     const h = setup({ preset: 'gsYuasa' });
-    const userId = 'testuser01';
-    ok(
-      await h.monban.provisionMember({
-        tenantId: 't',
-        userId,
-        temporaryPassword: TEMP_PASSWORD,
-        birthDate: '19801201',
-      }),
-    );
-    const login = (password: string) =>
-      h.monban.login({ tenantId: 't', userId, password }).then(ok);
-    const { flowToken } = await login(TEMP_PASSWORD);
-    ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
-    ok(await h.monban.acceptTerms({ flowToken, version: '1' }));
-    ok(await h.monban.chooseMethod({ flowToken, factor: 'totp' }));
-    ok(
-      await h.monban.updatePassword({
-        flowToken,
-        password: NEW_PASSWORD,
-        confirmation: NEW_PASSWORD,
-      }),
-    );
-    const out = ok(await h.monban.updateEmail({ flowToken, email: 'member@example.jp' }));
+    const out = await walkToFactorSetup(h);
     expect(out.flow.status).toBe('signed-out');
+    const login = () =>
+      h.monban.login({ tenantId: 't', userId: 'testuser01', password: NEW_PASSWORD }).then(ok);
     // Someone who knows the password opens a flow, which waits at factor setup.
-    const stale = await login(NEW_PASSWORD);
+    const stale = await login();
     expect(stale.flow.step).toBe('configure-factor');
     // The member sets up their own device in another flow.
-    const mine = await login(NEW_PASSWORD);
-    const begun = ok(await h.monban.beginFactorSetup({ flowToken: mine.flowToken }));
-    const done = ok(
-      await h.monban.completeFactorSetup({
-        flowToken: mine.flowToken,
-        label: 'iPhone',
-        response: await testFactorCode(String(begun.client?.secret), h.clock.now()),
-      }),
-    );
+    const done = await setUpDevice(h, (await login()).flowToken);
     expect(done.session).toBeDefined();
     // The older flow can no longer bind a factor: it was opened under the previous epoch.
     expect(await h.monban.beginFactorSetup({ flowToken: stale.flowToken })).toEqual(expired);
@@ -105,15 +79,7 @@ describe('the credential epoch (R-REC-3)', () => {
       await h.monban.login({ tenantId: 't', userId: m.userId, password: NEW_PASSWORD }),
     );
     const signedIn = (await loginWithFactor(h, m.userId, m.secret)).session!.token;
-    const fresh = await freshSession(h, signedIn, m.secret);
-    ok(
-      await h.monban.changePassword({
-        sessionToken: fresh,
-        currentPassword: NEW_PASSWORD,
-        password: 'Another-Pass#77',
-        confirmation: 'Another-Pass#77',
-      }),
-    );
+    await changePassword(h, signedIn, m.secret);
     expect(await h.monban.getFlow({ flowToken: before.flowToken })).toEqual(expired);
   });
 
@@ -127,15 +93,7 @@ describe('the credential epoch (R-REC-3)', () => {
 
     const later = await resetLink(h, m.userId);
     const signedIn = (await loginWithFactor(h, m.userId, m.secret)).session!.token;
-    const fresh = await freshSession(h, signedIn, m.secret);
-    ok(
-      await h.monban.changePassword({
-        sessionToken: fresh,
-        currentPassword: NEW_PASSWORD,
-        password: 'Another-Pass#77',
-        confirmation: 'Another-Pass#77',
-      }),
-    );
+    await changePassword(h, signedIn, m.secret);
     expect(await h.monban.beginPasswordReset({ token: later })).toEqual(invalidLink);
     // A link asked for after the change works.
     expect((await h.monban.beginPasswordReset({ token: await resetLink(h, m.userId) })).ok).toBe(
@@ -147,7 +105,7 @@ describe('the credential epoch (R-REC-3)', () => {
     const h = setup();
     const m = await completeFirstLogin(h);
     const session = (await loginWithFactor(h, m.userId, m.secret)).session!.token;
-    const fresh = await freshSession(h, session, m.secret);
+    const fresh = await stepUp(h, session, m.secret);
     ok(await h.monban.changeEmail({ sessionToken: fresh, email: 'first@example.jp' }));
     const older = lastMailToken(h.outbox);
     ok(await h.monban.changeEmail({ sessionToken: fresh, email: 'second@example.jp' }));
@@ -158,14 +116,7 @@ describe('the credential epoch (R-REC-3)', () => {
 
     ok(await h.monban.changeEmail({ sessionToken: fresh, email: 'third@example.jp' }));
     const pending = lastMailToken(h.outbox);
-    ok(
-      await h.monban.changePassword({
-        sessionToken: fresh,
-        currentPassword: NEW_PASSWORD,
-        password: 'Another-Pass#77',
-        confirmation: 'Another-Pass#77',
-      }),
-    );
+    await changePassword(h, fresh, m.secret);
     expect(await h.monban.confirmEmailChange({ token: pending })).toEqual(invalidLink);
   });
 });

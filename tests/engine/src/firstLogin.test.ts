@@ -8,6 +8,7 @@ import {
   loginWithFactor,
   NEW_PASSWORD,
   ok,
+  startFirstLogin as provisionAndLogIn,
   setup,
   TEMP_PASSWORD,
 } from './harness.js';
@@ -360,17 +361,7 @@ describe('first-login steps', () => {
 
   it('ACCEPTANCE 50: the verification-mail cooldown and hourly cap hold across update-email and resend alike', async () => {
     const h = setup({ preset: 'ajinomoto' });
-    ok(
-      await h.monban.provisionMember({
-        tenantId: 't',
-        userId: 'testuser01',
-        temporaryPassword: TEMP_PASSWORD,
-        birthDate: '19801201',
-      }),
-    );
-    const { flowToken } = ok(
-      await h.monban.login({ tenantId: 't', userId: 'testuser01', password: TEMP_PASSWORD }),
-    );
+    const { flowToken } = await provisionAndLogIn(h);
     ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
     ok(await h.monban.acceptTerms({ flowToken, version: '1' }));
     ok(await h.monban.updateEmail({ flowToken, email: 'first@example.jp' }));
@@ -403,20 +394,8 @@ describe('first-login steps', () => {
 
   it('ACCEPTANCE 46: uniqueness is answered only on its own step, at most ten times in 15 minutes', async () => {
     const h = setup();
-    for (const userId of ['otheruser1', 'testuser01']) {
-      ok(
-        await h.monban.provisionMember({
-          tenantId: 't',
-          userId,
-          temporaryPassword: TEMP_PASSWORD,
-          birthDate: '19801201',
-          email: `${userId}@example.jp`,
-        }),
-      );
-    }
-    const { flowToken } = ok(
-      await h.monban.login({ tenantId: 't', userId: 'testuser01', password: TEMP_PASSWORD }),
-    );
+    await provisionAndLogIn(h, 'otheruser1', 'otheruser1@example.jp');
+    const { flowToken } = await provisionAndLogIn(h, 'testuser01', 'testuser01@example.jp');
     // At the birth-date step, neither a user ID nor an address is looked up.
     const early = {
       ok: false,

@@ -207,3 +207,57 @@ export async function loginWithFactor(h: Harness, userId: string, secret: string
   );
   return { ...done, flowToken: login.flowToken };
 }
+
+/** Provisions a member (birth date 1980-12-01) and logs in with the temporary password. */
+export async function startFirstLogin(h: Harness, userId = 'testuser01', email?: string) {
+  ok(
+    await h.monban.provisionMember({
+      tenantId: 't',
+      userId,
+      temporaryPassword: TEMP_PASSWORD,
+      birthDate: '19801201',
+      ...(email === undefined ? {} : { email }),
+    }),
+  );
+  return ok(await h.monban.login({ tenantId: 't', userId, password: TEMP_PASSWORD }));
+}
+
+/**
+ * A first login of a tenant that signs the member out before factor setup (GS Yuasa's order:
+ * birth date, terms, method TOTP, password, email), up to that sign-out: the member has a
+ * password and no factor.
+ */
+export async function walkToFactorSetup(h: Harness, userId = 'testuser01') {
+  const { flowToken } = await startFirstLogin(h, userId);
+  ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
+  ok(await h.monban.acceptTerms({ flowToken, version: '1' }));
+  ok(await h.monban.chooseMethod({ flowToken, factor: 'totp' }));
+  ok(await setPassword(h, flowToken, NEW_PASSWORD));
+  return ok(await h.monban.updateEmail({ flowToken, email: `${userId}@example.jp` }));
+}
+
+/** Answers a flow's password step. */
+export function setPassword(h: Harness, flowToken: string, password: string) {
+  return h.monban.updatePassword({ flowToken, password, confirmation: password });
+}
+
+/** Sets up a TOTP device of the test factor at the flow's factor-setup step. */
+export async function setUpDevice(h: Harness, flowToken: string, label = 'iPhone') {
+  const begun = ok(await h.monban.beginFactorSetup({ flowToken }));
+  const response = await testFactorCode(String(begun.client?.secret), h.clock.now());
+  return ok(await h.monban.completeFactorSetup({ flowToken, label, response }));
+}
+
+/** Proves password and factor again; returns the rotated session token. */
+export async function stepUp(h: Harness, token: string, secret: string) {
+  const pw = ok(await h.monban.stepUpPassword({ sessionToken: token, password: NEW_PASSWORD }));
+  h.clock.advance(30_000);
+  ok(await h.monban.beginStepUp({ sessionToken: pw.session.token }));
+  const proven = ok(
+    await h.monban.verifyStepUp({
+      sessionToken: pw.session.token,
+      response: await testFactorCode(secret, h.clock.now()),
+    }),
+  );
+  return proven.session.token;
+}

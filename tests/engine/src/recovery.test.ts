@@ -5,8 +5,10 @@ import {
   type Harness,
   NEW_PASSWORD,
   ok,
+  setPassword,
+  setUpDevice,
   setup,
-  TEMP_PASSWORD,
+  walkToFactorSetup,
 } from './harness.js';
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
@@ -328,56 +330,17 @@ describe('forgot user ID (R-SET-5)', () => {
 
   it('ACCEPTANCE 44: a reset for a member without a second factor sets one up before any session', async () => {
     const h = setup({ preset: 'gsYuasa' });
-    ok(
-      await h.monban.provisionMember({
-        tenantId: 't',
-        userId: 'nofactor01',
-        temporaryPassword: TEMP_PASSWORD,
-        birthDate: '19801201',
-        email: 'nofactor01@example.jp',
-      }),
-    );
-    const { flowToken } = ok(
-      await h.monban.login({ tenantId: 't', userId: 'nofactor01', password: TEMP_PASSWORD }),
-    );
-    ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
-    ok(await h.monban.acceptTerms({ flowToken, version: '1' }));
-    ok(await h.monban.chooseMethod({ flowToken, factor: 'totp' }));
-    ok(
-      await h.monban.updatePassword({
-        flowToken,
-        password: NEW_PASSWORD,
-        confirmation: NEW_PASSWORD,
-      }),
-    );
-    const out = ok(await h.monban.updateEmail({ flowToken, email: 'nofactor01@example.jp' }));
+    const out = await walkToFactorSetup(h, 'nofactor01');
     expect(out.flow.status).toBe('signed-out');
     // The member forgets the password before setting up a factor.
     const { token } = await requestReset(h, 'nofactor01');
     const started = ok(await h.monban.beginPasswordReset({ token: token! }));
     expect(started.flow.pending).toEqual(['configure-factor', 'update-password']);
-    expect(
-      await h.monban.updatePassword({
-        flowToken: started.flowToken,
-        password: 'Reset-Pass#2026',
-        confirmation: 'Reset-Pass#2026',
-      }),
-    ).toMatchObject({ error: { code: 'STEP_NOT_ALLOWED' } });
-    const begun = ok(await h.monban.beginFactorSetup({ flowToken: started.flowToken }));
-    ok(
-      await h.monban.completeFactorSetup({
-        flowToken: started.flowToken,
-        label: 'iPhone',
-        response: await testFactorCode(String(begun.client?.secret), h.clock.now()),
-      }),
-    );
-    const done = ok(
-      await h.monban.updatePassword({
-        flowToken: started.flowToken,
-        password: 'Reset-Pass#2026',
-        confirmation: 'Reset-Pass#2026',
-      }),
-    );
+    expect(await setPassword(h, started.flowToken, 'Reset-Pass#2026')).toMatchObject({
+      error: { code: 'STEP_NOT_ALLOWED' },
+    });
+    await setUpDevice(h, started.flowToken);
+    const done = ok(await setPassword(h, started.flowToken, 'Reset-Pass#2026'));
     expect(done.session).toBeDefined();
   });
 });

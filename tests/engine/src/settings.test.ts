@@ -6,6 +6,7 @@ import {
   loginWithFactor,
   NEW_PASSWORD,
   ok,
+  stepUp as proveAgain,
   setup,
 } from './harness.js';
 
@@ -18,19 +19,11 @@ async function member(h: Harness, factor: 'totp' | 'passkey' = 'totp') {
 
 /** Proves password and factor again; returns the rotated session token. */
 async function stepUp(h: Harness, token: string, secret: string) {
-  const pw = ok(await h.monban.stepUpPassword({ sessionToken: token, password: NEW_PASSWORD }));
-  expect(pw.session.token).not.toBe(token);
+  const fresh = await proveAgain(h, token, secret);
   // The pre-step-up session ID is dead (rotation).
   expect((await h.monban.getSession({ sessionToken: token })).ok).toBe(false);
-  h.clock.advance(30_000);
-  ok(await h.monban.beginStepUp({ sessionToken: pw.session.token }));
-  const factor = ok(
-    await h.monban.verifyStepUp({
-      sessionToken: pw.session.token,
-      response: await testFactorCode(secret, h.clock.now()),
-    }),
-  );
-  return factor.session.token;
+  expect(fresh).not.toBe(token);
+  return fresh;
 }
 
 describe('settings (R-SET-1..3) with step-up (R-SET-2)', () => {
