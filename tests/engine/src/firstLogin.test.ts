@@ -321,17 +321,7 @@ describe('first-login steps', () => {
 
   it('R-ENR-2: verify-email continues in the original tab after the link is opened; the link is single-use and built from the configured base URL', async () => {
     const h = setup({ preset: 'ajinomoto' });
-    ok(
-      await h.monban.provisionMember({
-        tenantId: 't',
-        userId: 'testuser01',
-        temporaryPassword: TEMP_PASSWORD,
-        birthDate: '19801201',
-      }),
-    );
-    const { flowToken } = ok(
-      await h.monban.login({ tenantId: 't', userId: 'testuser01', password: TEMP_PASSWORD }),
-    );
+    const { flowToken } = await provisionAndLogIn(h);
     ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
     ok(await h.monban.acceptTerms({ flowToken, version: '1' }));
     const sent = ok(await h.monban.updateEmail({ flowToken, email: ' member@example.jp ' }));
@@ -455,17 +445,7 @@ describe('first-login steps', () => {
 
   it('R-LOG-5: a member who chose a factor but never set it up is sent to set it up at the next login', async () => {
     const h = setup({ preset: 'gsYuasa' });
-    ok(
-      await h.monban.provisionMember({
-        tenantId: 't',
-        userId: 'testuser01',
-        temporaryPassword: TEMP_PASSWORD,
-        birthDate: '19801201',
-      }),
-    );
-    let { flowToken } = ok(
-      await h.monban.login({ tenantId: 't', userId: 'testuser01', password: TEMP_PASSWORD }),
-    );
+    let { flowToken } = await provisionAndLogIn(h);
     ok(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' }));
     ok(await h.monban.acceptTerms({ flowToken, version: '1' }));
     ok(await h.monban.chooseMethod({ flowToken, factor: 'totp' }));
