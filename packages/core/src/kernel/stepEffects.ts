@@ -91,12 +91,9 @@ export async function runEffects(
     }
   }
   if (mailFailed) return fail('MAIL_UNAVAILABLE');
-  const credentials =
-    step.credentials !== undefined && !committed.credentialsChanged
-      ? step.credentials
-      : committed.credentialsChanged
-        ? await kernel.storage.credentials.listByAccount(account.tenantId, account.accountId)
-        : loaded.credentials;
+  const credentials = committed.credentialsChanged
+    ? await kernel.storage.credentials.listByAccount(account.tenantId, account.accountId)
+    : (step.credentials ?? loaded.credentials);
   const answer: FlowAnswer = { flow: flowView(kernel, { ...after, account }, credentials) };
   if (session !== undefined) answer.session = session;
   if (step.client !== undefined) answer.client = step.client;
