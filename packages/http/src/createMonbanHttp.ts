@@ -1,6 +1,8 @@
 import type { Monban } from '@monban/core';
+import { createGuard } from './internal/createGuard.js';
 import { createHandler } from './internal/createHandler.js';
 import { createLayer } from './internal/createLayer.js';
+import { lookUpSession } from './internal/lookUpSession.js';
 import { ROUTES } from './internal/routes.js';
 import type { MonbanHttp, MonbanHttpOptions, RouteInfo } from './types.js';
 
@@ -42,5 +44,7 @@ export function createMonbanHttp(monban: Monban, options: MonbanHttpOptions): Mo
     bodyLimitBytes: layer.bodyLimitBytes,
     handle,
     openapi: layer.openapi,
+    readSession: async (request) => (await lookUpSession(layer, request)).session,
+    guard: (options) => createGuard(layer, options),
   };
 }

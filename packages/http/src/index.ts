@@ -10,6 +10,8 @@ export { resolveReturnTo } from './resolveReturnTo.js';
 export { serializeSetCookie } from './serializeSetCookie.js';
 export { statusForCode } from './statusForCode.js';
 export type {
+  GuardOptions,
+  GuardResult,
   HttpRequest,
   HttpResponse,
   MonbanHttp,

@@ -3,7 +3,7 @@
  * their framework's objects to and from these.
  * @module
  */
-import type { Monban } from '@monban/core';
+import type { Monban, SessionView, StepUpAction } from '@monban/core';
 import type { CounterStore } from '@monban/core/ports';
 import type { Locale } from '@monban/policy';
 
@@ -161,4 +161,58 @@ export interface MonbanHttp {
   handle(request: HttpRequest): Promise<HttpResponse>;
   /** The OpenAPI 3.1 document of the routes (also served at `GET /openapi.json`). */
   openapi(): Record<string, unknown>;
+  /**
+   * The live session of a request to one of the application's own routes, found exactly as the
+   * session routes find it (the request's tenant; the cookie name of its scheme, with the
+   * `__Host-` prefix over HTTPS), or `null` for no, a malformed, an unknown, an ended or another
+   * tenant's session cookie. Pass the request's full path (a `{ pathSegment: true }` tenant is
+   * its first segment). Rejects only when the store (or the application's tenant function)
+   * fails: an outage is not "signed out".
+   *
+   * @example
+   * ```ts
+   * const session = await http.readSession({
+   *   method: 'GET', path: '/daiwa/home', headers: { cookie: 'monban-session=...' },
+   * });
+   * if (session === null) console.log('signed out');
+   * else console.log(session.userId, session.authTimes);
+   * ```
+   */
+  readSession(request: HttpRequest): Promise<SessionView | null>;
+  /**
+   * Makes the gate of a protected route: a function of a request that gives its session, or the
+   * answer to send instead (401 `SESSION_INVALID`, 401 `REAUTHENTICATION_REQUIRED` for a step-up
+   * action, a 303 to `redirectTo`, or 503 when the store is down). Never rejects. A wrong option
+   * throws `TypeError` here. `@monban/express` and `@monban/fastify` build their
+   * `requireSession` and `requireRecentAuth` on it.
+   *
+   * @example
+   * ```ts
+   * const requireFreshAuth = http.guard({ action: 'change-email' });
+   * const result = await requireFreshAuth({ method: 'GET', path: '/daiwa/email', headers: {} });
+   * if (result.ok) console.log(result.session.userId);
+   * else console.log(result.response.status); // 401 here: no cookie
+   * ```
+   */
+  guard(options?: GuardOptions): (request: HttpRequest) => Promise<GuardResult>;
 }
+
+/** Options of `MonbanHttp.guard`, and of the adapters' `requireSession` / `requireRecentAuth`. */
+export interface GuardOptions {
+  /**
+   * A step-up action (one of `STEP_UP_ACTIONS`): the session's proofs must also be as recent as
+   * the tenant's rule for it asks, else `REAUTHENTICATION_REQUIRED` with the missing proofs.
+   */
+  action?: StepUpAction;
+  /**
+   * For page routes: answer a refusal with a 303 to this page (`/login`, or your step-up page)
+   * with `?returnTo=` (the request's path, checked like a login's `returnTo`) and, for a step-up,
+   * `&action=`, instead of a JSON 401.
+   */
+  redirectTo?: string;
+}
+
+/** What a guard gives: the session, or the answer that refuses the request. */
+export type GuardResult =
+  | { ok: true; session: SessionView }
+  | { ok: false; response: HttpResponse };
