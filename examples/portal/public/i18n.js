@@ -90,7 +90,8 @@ const texts = {
     changeUserId: 'ユーザIDの変更',
     changePassword: 'パスワードの変更',
     currentPassword: '現在のパスワード',
-    signOutOthers: '他のすべての端末からログアウトする',
+    passwordSignsOutOthers: 'パスワードを変更すると、この端末以外のすべての端末からログアウトします。',
+    keepOtherSessions: '他の端末のログイン状態を維持する',
     changeEmail: 'メールアドレスの変更',
     emailChangeSent:
       '新しいメールアドレスに確認メールを送信しました。リンクを開くと変更が完了します。',
@@ -212,7 +213,8 @@ const texts = {
     changeUserId: 'Change user ID',
     changePassword: 'Change password',
     currentPassword: 'Current password',
-    signOutOthers: 'Sign out of all other devices',
+    passwordSignsOutOthers: 'Changing the password signs you out on every other device.',
+    keepOtherSessions: 'Keep me signed in on my other devices',
     changeEmail: 'Change email address',
     emailChangeSent:
       'We sent a confirmation link to the new address. The change applies once you open it.',

@@ -187,12 +187,7 @@ export async function settings() {
             type: 'password',
             id: 'change-confirmation',
           }),
-          h(
-            'label',
-            { class: 'check' },
-            h('input', { type: 'checkbox', name: 'signOut', value: 'yes' }),
-            t('signOutOthers'),
-          ),
+          h('p', { class: 'hint' }, t('passwordSignsOutOthers')),
         ],
         t('send'),
         async (v, box) => {
@@ -201,7 +196,6 @@ export async function settings() {
               currentPassword: v.currentPassword ?? '',
               password: v.password ?? '',
               confirmation: v.confirmation ?? '',
-              signOutOtherSessions: v.signOut === 'yes',
             }),
           );
           if (!r.ok) return r.error;
@@ -212,11 +206,22 @@ export async function settings() {
     section(
       t('changeEmail'),
       form(
-        [field(t('email'), { name: 'email', type: 'email', id: 'new-email' })],
+        [
+          field(t('email'), { name: 'email', type: 'email', id: 'new-email' }),
+          h(
+            'label',
+            { class: 'check' },
+            h('input', { type: 'checkbox', name: 'keepOthers', value: 'yes' }),
+            t('keepOtherSessions'),
+          ),
+        ],
         t('send'),
         async (v, box) => {
           const r = await withStepUp(() =>
-            api('POST', '/settings/email', { email: v.email ?? '' }),
+            api('POST', '/settings/email', {
+              email: v.email ?? '',
+              keepOtherSessions: v.keepOthers === 'yes',
+            }),
           );
           if (!r.ok) return r.error;
           ok(box, t('emailChangeSent'));

@@ -109,7 +109,7 @@ export interface Monban {
   /** "Sign out of all devices": ends every session of the account, optionally keeping this one. */
   logoutEverywhere(
     input: SessionInput & { keepCurrent?: boolean },
-  ): Promise<Result<{ revoked: number }>>;
+  ): Promise<Result<{ revoked: number; session?: SessionGrant }>>;
   /** The member's live sessions ("signed-in devices"). */
   listSessions(input: SessionInput): Promise<Result<{ sessions: SessionSummary[] }>>;
   /** Ends one of the member's own sessions. */
@@ -138,19 +138,24 @@ export interface Monban {
   changeUserId(
     input: SessionInput & { userId: string; locale?: Locale },
   ): Promise<Result<{ userId: string }>>;
-  /** Changes the password, optionally signing out every other device. */
+  /**
+   * Changes the password. It advances the credential epoch (R-REC-3): every other session ends
+   * and this one is rotated, answered as `session` (set it as the new session cookie).
+   */
   changePassword(
     input: SessionInput & {
       currentPassword: string;
       password: string;
       confirmation: string;
-      signOutOtherSessions?: boolean;
       locale?: Locale;
     },
-  ): Promise<Result<{ passwordChangedAt: number; revoked: number }>>;
-  /** Starts a change of email: a confirmation link goes to the new address. */
+  ): Promise<Result<{ passwordChangedAt: number; revoked: number; session: SessionGrant }>>;
+  /**
+   * Starts a change of email: a confirmation link goes to the new address. Once confirmed, the
+   * member's other sessions end unless `keepOtherSessions` is `true`.
+   */
   changeEmail(
-    input: SessionInput & { email: string; locale?: Locale },
+    input: SessionInput & { email: string; keepOtherSessions?: boolean; locale?: Locale },
   ): Promise<Result<{ pendingEmail: string }>>;
   /** The change-of-email link's landing: applies the new address and tells the old one. */
   confirmEmailChange(input: { token: string; locale?: Locale }): Promise<Result>;
@@ -160,16 +165,22 @@ export interface Monban {
   beginAddFactor(
     input: SessionInput & { factor: FactorKind; locale?: Locale },
   ): Promise<Result<{ client: JsonObject }>>;
-  /** Completes adding a device: a unique name and the member's answer. */
+  /**
+   * Completes adding a device: a unique name and the member's answer. Every other session ends
+   * and this one is rotated, answered as `session` (R-REC-3).
+   */
   completeAddFactor(
     input: SessionInput & { label: string; response: unknown; locale?: Locale },
-  ): Promise<Result<{ factor: FactorSummary }>>;
+  ): Promise<Result<{ factor: FactorSummary; session: SessionGrant }>>;
   /** Renames one of the member's devices. */
   renameFactor(input: SessionInput & { credentialId: string; label: string }): Promise<Result>;
-  /** Removes one of the member's devices (confirmation, never the last). */
+  /**
+   * Removes one of the member's devices (confirmation, never the last). Every other session ends
+   * and this one is rotated, answered as `session` (R-REC-3).
+   */
   removeFactor(
     input: SessionInput & { credentialId: string; confirm?: boolean; locale?: Locale },
-  ): Promise<Result>;
+  ): Promise<Result<{ session: SessionGrant }>>;
 
   // Recovery (R-SET-4, R-SET-5).
   /** Mails a reset link; the same answer whoever asks. */

@@ -130,7 +130,7 @@ describe('fuzzing the signed-in API (fast-check)', () => {
           'password',
           'currentPassword',
           'confirmation',
-          'signOutOtherSessions',
+          'keepOtherSessions',
           'email',
           'factor',
           'credentialId',

@@ -256,6 +256,7 @@ export function describeHttpContract(adapter: string, start: StartServer) {
         const stale = m.client.another();
         stale.cookies.set('monban-session', afterPassword as string);
         expect((await stale.call('GET', '/session')).status).toBe(401);
+        const proven = m.client.cookie('session');
         const changed = expectOk(
           await m.client.call('POST', '/settings/password', {
             currentPassword: NEW_PASSWORD,
@@ -264,6 +265,11 @@ export function describeHttpContract(adapter: string, start: StartServer) {
           }),
         );
         expect(changed.revoked).toBe(0);
+        // R-REC-3: the change rotates the session cookie; the old one is refused.
+        expect(m.client.cookie('session')).not.toBe(proven);
+        expect((await m.client.call('GET', '/session')).status).toBe(200);
+        stale.cookies.set('monban-session', proven as string);
+        expect((await stale.call('GET', '/session')).status).toBe(401);
       });
 
       it('ACCEPTANCE 38: returnTo values off the site fall back to the default', async () => {

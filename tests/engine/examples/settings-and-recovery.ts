@@ -60,9 +60,10 @@ const changed = must(
     currentPassword: 'Kosmo-Web!2026x',
     password: 'Another-Pass#77',
     confirmation: 'Another-Pass#77',
-    signOutOtherSessions: true,
   }),
 );
+// The change ends every other session and rotates this one (R-REC-3).
+session = changed.session.token;
 console.log('password changed at', new Date(changed.passwordChangedAt).toISOString());
 session = must(await monban.stepUpPassword({ sessionToken: session, password: 'Another-Pass#77' }))
   .session.token;

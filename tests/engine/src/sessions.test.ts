@@ -57,16 +57,18 @@ describe('sessions (R-LOG-7)', () => {
       await h.monban.logoutEverywhere({ sessionToken: laptop.session!.token, keepCurrent: true }),
     );
     expect(revoked.revoked).toBe(2);
-    for (const token of [first.answer.session!.token, phone.session!.token]) {
+    // R-REC-3: the kept session is rotated onto the new epoch; its old token is refused too.
+    const kept = revoked.session!.token;
+    for (const token of [first.answer.session!.token, phone.session!.token, laptop.session!.token]) {
       expect(await h.monban.getSession({ sessionToken: token })).toMatchObject({
         error: { code: 'SESSION_INVALID' },
       });
     }
-    expect(
-      ok(await h.monban.getSession({ sessionToken: laptop.session!.token })).session.userId,
-    ).toBe(first.userId);
-    ok(await h.monban.logoutEverywhere({ sessionToken: laptop.session!.token }));
-    expect(await h.monban.getSession({ sessionToken: laptop.session!.token })).toMatchObject({
+    expect(ok(await h.monban.getSession({ sessionToken: kept })).session.userId).toBe(
+      first.userId,
+    );
+    ok(await h.monban.logoutEverywhere({ sessionToken: kept }));
+    expect(await h.monban.getSession({ sessionToken: kept })).toMatchObject({
       error: { code: 'SESSION_INVALID' },
     });
     expect(h.audit.filter((e) => e.type === 'sessions.revoked-all')).toHaveLength(2);

@@ -65,7 +65,7 @@ describe('settings (R-SET-1..3) with step-up (R-SET-2)', () => {
       ok(await h.monban.checkRecentAuth({ sessionToken: token, action: 'change-password' }))
         .required,
     ).toEqual([]);
-    ok(
+    const changed = ok(
       await h.monban.changePassword({
         sessionToken: token,
         currentPassword: NEW_PASSWORD,
@@ -73,7 +73,8 @@ describe('settings (R-SET-1..3) with step-up (R-SET-2)', () => {
         confirmation: 'Another-Pass#77',
       }),
     );
-    const session = ok(await h.monban.getSession({ sessionToken: token })).session;
+    // The rotated session keeps the proofs it had: a change of credentials adds none.
+    const session = ok(await h.monban.getSession({ sessionToken: changed.session.token })).session;
     expect(Object.keys(session.authTimes).sort()).toEqual(['passkey', 'password']);
   });
 
@@ -105,13 +106,14 @@ describe('settings (R-SET-1..3) with step-up (R-SET-2)', () => {
         currentPassword: NEW_PASSWORD,
         password: 'Another-Pass#77',
         confirmation: 'Another-Pass#77',
-        signOutOtherSessions: true,
       }),
     );
     expect(changed.passwordChangedAt).toBe(h.clock.now());
     expect(changed.revoked).toBeGreaterThanOrEqual(1);
+    // R-REC-3: the change ends every other session and rotates this one.
     expect((await h.monban.getSession({ sessionToken: other.session!.token })).ok).toBe(false);
-    expect((await h.monban.getSession({ sessionToken: token })).ok).toBe(true);
+    expect((await h.monban.getSession({ sessionToken: token })).ok).toBe(false);
+    expect((await h.monban.getSession({ sessionToken: changed.session.token })).ok).toBe(true);
     expect(h.outbox.slice(mails).map((m) => m.tag)).toEqual(['passwordChanged']);
     expect((await h.storage.accounts.findById('t', m.accountId))?.passwordChangedAt).toBe(
       changed.passwordChangedAt,
@@ -182,7 +184,7 @@ describe('settings (R-SET-1..3) with step-up (R-SET-2)', () => {
       }),
     );
     expect(h.outbox.at(-1)?.tag).toBe('factorAdded');
-    const list = ok(await h.monban.listFactors({ sessionToken: m.token })).factors;
+    const list = ok(await h.monban.listFactors({ sessionToken: added.session.token })).factors;
     expect(list.map((f) => f.label)).toEqual(['iPhone', 'iPad']);
     h.clock.advance(30_000);
     const login = ok(
@@ -204,14 +206,14 @@ describe('settings (R-SET-1..3) with step-up (R-SET-2)', () => {
       ok: false,
       error: { code: 'CONFIRMATION_REQUIRED', params: { label: 'iPhone' } },
     });
-    ok(
+    const removed = ok(
       await h.monban.removeFactor({ sessionToken: token, credentialId: iphone.id, confirm: true }),
     );
     expect(h.outbox.at(-1)?.tag).toBe('factorRemoved');
     // R-SET-3: the last usable factor stays.
     expect(
       await h.monban.removeFactor({
-        sessionToken: token,
+        sessionToken: removed.session.token,
         credentialId: added.factor.id,
         confirm: true,
       }),

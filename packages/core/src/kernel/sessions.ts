@@ -127,6 +127,27 @@ export async function rotateSession(
 }
 
 /**
+ * Moves the account to a new session version (one compare-and-set write, retried on a concurrent
+ * update with the account read again): every session opened under the old version is refused
+ * from then on. The account as saved.
+ */
+export async function bumpSessionVersion(kernel: Kernel, account: Account): Promise<Account> {
+  const { storage } = kernel;
+  let current = account;
+  for (let i = 0; i < 5; i++) {
+    const saved = await storage.accounts.update(
+      { ...current, sessionVersion: current.sessionVersion + 1 },
+      current.version,
+    );
+    if (saved.ok) return saved.value;
+    const fresh = await storage.accounts.findById(account.tenantId, account.accountId);
+    if (fresh === null) break;
+    current = fresh;
+  }
+  return current;
+}
+
+/**
  * Ends every session of an account (a session-version bump, then deletes), except `exceptId`
  * which moves to the new version. The account as saved, and how many sessions ended.
  */
@@ -136,20 +157,7 @@ export async function revokeSessions(
   exceptId?: string,
 ): Promise<{ account: Account; revoked: number }> {
   const { storage, clock } = kernel;
-  let current = account;
-  for (let i = 0; i < 5; i++) {
-    const saved = await storage.accounts.update(
-      { ...current, sessionVersion: current.sessionVersion + 1 },
-      current.version,
-    );
-    if (saved.ok) {
-      current = saved.value;
-      break;
-    }
-    const fresh = await storage.accounts.findById(account.tenantId, account.accountId);
-    if (fresh === null) break;
-    current = fresh;
-  }
+  const current = await bumpSessionVersion(kernel, account);
   const revoked = await storage.sessions.deleteByAccount(
     account.tenantId,
     account.accountId,
@@ -165,4 +173,32 @@ export async function revokeSessions(
     }
   }
   return { account: current, revoked };
+}
+
+/**
+ * After a change of credentials (R-REC-3): `account` is saved under a new session version, so
+ * every other session is already refused; they are deleted, and the acting session is rotated
+ * onto the new version with a fresh token. The new grant, and how many other sessions ended.
+ */
+export async function renewAfterChange(
+  kernel: Kernel,
+  account: Account,
+  acting: Session,
+): Promise<{ session: SessionGrant; revoked: number }> {
+  const now = kernel.clock.now();
+  const token = newToken(kernel.random);
+  const next: Session = {
+    ...acting,
+    id: await hashToken(token),
+    lastSeenAt: now,
+    sessionVersion: account.sessionVersion,
+  };
+  await kernel.storage.sessions.create(next);
+  const ended = await kernel.storage.sessions.deleteByAccount(
+    account.tenantId,
+    account.accountId,
+    next.id,
+  );
+  // The acting session's old record is among those deleted; it is not another device.
+  return { session: grant(token, next), revoked: Math.max(0, ended - 1) };
 }

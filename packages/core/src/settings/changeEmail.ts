@@ -18,11 +18,12 @@ export const changeEmailSequenceKey = (account: Account): string =>
 
 /**
  * Starts a change of email: a confirmation link goes to the new address; nothing changes until
- * it is opened.
+ * it is opened. When it is, the credential epoch advances (R-REC-3): the member's other sessions
+ * end unless `keepOtherSessions` is `true` (the session that asked is kept either way).
  */
 export async function changeEmail(
   kernel: Kernel,
-  input: { sessionToken: string; email: string; locale?: Locale },
+  input: { sessionToken: string; email: string; keepOtherSessions?: boolean; locale?: Locale },
 ): Promise<Result<{ pendingEmail: string }>> {
   const a = await authenticate(kernel, input.sessionToken);
   if (a === null) return fail('SESSION_INVALID');
@@ -51,6 +52,8 @@ export async function changeEmail(
     data: {
       email: parsed.value,
       sequence,
+      keepOtherSessions: input.keepOtherSessions === true,
+      sessionId: a.session.id,
       epoch: await credentialEpoch(a.account, a.credentials),
     },
     ttlMs: LINK_TTL_MS,

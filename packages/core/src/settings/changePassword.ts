@@ -1,13 +1,16 @@
 import { type Locale, validatePassword } from '@monban/policy';
 import type { Kernel } from '../kernel/Kernel.js';
 import { iso, notify } from '../kernel/mail.js';
-import { authenticate, revokeSessions } from '../kernel/sessions.js';
+import { authenticate, renewAfterChange } from '../kernel/sessions.js';
 import { fail, type Result } from '../result.js';
 import { checkPassword, stepUpRequired } from '../stepUp/stepUpRequired.js';
+import type { SessionGrant } from '../views.js';
 
 /**
  * Changes the password: the current one is verified, the new one follows the tenant policy and
- * differs from the current; optionally signs out every other device; notifies.
+ * differs from the current. The change advances the credential epoch (R-REC-3) in the same write
+ * (a new session version): every other session ends, and the acting one is rotated onto the new
+ * epoch with a fresh token, answered as `session`. Notifies.
  */
 export async function changePassword(
   kernel: Kernel,
@@ -16,10 +19,9 @@ export async function changePassword(
     currentPassword: string;
     password: string;
     confirmation: string;
-    signOutOtherSessions?: boolean;
     locale?: Locale;
   },
-): Promise<Result<{ passwordChangedAt: number; revoked: number }>> {
+): Promise<Result<{ passwordChangedAt: number; revoked: number; session: SessionGrant }>> {
   const a = await authenticate(kernel, input.sessionToken);
   if (a === null) return fail('SESSION_INVALID');
   const required = stepUpRequired(a, 'change-password');
@@ -40,14 +42,16 @@ export async function changePassword(
   if (!parsed.ok) return fail('VALIDATION_FAILED', { issues: parsed.issues });
   const now = kernel.clock.now();
   const saved = await kernel.storage.accounts.update(
-    { ...a.account, passwordHash: await kernel.hasher.hash(parsed.value), passwordChangedAt: now },
+    {
+      ...a.account,
+      passwordHash: await kernel.hasher.hash(parsed.value),
+      passwordChangedAt: now,
+      sessionVersion: a.account.sessionVersion + 1,
+    },
     a.account.version,
   );
   if (!saved.ok) return fail('CONCURRENT_UPDATE');
-  let revoked = 0;
-  if (input.signOutOtherSessions === true) {
-    revoked = (await revokeSessions(kernel, saved.value, a.session.id)).revoked;
-  }
+  const { session, revoked } = await renewAfterChange(kernel, saved.value, a.session);
   await kernel.audit({
     type: 'password.changed',
     tenantId: a.tenant.id,
@@ -55,5 +59,5 @@ export async function changePassword(
     details: { revoked },
   });
   await notify(kernel, saved.value, 'passwordChanged', { at: iso(now) }, input.locale);
-  return { ok: true, passwordChangedAt: now, revoked };
+  return { ok: true, passwordChangedAt: now, revoked, session };
 }

@@ -5,19 +5,23 @@ import { factorContext } from '../kernel/factorContext.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { guess, refusedBy, right, wrong } from '../kernel/lockout.js';
 import { iso, notify } from '../kernel/mail.js';
-import { authenticate } from '../kernel/sessions.js';
+import { authenticate, bumpSessionVersion, renewAfterChange } from '../kernel/sessions.js';
 import { fail, type Result } from '../result.js';
 import { stepUpRequired } from '../stepUp/stepUpRequired.js';
 import type { Credential, FactorKind } from '../types.js';
-import type { FactorSummary } from '../views.js';
+import type { FactorSummary, SessionGrant } from '../views.js';
 import { ADD_FACTOR_PURPOSE } from './beginAddFactor.js';
 import { summarize } from './listFactors.js';
 
-/** Completes adding a device: a unique name and the member's answer, under the lockout budget. */
+/**
+ * Completes adding a device: a unique name and the member's answer, under the lockout budget. A
+ * new factor advances the credential epoch (R-REC-3): every other session ends and the acting one
+ * is rotated onto the new epoch, answered as `session`.
+ */
 export async function completeAddFactor(
   kernel: Kernel,
   input: { sessionToken: string; label: string; response: unknown; locale?: Locale },
-): Promise<Result<{ factor: FactorSummary }>> {
+): Promise<Result<{ factor: FactorSummary; session: SessionGrant }>> {
   const { storage } = kernel;
   const a = await authenticate(kernel, input.sessionToken);
   if (a === null) return fail('SESSION_INVALID');
@@ -69,6 +73,8 @@ export async function completeAddFactor(
       ? fail('VALIDATION_FAILED', { issues: [{ code: 'DEVICE_NAME_TAKEN', name: name.value }] })
       : fail('FACTOR_ALREADY_REGISTERED');
   }
+  const advanced = await bumpSessionVersion(kernel, a.account);
+  const { session } = await renewAfterChange(kernel, advanced, a.session);
   await kernel.audit({
     type: 'factor.added',
     tenantId: a.tenant.id,
@@ -76,5 +82,5 @@ export async function completeAddFactor(
     details: { kind, credentialId: credential.id },
   });
   await notify(kernel, a.account, 'factorAdded', { label: name.value, at: iso(now) }, input.locale);
-  return { ok: true, factor: summarize(credential) };
+  return { ok: true, factor: summarize(credential), session };
 }

@@ -3,10 +3,15 @@ import { credentialEpoch } from '../kernel/epoch.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { iso, notify } from '../kernel/mail.js';
 import { consumeToken } from '../kernel/tokens.js';
+import type { Account } from '../types.js';
 import { fail, type Result } from '../result.js';
 import { CHANGE_EMAIL_PURPOSE, changeEmailSequenceKey } from './changeEmail.js';
 
-/** The change-of-email link's landing: applies the new address and tells the old one. */
+/**
+ * The change-of-email link's landing: applies the new address and tells the old one. Unless the
+ * member chose to keep them, the member's other sessions end in the same write (a new session
+ * version); the session that asked for the change moves to the new version.
+ */
 export async function confirmEmailChange(
   kernel: Kernel,
   input: { token: string; locale?: Locale },
@@ -29,12 +34,18 @@ export async function confirmEmailChange(
   ) {
     return fail('EMAIL_LINK_INVALID');
   }
-  const saved = await accounts.update({ ...account, email, emailVerified: true }, account.version);
+  const keep = record.data.keepOtherSessions === true;
+  const sessionVersion = account.sessionVersion + (keep ? 0 : 1);
+  const saved = await accounts.update(
+    { ...account, email, emailVerified: true, sessionVersion },
+    account.version,
+  );
   if (!saved.ok) {
     return saved.conflict === 'email'
       ? fail('VALIDATION_FAILED', { issues: [{ code: 'EMAIL_TAKEN' }] })
       : fail('CONCURRENT_UPDATE');
   }
+  if (!keep) await keepAsking(kernel, saved.value, record.data.sessionId);
   await kernel.audit({
     type: 'email.changed',
     tenantId: account.tenantId,
@@ -51,4 +62,15 @@ export async function confirmEmailChange(
     account.email,
   );
   return { ok: true };
+}
+
+/** Ends the sessions under the old version but the one that asked, which moves to the new one. */
+async function keepAsking(kernel: Kernel, account: Account, sessionId: unknown): Promise<void> {
+  const { sessions } = kernel.storage;
+  const now = kernel.clock.now();
+  const asking = typeof sessionId === 'string' ? await sessions.get(sessionId, now) : null;
+  const kept =
+    asking?.tenantId === account.tenantId && asking.accountId === account.accountId ? asking : null;
+  await sessions.deleteByAccount(account.tenantId, account.accountId, kept?.id);
+  if (kept !== null) await sessions.update({ ...kept, sessionVersion: account.sessionVersion }, now);
 }

@@ -84,17 +84,29 @@ export const responses = {
   RecentAuth: z.object({
     required: z.array(z.enum(PROOFS)).describe('Proofs the action needs now; empty when none'),
   }),
-  Revoked: z.object({ revoked: z.number().describe('How many sessions ended') }),
+  Revoked: z.object({
+    revoked: z.number().describe('How many sessions ended'),
+    session: sessionGrant
+      .optional()
+      .describe('With keepCurrent: this session, rotated onto the new epoch (new cookie set)'),
+  }),
   UserIdChanged: z.object({ userId: z.string() }),
   PasswordChanged: z.object({
     passwordChangedAt: epochMs,
     revoked: z.number().describe('How many other sessions ended'),
+    session: sessionGrant.describe('This session, rotated onto the new epoch: a new cookie is set'),
   }),
   EmailChangePending: z.object({
     pendingEmail: z.string().describe('Where the confirmation link went'),
   }),
   Factors: z.object({ factors: z.array(factorSummary) }),
-  FactorAdded: z.object({ factor: factorSummary }),
+  FactorAdded: z.object({
+    factor: factorSummary,
+    session: sessionGrant.describe('This session, rotated onto the new epoch: a new cookie is set'),
+  }),
+  FactorRemoved: z.object({
+    session: sessionGrant.describe('This session, rotated onto the new epoch: a new cookie is set'),
+  }),
   FactorsRemoved: z.object({ removed: z.number() }),
   Sessions: z.object({ sessions: z.array(sessionSummary) }),
   Empty: z.object({}),

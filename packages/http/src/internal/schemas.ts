@@ -51,7 +51,10 @@ export const schemas = {
     currentPassword: text(1024),
     password: text(1024),
     confirmation: text(1024),
-    signOutOtherSessions: z.boolean().optional(),
+  }),
+  ChangeEmail: z.strictObject({
+    email: text(1024),
+    keepOtherSessions: z.boolean().optional(),
   }),
   AddFactor: z.strictObject({ factor }),
   RenameFactor: z.strictObject({ label: text(256) }),

@@ -3,8 +3,15 @@
  * the credential (the flow token, the session token, the administrator's target) and turns the
  * service's answer into an `Outcome`, so that a table entry holds only what is its own.
  */
-import type { FlowAnswer, Result } from '@monban/core';
-import { type Ctx, flowOutcome, type Outcome, plain, type RouteDef } from '../context.js';
+import type { FlowAnswer, Result, SessionGrant } from '@monban/core';
+import {
+  type Ctx,
+  flowOutcome,
+  type Outcome,
+  plain,
+  type RouteDef,
+  sessionMeta,
+} from '../context.js';
 
 /** A route as the table describes it: everything but its credential and its handler. */
 export type RouteHead = Omit<RouteDef, 'auth' | 'run'>;
@@ -36,6 +43,23 @@ export function sessionCall(
   call: (ctx: Ctx, sessionToken: string) => Promise<Result<object>>,
 ): RouteDef {
   return sessionRoute(head, async (ctx, sessionToken) => plain(await call(ctx, sessionToken)));
+}
+
+/**
+ * A {@link sessionCall} whose service call may rotate the session (a change of credentials,
+ * R-REC-3): a `session` grant in the answer becomes the new session cookie, and the body shows
+ * its lifetimes only.
+ */
+export function renewingCall(
+  head: RouteHead,
+  call: (ctx: Ctx, sessionToken: string) => Promise<Result<{ session?: SessionGrant }>>,
+): RouteDef {
+  return sessionRoute(head, async (ctx, sessionToken) => {
+    const result = await call(ctx, sessionToken);
+    if (!result.ok || result.session === undefined) return plain(result);
+    ctx.setSession(result.session);
+    return plain({ ...result, session: sessionMeta(result.session) } as Result<object>);
+  });
 }
 
 /** A route anyone may call (a mailed link's landing, a recovery request): one service call. */

@@ -1,4 +1,5 @@
-import { plain, type RouteDef } from '../context.js';
+import type { Result } from '@monban/core';
+import { plain, type RouteDef, sessionMeta } from '../context.js';
 import { sessionJson } from '../json.js';
 import { sessionRoute } from './define.js';
 
@@ -44,8 +45,13 @@ export const SESSION_ROUTES: readonly RouteDef[] = [
     async (ctx, sessionToken) => {
       const keepCurrent = ctx.body.keepCurrent === true;
       const result = await ctx.monban.logoutEverywhere({ sessionToken, keepCurrent });
-      if (result.ok && !keepCurrent) ctx.clearSession();
-      return plain(result);
+      if (!result.ok) return plain(result);
+      if (result.session === undefined) {
+        ctx.clearSession();
+        return plain(result);
+      }
+      ctx.setSession(result.session);
+      return plain({ ...result, session: sessionMeta(result.session) } as Result<object>);
     },
   ),
 ];

@@ -1,5 +1,5 @@
 import type { RouteDef } from '../context.js';
-import { publicCall, sessionCall } from './define.js';
+import { publicCall, renewingCall, sessionCall } from './define.js';
 
 /**
  * The member's settings (R-SET-1..3): user ID, password, email (with the landing of its
@@ -18,12 +18,13 @@ export const SETTINGS_ROUTES: readonly RouteDef[] = [
     (ctx, sessionToken) =>
       ctx.monban.changeUserId({ sessionToken, userId: ctx.body.userId, locale: ctx.locale }),
   ),
-  sessionCall(
+  renewingCall(
     {
       method: 'POST',
       path: '/settings/password',
       operationId: 'changePassword',
-      summary: 'Changes the password (current one required; optionally signs out other devices).',
+      summary:
+        'Changes the password (current one required): every other session ends and this one is rotated.',
       body: 'ChangePassword',
       response: 'PasswordChanged',
     },
@@ -33,7 +34,6 @@ export const SETTINGS_ROUTES: readonly RouteDef[] = [
         currentPassword: ctx.body.currentPassword,
         password: ctx.body.password,
         confirmation: ctx.body.confirmation,
-        signOutOtherSessions: ctx.body.signOutOtherSessions === true,
         locale: ctx.locale,
       }),
   ),
@@ -42,12 +42,18 @@ export const SETTINGS_ROUTES: readonly RouteDef[] = [
       method: 'POST',
       path: '/settings/email',
       operationId: 'changeEmail',
-      summary: 'Starts a change of email: a confirmation link goes to the new address.',
-      body: 'Email',
+      summary:
+        'Starts a change of email: a confirmation link goes to the new address; once confirmed, other sessions end unless keepOtherSessions.',
+      body: 'ChangeEmail',
       response: 'EmailChangePending',
     },
     (ctx, sessionToken) =>
-      ctx.monban.changeEmail({ sessionToken, email: ctx.body.email, locale: ctx.locale }),
+      ctx.monban.changeEmail({
+        sessionToken,
+        email: ctx.body.email,
+        keepOtherSessions: ctx.body.keepOtherSessions === true,
+        locale: ctx.locale,
+      }),
   ),
   publicCall(
     {
@@ -83,7 +89,7 @@ export const SETTINGS_ROUTES: readonly RouteDef[] = [
     (ctx, sessionToken) =>
       ctx.monban.beginAddFactor({ sessionToken, factor: ctx.body.factor, locale: ctx.locale }),
   ),
-  sessionCall(
+  renewingCall(
     {
       method: 'POST',
       path: '/settings/factors/complete',
@@ -116,7 +122,7 @@ export const SETTINGS_ROUTES: readonly RouteDef[] = [
         label: ctx.body.label,
       }),
   ),
-  sessionCall(
+  renewingCall(
     {
       method: 'DELETE',
       path: '/settings/factors/{id}',
@@ -124,7 +130,7 @@ export const SETTINGS_ROUTES: readonly RouteDef[] = [
       summary:
         "Removes one of the member's own devices: first call answers CONFIRMATION_REQUIRED, then send confirm: true.",
       body: 'RemoveFactor',
-      response: 'Empty',
+      response: 'FactorRemoved',
     },
     (ctx, sessionToken) =>
       ctx.monban.removeFactor({
