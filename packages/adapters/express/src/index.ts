@@ -1,5 +1,12 @@
 /**
- * `@monban/express`: Monban's JSON API for Express 5, a thin adapter over `@monban/http`.
+ * `@monban/express`: Monban's JSON API for Express 5, a thin adapter over `@monban/http`, and
+ * the guards of the application's own routes (`requireSession`, `requireRecentAuth`).
  * @packageDocumentation
  */
-export { type MonbanExpressOptions, monbanExpress } from './monbanExpress.js';
+export {
+  type MonbanExpress,
+  type MonbanExpressOptions,
+  type MonbanRequestState,
+  monbanExpress,
+  type RequireSessionOptions,
+} from './monbanExpress.js';

@@ -1,5 +1,14 @@
 /**
- * `@monban/fastify`: Monban's JSON API as a Fastify 5 plugin, a thin adapter over `@monban/http`.
+ * `@monban/fastify`: Monban's JSON API as a Fastify 5 plugin, a thin adapter over `@monban/http`,
+ * and the guards of the application's own routes (`app.monban.requireSession()`,
+ * `app.monban.requireRecentAuth(action)`).
  * @packageDocumentation
  */
-export { type MonbanFastifyOptions, monbanFastify } from './monbanFastify.js';
+export {
+  type MonbanFastify,
+  type MonbanFastifyOptions,
+  type MonbanGuardHook,
+  type MonbanRequestState,
+  monbanFastify,
+  type RequireSessionOptions,
+} from './monbanFastify.js';

@@ -1,13 +1,98 @@
-import type { Monban } from '@monban/core';
+import type { Monban, SessionView, StepUpAction } from '@monban/core';
 import {
   AdapterRequest,
   createMonbanHttp,
+  type GuardOptions,
   type HttpResponse,
   type MonbanHttp,
   type MonbanHttpOptions,
   serializeSetCookie,
 } from '@monban/http';
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+
+/** What `requireSession` and `requireRecentAuth` put on the request: the member's session. */
+export interface MonbanRequestState {
+  /** The live session (tenant, account, user ID, proof times, expiries). */
+  session: SessionView;
+}
+
+/** Options of {@link MonbanFastify.requireSession} and {@link MonbanFastify.requireRecentAuth}. */
+export interface RequireSessionOptions {
+  /**
+   * For page routes: answer a refusal with a 303 to this page (`/login`, or your step-up page)
+   * with `?returnTo=` (this request's URL, checked like a login's `returnTo`) and, for a step-up,
+   * `&action=`; without it, a JSON 401 with `{ code, message, details? }`.
+   */
+  redirectTo?: string;
+}
+
+/** A `preHandler` (or `onRequest`) hook of a guarded route. */
+export type MonbanGuardHook = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+
+/**
+ * `app.monban`, decorated by {@link monbanFastify} on the instance that registered it: the
+ * guards of the application's own routes.
+ */
+export interface MonbanFastify {
+  /** The HTTP layer behind the API and the guards. */
+  readonly http: MonbanHttp;
+  /**
+   * The request's live session, or `null` (for pages that only change when signed in). Rejects
+   * when the store fails.
+   *
+   * @example
+   * ```ts
+   * app.get('/', async (request) => {
+   *   const session = await app.monban.readSession(request);
+   *   return session === null ? 'Welcome' : `Welcome back, ${session.userId}`;
+   * });
+   * ```
+   */
+  readSession(request: FastifyRequest): Promise<SessionView | null>;
+  /**
+   * A `preHandler` letting through only a request with a live session of its tenant, read from
+   * the store every time (a sign-out or a revocation holds at once); it sets
+   * `request.monban.session`. Otherwise it answers 401 `{ code: 'SESSION_INVALID', message }` in
+   * the request's language, clearing a refused session cookie, or, with `redirectTo`, a 303 to
+   * that page. A storage outage answers 503 `STORAGE_UNAVAILABLE` (and reaches `onError`), never
+   * "signed out".
+   *
+   * @example
+   * ```ts
+   * app.get('/api/me', { preHandler: app.monban.requireSession() }, async (request) => ({
+   *   userId: request.monban?.session.userId,
+   * }));
+   * ```
+   */
+  requireSession(options?: RequireSessionOptions): MonbanGuardHook;
+  /**
+   * {@link MonbanFastify.requireSession}, and the session's proofs must be as recent as the
+   * tenant's step-up rule for `action` asks (one of `STEP_UP_ACTIONS`). A stale session gets 401
+   * `{ code: 'REAUTHENTICATION_REQUIRED', message, details: { required, action } }`: the client
+   * steps up through the API (`POST /step-up/password`, `POST /step-up/challenge` and
+   * `/step-up/challenge/verify`) and retries. An unknown action throws `TypeError` here.
+   *
+   * @example
+   * ```ts
+   * app.post('/api/export', { preHandler: app.monban.requireRecentAuth('change-email') }, exportData);
+   * ```
+   */
+  requireRecentAuth(action: StepUpAction, options?: RequireSessionOptions): MonbanGuardHook;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Guards of the application's routes, from `@monban/fastify` (see `MonbanFastify`). */
+    monban: MonbanFastify;
+  }
+  interface FastifyRequest {
+    /**
+     * Set by `app.monban.requireSession()` and `requireRecentAuth()` when they let the request
+     * through; `null` on routes they do not guard.
+     */
+    monban: MonbanRequestState | null;
+  }
+}
 
 /**
  * Options of {@link monbanFastify}: the Monban service with the options of `createMonbanHttp`
@@ -92,11 +177,83 @@ function send(reply: FastifyReply, response: HttpResponse): FastifyReply {
   return reply.send(response.body);
 }
 
+/** The JSON API in its own encapsulated context (its body parser and error handler stay there). */
+const serveApi =
+  (http: MonbanHttp): FastifyPluginAsync =>
+  async (fastify: FastifyInstance) => {
+    const prefixLength = fastify.prefix.length;
+    fastify.removeAllContentTypeParsers();
+    fastify.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: http.bodyLimitBytes },
+      (_req, body, done) => done(null, body),
+    );
+    fastify.setErrorHandler(async (error, req, reply) => {
+      const request = toRequest(req, prefixLength);
+      if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+        request.bodyTooLarge = true;
+      } else {
+        // Any other refusal of the body by Fastify (bad Content-Length...): an unreadable body.
+        request.body = new Uint8Array([0xff]);
+      }
+      return send(reply, await http.handle(request));
+    });
+    // Neither async nor returning the layer's promise: the answer is sent from that promise's own
+    // reaction, and Fastify, given undefined, waits for reply.send instead of chaining a reaction
+    // of its own onto the promise (one promise and one microtask fewer per request). The layer
+    // never rejects; a failure while sending goes to reply.send(error), the error handler above,
+    // as a rejection of the returned promise would.
+    const handler = (req: FastifyRequest, reply: FastifyReply): void => {
+      const request = toRequest(req, prefixLength);
+      if (req.method !== 'GET' && req.method !== 'HEAD') request.body = req.body;
+      void http.handle(request).then((response) => {
+        try {
+          send(reply, response);
+        } catch (error) {
+          reply.send(error);
+        }
+      });
+    };
+    fastify.route({ method: [...METHODS], url: '/', handler });
+    fastify.route({ method: [...METHODS], url: '/*', handler });
+  };
+
+/** `options.redirectTo` of a guard; a non-object options argument is a caller mistake. */
+function redirectOf(options: RequireSessionOptions | undefined): string | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('monbanFastify: guard options must be an object ({ redirectTo })');
+  }
+  return options.redirectTo;
+}
+
+/** `app.monban` over one HTTP layer. */
+function decoratorOf(http: MonbanHttp): MonbanFastify {
+  const guarded = (options: GuardOptions): MonbanGuardHook => {
+    const guard = http.guard(options);
+    return async (request, reply) => {
+      const result = await guard(toRequest(request, 0));
+      if (!result.ok) return send(reply, result.response);
+      request.monban = { session: result.session };
+      return undefined;
+    };
+  };
+  return {
+    http,
+    readSession: (request) => http.readSession(toRequest(request, 0)),
+    requireSession: (options) => guarded({ redirectTo: redirectOf(options) }),
+    requireRecentAuth: (action, options) => guarded({ action, redirectTo: redirectOf(options) }),
+  };
+}
+
 /**
- * Fastify 5 plugin answering Monban's JSON API under its prefix. Fastify is used as types only.
- * The plugin parses bodies itself (strict JSON, size limit) in its own encapsulated context, so
- * the application's content-type parsers are untouched. Wrong options throw a `TypeError` when
- * the plugin is registered.
+ * Fastify 5 plugin answering Monban's JSON API under its prefix, and decorating the instance that
+ * registers it with `app.monban` ({@link MonbanFastify}: `requireSession()` and
+ * `requireRecentAuth(action)` hooks for the application's own routes) and every request with
+ * `request.monban`. Fastify is used as types only. The API parses bodies itself (strict JSON,
+ * size limit) in its own encapsulated context under the prefix, so the application's
+ * content-type parsers are untouched. Wrong options throw a `TypeError` when the plugin is
+ * registered.
  *
  * @example
  * ```ts
@@ -115,45 +272,37 @@ function send(reply: FastifyReply, response: HttpResponse): FastifyReply {
  * const http = createMonbanHttp(monban, { tenant: 'daiwa' });
  * await app.register(monbanFastify, { http, prefix: '/auth' });
  * ```
+ *
+ * @example Protecting the application's own routes (R-INT-1)
+ * ```ts
+ * await app.register(monbanFastify, { monban, tenant: 'daiwa', prefix: '/auth' });
+ * app.get('/api/me', { preHandler: app.monban.requireSession() }, async (request) => ({
+ *   userId: request.monban?.session.userId,
+ * }));
+ * app.get('/account', { preHandler: app.monban.requireSession({ redirectTo: '/login' }) }, page);
+ * app.post('/api/email', { preHandler: app.monban.requireRecentAuth('change-email') }, change);
+ * ```
  */
 export const monbanFastify: FastifyPluginAsync<MonbanFastifyOptions> = async (
   fastify: FastifyInstance,
   options: MonbanFastifyOptions,
 ) => {
   const http = layerOf(options);
-  const prefixLength = fastify.prefix.length;
-  fastify.removeAllContentTypeParsers();
-  fastify.addContentTypeParser(
-    '*',
-    { parseAs: 'buffer', bodyLimit: http.bodyLimitBytes },
-    (_req, body, done) => done(null, body),
-  );
-  fastify.setErrorHandler(async (error, req, reply) => {
-    const request = toRequest(req, prefixLength);
-    if ((error as { code?: string }).code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      request.bodyTooLarge = true;
-    } else {
-      // Any other refusal of the body by Fastify (bad Content-Length...): an unreadable body.
-      request.body = new Uint8Array([0xff]);
-    }
-    return send(reply, await http.handle(request));
-  });
-  // Neither async nor returning the layer's promise: the answer is sent from that promise's own
-  // reaction, and Fastify, given undefined, waits for reply.send instead of chaining a reaction
-  // of its own onto the promise (one promise and one microtask fewer per request). The layer
-  // never rejects; a failure while sending goes to reply.send(error), the error handler above,
-  // as a rejection of the returned promise would.
-  const handler = (req: FastifyRequest, reply: FastifyReply): void => {
-    const request = toRequest(req, prefixLength);
-    if (req.method !== 'GET' && req.method !== 'HEAD') request.body = req.body;
-    http.handle(request).then((response) => {
-      try {
-        send(reply, response);
-      } catch (error) {
-        reply.send(error);
-      }
-    });
-  };
-  fastify.route({ method: [...METHODS], url: '/', handler });
-  fastify.route({ method: [...METHODS], url: '/*', handler });
+  // On the registering instance itself (the plugin skips Fastify's encapsulation): `app.monban`.
+  // A second registration in the same context keeps the first one's guards.
+  if (!fastify.hasDecorator('monban')) {
+    fastify.decorate('monban', decoratorOf(http));
+    fastify.decorateRequest('monban', null);
+  }
+  // Fastify applies its register options only to encapsulated plugins: the API gets them.
+  const register: Record<string, unknown> = {};
+  for (const key of REGISTER_OPTIONS) {
+    const value = (options as Record<string, unknown>)[key];
+    if (value !== undefined) register[key] = value;
+  }
+  await fastify.register(serveApi(http), register);
 };
+Object.assign(monbanFastify, {
+  [Symbol.for('skip-override')]: true,
+  [Symbol.for('fastify.display-name')]: '@monban/fastify',
+});
