@@ -62,6 +62,7 @@ export default defineConfig({
             },
             { text: 'Add passkeys to an Express app', link: '/recipes/express-passkeys' },
             { text: 'Fastify plugin', link: '/recipes/fastify' },
+            { text: 'Protect your routes', link: '/recipes/protect-routes' },
             {
               text: 'PostgreSQL and Redis behind a load balancer',
               link: '/recipes/postgres-redis',
