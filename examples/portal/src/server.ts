@@ -5,19 +5,30 @@
  * @module
  */
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { createPostgresStorage } from '@monban/postgres';
+import { isMonbanError } from '@monban/core';
+import { createPostgresStorage, openPglite } from '@monban/postgres';
 import { createPortal } from './createPortal.js';
 import { printBanner } from './printBanner.js';
 import { loadSecrets } from './secrets.js';
 import { seedMembers } from './seed.js';
 
 const port = Number(process.env.PORT ?? 3000);
-const dataDir = fileURLToPath(new URL('../.data/', import.meta.url));
+// PORTAL_DATA_DIR=/some/dir npm run demo: keep the data elsewhere (benchmarks start fresh ones).
+const dataDir = process.env.PORTAL_DATA_DIR
+  ? join(process.env.PORTAL_DATA_DIR, '/')
+  : fileURLToPath(new URL('../.data/', import.meta.url));
 await mkdir(dataDir, { recursive: true });
 
-const db = new PGlite(`${dataDir}pglite`);
+// Opened (and, on a first start, created from a template) before anything listens: a data
+// directory PGlite cannot use stops the demo here with what to do, never after "listening".
+const db = await openPglite({ dataDir: `${dataDir}pglite` }).catch((error: unknown) => {
+  if (!isMonbanError(error)) throw error;
+  console.error(`\nThe demo cannot start: ${error.message}.`);
+  console.error(`To start over with fresh demo data: rm -rf ${dataDir} && npm run demo\n`);
+  process.exit(1);
+});
 const storage = createPostgresStorage({ db, migrate: true });
 const secrets = await loadSecrets(dataDir);
 const origin = `http://localhost:${port}`;
