@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { setupEnv } from '../test/harness.js';
 import * as http from './index.js';
 
 describe('@monban/http public surface', () => {
@@ -9,6 +10,20 @@ describe('@monban/http public surface', () => {
       'resolveReturnTo',
       'serializeSetCookie',
       'statusForCode',
+    ]);
+  });
+});
+
+describe('MonbanHttp', () => {
+  it('has exactly these members (R-INT-1 added readSession and guard)', () => {
+    expect(Object.keys(setupEnv().http).sort()).toEqual([
+      'bodyLimitBytes',
+      'guard',
+      'handle',
+      'monban',
+      'openapi',
+      'readSession',
+      'routes',
     ]);
   });
 });
