@@ -12,6 +12,22 @@ const node = (args: string[], env: NodeJS.ProcessEnv) =>
   });
 
 describe('monban-migrate', () => {
+  it('--help prints the usage and exit 0 without touching any database', async () => {
+    const { stdout, stderr } = await node(['--help'], {
+      DATABASE_URL: 'postgres://u@127.0.0.1:1/x',
+    });
+    expect(stdout).toMatch(/^usage: monban-migrate \[postgres-url\]/);
+    expect(stdout).toContain('DATABASE_URL');
+    expect(stderr).toBe('');
+  });
+
+  it('refuses an unknown option with exit 2 and the usage', async () => {
+    const failed = await node(['--version'], {}).catch((e) => e);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('monban-migrate: unknown option --version');
+    expect(failed.stderr).toContain('usage: monban-migrate');
+  });
+
   it('exits 1 with a message (no password) when the server is unreachable', async () => {
     const failed = await node(['postgres://u:hunter2@127.0.0.1:1/x'], {}).catch((e) => e);
     expect(failed.code).toBe(1);
