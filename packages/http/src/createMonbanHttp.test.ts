@@ -28,7 +28,10 @@ describe('createMonbanHttp', () => {
 
   it('resolves tenants by host', async () => {
     const { monban } = setupEnv();
-    const http = createMonbanHttp(monban, { tenant: { hosts: { 'jsw.example.jp': 'jsw' } } });
+    const http = createMonbanHttp(monban, {
+      tenant: { hosts: { 'jsw.example.jp': 'jsw' } },
+      development: true,
+    });
     const ok = await http.handle({
       method: 'GET',
       path: '/csrf',
@@ -41,7 +44,7 @@ describe('createMonbanHttp', () => {
 
   it('resolves tenants by the first path segment, percent-decoded, and nothing else', async () => {
     const { monban } = setupEnv();
-    const http = createMonbanHttp(monban, { tenant: { pathSegment: true } });
+    const http = createMonbanHttp(monban, { tenant: { pathSegment: true }, development: true });
     const answer = async (path: string) => {
       const response = await http.handle({ method: 'GET', path, headers: {} });
       return `${response.status} ${JSON.parse(response.body).code ?? 'ok'}`;
@@ -69,6 +72,7 @@ describe('createMonbanHttp', () => {
     );
     const http = createMonbanHttp(monban, {
       tenant: { pathSegment: true },
+      development: true,
       csrf: { allowedOrigins: [ORIGIN] },
     });
     const go = browser((r) => http.handle(r), { check: createAnswerCheck(http.openapi()) });
@@ -90,6 +94,8 @@ describe('createMonbanHttp', () => {
     const seen: unknown[] = [];
     const http = createMonbanHttp(broken as typeof env.monban, {
       tenant: 'daiwa',
+      development: true,
+      logger: false,
       onError: (e) => seen.push(e),
     });
     const response = await http.handle({
@@ -107,6 +113,8 @@ describe('createMonbanHttp', () => {
     const broken = { ...env.monban, getFlow: () => Promise.reject(new Error('secret detail')) };
     const http = createMonbanHttp(broken as typeof env.monban, {
       tenant: 'daiwa',
+      development: true,
+      logger: false,
       onError: () => {
         throw new Error('hook failed');
       },
@@ -120,7 +128,12 @@ describe('createMonbanHttp', () => {
     expect(JSON.parse(failing.body as string)).toMatchObject({ code: 'INTERNAL_ERROR' });
     // Headers that throw when read: no Exchange can be built, the answer is the bare 500.
     const seen: unknown[] = [];
-    const plain = createMonbanHttp(env.monban, { tenant: 'daiwa', onError: (e) => seen.push(e) });
+    const plain = createMonbanHttp(env.monban, {
+      tenant: 'daiwa',
+      development: true,
+      logger: false,
+      onError: (e) => seen.push(e),
+    });
     const unreadable = new Proxy(
       {},
       {

@@ -56,7 +56,10 @@ export interface HttpResponse {
   headers: Record<string, string>;
   /** Cookies to set; serialize each with `serializeSetCookie`. */
   cookies: SetCookie[];
-  /** JSON text of the body. */
+  /**
+   * Text of the body: JSON, HTML for the pages of mailed links (`content-type` says which), or
+   * `''` for a redirect.
+   */
   body: string;
 }
 
@@ -85,13 +88,24 @@ export interface MonbanHttpOptions {
     /** `Path` (default `/`). */
     path?: string;
   };
+  /**
+   * Development mode, for a laptop, tests and demos, never production: a missing or weak
+   * `csrf.secret` is accepted (a missing one is random per process) and the per-IP rate limit
+   * counts in this process's memory when `rateLimit.counters` is absent. Default `false`.
+   */
+  development?: boolean;
   /** CSRF protection (always on). */
   csrf?: {
-    /** Origins allowed to send state-changing requests (`https://portal.example.jp`). */
+    /**
+     * Origins allowed to send state-changing requests, each exactly `scheme://host[:port]`
+     * (`https://portal.example.jp`): an entry with a path, a trailing slash or upper-case letters
+     * throws `TypeError` naming it.
+     */
     allowedOrigins?: readonly string[];
     /**
-     * Secret for the CSRF token HMAC, at least 32 characters. Default: random per process, so
-     * set it when several instances serve one site.
+     * Secret for the CSRF token HMAC: at least 32 characters, at least 8 of them different
+     * (`openssl rand -base64 32`), the same on every instance. Required unless `development`
+     * is `true`: a missing or weak one throws `TypeError`.
      */
     secret?: string;
   };
@@ -112,17 +126,20 @@ export interface MonbanHttpOptions {
   /** Largest accepted body in bytes (default 16 KiB). */
   bodyLimitBytes?: number;
   /**
-   * Per-IP rate limit of the login and recovery routes through the core counter port (use the
-   * `counters` of the storage you gave `createMonban`). Off when absent.
+   * Per-IP rate limit of the login, recovery and mailed-link routes through the core counter
+   * port. Always on unless `false`. `counters` is required unless `development` is `true`
+   * (then this process's memory): pass the `counters` of the storage you gave `createMonban`.
    */
-  rateLimit?: {
-    /** Counter store (shared by every instance). */
-    counters: CounterStore;
-    /** Requests per window per IP and route (default 20). */
-    limit?: number;
-    /** Window in seconds (default 60). */
-    windowSeconds?: number;
-  };
+  rateLimit?:
+    | false
+    | {
+        /** Counter store, shared by every instance (`storage.counters`). */
+        counters?: CounterStore;
+        /** Requests per window per IP and route (default 20). */
+        limit?: number;
+        /** Window in seconds (default 60). */
+        windowSeconds?: number;
+      };
   /** Clock (default `Date.now`), for rate-limit windows and cookie lifetimes. */
   clock?: {
     /** Current time in epoch milliseconds. */
@@ -130,9 +147,67 @@ export interface MonbanHttpOptions {
   };
   /**
    * Called with unexpected errors (answered 500 without details), and with storage and mail
-   * outages (answered 503); log them here. If it throws, the answer is still sent.
+   * outages (answered 503), after `logger`: for an error tracker. If it throws, the answer is
+   * still sent.
    */
   onError?: (error: unknown, request: HttpRequest) => void;
+  /**
+   * Where unexpected errors (500) and outages (503) are logged, with their code, the method,
+   * path (without the query) and tenant, and the error's name, code, message and stack (and
+   * its causes'); never a header, cookie, body, token or query. A pino (or Fastify `app.log`)
+   * logger fits. Default: the console; `false` for none.
+   */
+  logger?: MonbanHttpLogger | false;
+  /**
+   * The paths of the mailed links below the mount point: the same as `createMonban`'s
+   * `links.verifyEmailPath`, `resetPasswordPath` and `confirmEmailPath` (defaults
+   * `/verify-email`, `/reset-password`, `/confirm-email`).
+   */
+  links?: {
+    /** Path of the email-verification link (default `/verify-email`). */
+    verifyEmailPath?: string;
+    /** Path of the password-reset link (default `/reset-password`). */
+    resetPasswordPath?: string;
+    /** Path of the change-of-email link (default `/confirm-email`). */
+    confirmEmailPath?: string;
+  };
+  /**
+   * The pages the mailed links open (R-INT-2). Absent: the layer's own page (a form that posts
+   * the link's token, then the outcome). A URL (`https://portal.example.jp/verify`, or a path
+   * `/verify` on the same site): a `303` there with `?token=`, for the application's own page,
+   * which posts the token to the API. `false`: not served here.
+   */
+  pages?: {
+    /** The email-verification link's page (posts to `POST /email/verify`). */
+    verifyEmail?: string | false;
+    /** The password-reset link's page (posts to `POST /recovery/password/begin`). */
+    resetPassword?: string | false;
+    /** The change-of-email link's page (posts to `POST /email/confirm`). */
+    confirmEmail?: string | false;
+  };
+}
+
+/**
+ * The logger of the HTTP layer: pino's shape (and Fastify's `app.log`), the fields first. The
+ * layer logs failures with `error`.
+ *
+ * @example
+ * ```ts
+ * import type { MonbanHttpLogger } from '@monban/http';
+ *
+ * const logger: MonbanHttpLogger = {
+ *   error: (fields, message) => console.error(message, JSON.stringify(fields)),
+ *   warn: (fields, message) => console.warn(message, JSON.stringify(fields)),
+ * };
+ * ```
+ */
+export interface MonbanHttpLogger {
+  /** Logs an error with its fields. */
+  error(fields: Record<string, unknown>, message?: string): void;
+  /** Logs a warning with its fields. */
+  warn(fields: Record<string, unknown>, message?: string): void;
+  /** Logs information (unused by the layer today). */
+  info?(fields: Record<string, unknown>, message?: string): void;
 }
 
 /** A registered route, as listed in `routes` and in the OpenAPI document. */

@@ -213,6 +213,7 @@ export function setupEnv(
     clock,
     rateLimit: { counters: memory.counters, limit: extra.rateLimit ?? 50 },
     onError: (e) => errors.push(e),
+    logger: false,
     admin: {
       authorize: async (req) =>
         req.headers.authorization === 'Bearer admin' ? 'admin@insurer' : null,

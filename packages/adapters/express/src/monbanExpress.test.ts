@@ -29,7 +29,10 @@ describe('monbanExpress options', () => {
   it('{ monban, ...httpOptions } makes its own HTTP layer with those options', async () => {
     const { monban } = setupEnv();
     const app = express();
-    app.use('/auth', monbanExpress({ monban, tenant: 'daiwa', cookie: { name: 'portal' } }));
+    app.use(
+      '/auth',
+      monbanExpress({ monban, tenant: 'daiwa', development: true, cookie: { name: 'portal' } }),
+    );
     const server = app.listen(0, '127.0.0.1');
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     try {
@@ -55,6 +58,7 @@ describe('monbanExpress options', () => {
       [{ http: env.http, monban: env.monban }, /takes no HTTP options \(monban given too\)/],
       [{ http: {} }, /options.http must be made by createMonbanHttp/],
       [{ monban: env.monban }, /createMonbanHttp: options.tenant is required/],
+      [{ monban: env.monban, tenant: 'daiwa' }, /createMonbanHttp: csrf.secret is required/],
       [{ monban: {}, tenant: 'daiwa' }, /a Monban service/],
     ];
     for (const [options, message] of wrong) {

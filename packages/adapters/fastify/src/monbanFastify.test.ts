@@ -58,6 +58,7 @@ describe('monbanFastify options', () => {
     await app.register(monbanFastify, {
       monban,
       tenant: 'daiwa',
+      development: true,
       cookie: { name: 'portal' },
       prefix: '/auth',
     });
@@ -94,6 +95,10 @@ describe('monbanFastify options', () => {
       [{ http: env.http, monban: env.monban }, /takes no HTTP options \(monban given too\)/],
       [{ http: {} }, /options.http must be made by createMonbanHttp/],
       [{ monban: env.monban, prefix: '/auth' }, /createMonbanHttp: options.tenant is required/],
+      [
+        { monban: env.monban, prefix: '/auth', tenant: 'daiwa' },
+        /createMonbanHttp: csrf.secret is required/,
+      ],
       [{ monban: {}, tenant: 'daiwa' }, /a Monban service/],
     ];
     for (const [options, message] of wrong) {

@@ -1,4 +1,3 @@
-import { isMonbanError } from '@monban/core';
 import type { HttpRequest, HttpResponse } from '../types.js';
 import { authenticate } from './authenticate.js';
 import { readBody } from './body.js';
@@ -6,6 +5,8 @@ import { checkCsrf } from './checkCsrf.js';
 import type { Layer } from './createLayer.js';
 import { createRouter } from './createRouter.js';
 import { Exchange } from './Exchange.js';
+import { failureCode } from './failureCode.js';
+import { answerLanding } from './landing/answerLanding.js';
 import { pickLocale } from './locale.js';
 import { ROUTES } from './routes.js';
 
@@ -22,19 +23,11 @@ const internalError = (): HttpResponse => ({
   body: JSON.stringify({ code: 'INTERNAL_ERROR', message: 'Internal error' }),
 });
 
-/** What an unexpected failure answers: an outage of storage or mail (503), else a 500. */
-const failureCode = (error: unknown) =>
-  isMonbanError(error, 'STORAGE_UNAVAILABLE')
-    ? 'STORAGE_UNAVAILABLE'
-    : isMonbanError(error, 'MAIL_UNAVAILABLE')
-      ? 'MAIL_UNAVAILABLE'
-      : 'INTERNAL_ERROR';
-
 /**
- * `MonbanHttp.handle` of a layer: tenant, route, CSRF, rate limit, body, credential, then the
- * route's handler; the first refusal is the answer. Never rejects: whatever fails, the answer
- * is an error response. (One promise per request, not a second one wrapping it to catch: the
- * who-am-I path is the hottest of a portal.)
+ * `MonbanHttp.handle` of a layer: tenant, route (or a mailed link's page), CSRF, rate limit,
+ * body, credential, then the route's handler; the first refusal is the answer. Never rejects:
+ * whatever fails, the answer is an error response. (One promise per request, not a second one
+ * wrapping it to catch: the who-am-I path is the hottest of a portal.)
  */
 export function createHandler(layer: Layer): (request: HttpRequest) => Promise<HttpResponse> {
   const route = createRouter(ROUTES);
@@ -57,6 +50,10 @@ export function createHandler(layer: Layer): (request: HttpRequest) => Promise<H
       let path = resolved.path;
       if (path.length > 1 && path.endsWith('/')) path = path.replace(/\/+$/, '');
 
+      const page = layer.landing.get(path);
+      if (page !== undefined) {
+        return await answerLanding(x, page, method, query === -1 ? '' : rawPath.slice(query + 1));
+      }
       const found = route(path, method);
       if ('code' in found) {
         if (found.code === 'METHOD_NOT_ALLOWED') x.header('allow', found.allow);
@@ -92,12 +89,13 @@ export function createHandler(layer: Layer): (request: HttpRequest) => Promise<H
         ? await x.respondJson(status, outcome.json)
         : await x.respond(status, outcome.body);
     } catch (error) {
-      layer.report(error, request);
+      const code = failureCode(error);
+      layer.report(error, request, code, x?.tenantId);
       if (x === undefined) return internalError();
       try {
-        return await x.respondError({ code: failureCode(error) });
+        return await x.respondError({ code });
       } catch (again) {
-        layer.report(again, request);
+        layer.report(again, request, 'INTERNAL_ERROR', x.tenantId);
         return internalError();
       }
     }

@@ -4,14 +4,17 @@ import type { HttpRequest, MonbanHttpOptions } from '../types.js';
 import { type CookieSettings, cookieSettings } from './CookieJar.js';
 import { createRateLimit } from './createRateLimit.js';
 import { createCsrf } from './csrf.js';
+import { createFailureLog } from './failureLog.js';
+import { type LandingPage, landingSettings } from './landing/landingSettings.js';
 import { buildOpenApi } from './openapi.js';
+import { checkOrigins } from './origins.js';
 import { ROUTES } from './routes.js';
 import { type RequestTenant, tenantOf } from './tenantOf.js';
 
 /** What every request to one `createMonbanHttp` layer shares: its checked, completed options. */
 export interface Layer {
   readonly monban: Monban;
-  /** The options as given: `admin`, `onError` and `defaultLocale` are read when used. */
+  /** The options as given: `admin` and `defaultLocale` are read when used. */
   readonly options: MonbanHttpOptions;
   readonly tenantOf: (request: HttpRequest, pathname: string) => Promise<RequestTenant>;
   readonly bodyLimitBytes: number;
@@ -21,12 +24,17 @@ export interface Layer {
   readonly csrf: ReturnType<typeof createCsrf>;
   readonly clock: { now(): number };
   readonly rateLimit: ReturnType<typeof createRateLimit>;
+  /** The pages of the mailed links by their path (R-INT-2). */
+  readonly landing: ReadonlyMap<string, LandingPage>;
   /** The OpenAPI document, built on first use. */
   readonly openapi: () => Record<string, unknown>;
   /** The language of a tenant's answers when `Accept-Language` names neither ja nor en. */
   defaultLocaleFor(tenantId: string | null): Locale;
-  /** `options.onError`, which must not turn an answer into a failure itself. */
-  report(error: unknown, request: HttpRequest): void;
+  /**
+   * Logs a failure answered with `code` (by default the error's: an outage's 503 code, else
+   * `INTERNAL_ERROR`) to `options.logger`, then `options.onError`; never throws.
+   */
+  report(error: unknown, request: HttpRequest, code?: string, tenantId?: string): void;
 }
 
 /**
@@ -47,9 +55,13 @@ export function createLayer(monban: Monban, options: MonbanHttpOptions): Layer {
     throw new TypeError('createMonbanHttp: bodyLimitBytes must be an integer >= 256');
   }
   const cookies = cookieSettings(options.cookie);
-  const allowedOrigins = options.csrf?.allowedOrigins ?? [];
-  const csrf = createCsrf(options.csrf?.secret);
+  const development = options.development === true;
+  const allowedOrigins = checkOrigins(options.csrf?.allowedOrigins, 'csrf.allowedOrigins');
+  const csrf = createCsrf(options.csrf?.secret, development);
   const clock = options.clock ?? { now: () => Date.now() };
+  const rateLimit = createRateLimit(options.rateLimit, clock, development);
+  const landing = landingSettings(options);
+  const report = createFailureLog(options);
   const pathSegmentTenant = typeof resolver === 'object' && 'pathSegment' in resolver;
   let document: Record<string, unknown> | undefined;
   return {
@@ -61,11 +73,15 @@ export function createLayer(monban: Monban, options: MonbanHttpOptions): Layer {
     allowedOrigins,
     returnTo: {
       fallback: options.returnTo?.fallback ?? '/',
-      allowedOrigins: options.returnTo?.allowedOrigins ?? allowedOrigins,
+      allowedOrigins:
+        options.returnTo?.allowedOrigins === undefined
+          ? allowedOrigins
+          : checkOrigins(options.returnTo.allowedOrigins, 'returnTo.allowedOrigins'),
     },
     csrf,
     clock,
-    rateLimit: createRateLimit(options.rateLimit, clock),
+    rateLimit,
+    landing,
     openapi: () => {
       document ??= buildOpenApi(ROUTES, { pathSegmentTenant });
       return document;
@@ -78,12 +94,6 @@ export function createLayer(monban: Monban, options: MonbanHttpOptions): Layer {
       }
       return 'ja';
     },
-    report(error, request) {
-      try {
-        options.onError?.(error, request);
-      } catch {
-        // The application's error hook failed: the member still gets an answer.
-      }
-    },
+    report,
   };
 }

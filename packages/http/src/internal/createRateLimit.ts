@@ -1,26 +1,51 @@
 import type { HttpRequest, MonbanHttpOptions } from '../types.js';
 import type { AnswerError } from './context.js';
+import { createProcessCounters } from './processCounters.js';
 
 /**
- * The per-IP rate limit of the login and recovery routes through core's counter port, or `null`
- * when `options.rateLimit` is absent. The check counts one request of an IP to a route of a
- * tenant and answers `RATE_LIMITED` (with the seconds until the window ends) past the limit.
+ * The per-IP rate limit of the login, recovery and mailed-link routes through core's counter
+ * port (R-INT-3: on unless `rateLimit: false`), or `null` when turned off. Without
+ * `rateLimit.counters` it throws `TypeError`, except in development mode, which counts in this
+ * process's memory. The check counts one request of an IP to a route of a tenant and answers
+ * `RATE_LIMITED` (with the seconds until the window ends) past the limit.
  */
 export function createRateLimit(
   option: MonbanHttpOptions['rateLimit'],
   clock: { now(): number },
+  development: boolean,
 ):
   | ((request: HttpRequest, tenantId: string, operationId: string) => Promise<AnswerError | null>)
   | null {
-  if (!option) return null;
-  const counters = option.counters;
-  const limit = option.limit ?? 20;
-  const windowMs = (option.windowSeconds ?? 60) * 1000;
+  if (option === false) return null;
+  if (option !== undefined && (typeof option !== 'object' || option === null)) {
+    throw new TypeError('createMonbanHttp: rateLimit must be an object or false');
+  }
+  let counters = option?.counters;
+  if (counters === undefined) {
+    if (!development) {
+      throw new TypeError(
+        'createMonbanHttp: rateLimit.counters is required: pass the counters of the storage you gave createMonban (rateLimit: { counters: storage.counters }), shared by every instance; or rateLimit: false to turn the per-IP limit off',
+      );
+    }
+    counters = createProcessCounters();
+  } else if (typeof counters?.increment !== 'function') {
+    throw new TypeError('createMonbanHttp: rateLimit.counters must be a CounterStore');
+  }
+  const store = counters;
+  const limit = option?.limit ?? 20;
+  const windowSeconds = option?.windowSeconds ?? 60;
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new TypeError('createMonbanHttp: rateLimit.limit must be an integer >= 1');
+  }
+  if (!Number.isFinite(windowSeconds) || windowSeconds <= 0) {
+    throw new TypeError('createMonbanHttp: rateLimit.windowSeconds must be a number > 0');
+  }
+  const windowMs = windowSeconds * 1000;
   return async (request, tenantId, operationId) => {
     const now = clock.now();
     // The address is read here only: adapters compute it on access (AdapterRequest).
     const key = `http-ip:${tenantId}:${operationId}:${request.ip ?? 'unknown'}`;
-    const counted = await counters.increment(key, windowMs, now);
+    const counted = await store.increment(key, windowMs, now);
     if (counted.count <= limit) return null;
     return {
       code: 'RATE_LIMITED',

@@ -29,15 +29,37 @@ function hmacSha256(
   return async (input) => new Uint8Array(await crypto.subtle.sign('HMAC', await imported, input));
 }
 
+/** Fewest different characters of a secret: `'changeme'` or one character repeated is weak. */
+const MIN_DISTINCT = 8;
+
+/**
+ * Refuses a missing or weak secret (R-INT-3): under 32 characters or under 8 different ones. A
+ * random secret passes: 32 random hex digits have fewer than 8 different ones about 4 times in
+ * 10^8, base64 far less often.
+ */
+function checkSecret(secret: string | undefined): void {
+  const hint =
+    '(openssl rand -base64 32), the same on every instance; or pass development: true on a development machine';
+  if (secret === undefined || secret === '') {
+    throw new TypeError(`createMonbanHttp: csrf.secret is required: a random string ${hint}`);
+  }
+  if (secret.length < 32 || new Set(secret).size < MIN_DISTINCT) {
+    throw new TypeError(
+      `createMonbanHttp: csrf.secret is weak: it needs at least 32 characters, ${MIN_DISTINCT} of them different: a random string ${hint}`,
+    );
+  }
+}
+
 /**
  * Signed double-submit CSRF tokens: HMAC-SHA-256 over the tenant and the cookie the browser
  * holds (session, else flow, else an anonymous CSRF cookie), so a token is tied to one session
  * and dies when the session rotates. Nothing is kept between requests.
  */
-export function createCsrf(secret: string | undefined) {
-  if (secret !== undefined && (typeof secret !== 'string' || secret.length < 32)) {
-    throw new TypeError('createMonbanHttp: csrf.secret must be a string of at least 32 characters');
+export function createCsrf(secret: string | undefined, development: boolean) {
+  if (secret !== undefined && typeof secret !== 'string') {
+    throw new TypeError('createMonbanHttp: csrf.secret must be a string');
   }
+  if (!development) checkSecret(secret);
   const sign = hmacSha256(utf8.encode(secret ?? randomToken(32)));
 
   /** The token of a tenant and the cookie it is bound to. */

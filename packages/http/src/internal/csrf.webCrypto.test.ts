@@ -20,7 +20,7 @@ vi.mock('@monban/core/internal', async (importOriginal) => ({
 describe('CSRF tokens without node:crypto', () => {
   it('are the same HMAC-SHA-256, through WebCrypto', async () => {
     const webCryptoSign = vi.spyOn(crypto.subtle, 'sign');
-    const csrf = createCsrf(CSRF_SECRET);
+    const csrf = createCsrf(CSRF_SECRET, false);
     await csrf.tokenFor('daiwa', 'cookie');
     expect(webCryptoSign).toHaveBeenCalledTimes(1);
     webCryptoSign.mockRestore();
