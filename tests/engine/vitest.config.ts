@@ -1,3 +1,43 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
 import { monbanVitest } from '../../vitest.shared.ts';
 
-export default monbanVitest;
+/**
+ * Every engine test runs on the memory storage. The acceptance cases of the security and
+ * session files run again on embedded PGlite, a real PostgreSQL and the production layout
+ * (PostgreSQL + Redis): the servers' URLs come from `DATABASE_URL` and `REDIS_URL`.
+ */
+const onRealStorage = [
+  'src/epoch.test.ts',
+  'src/sessionEpoch.test.ts',
+  'src/races.test.ts',
+  'src/controlCharacters.test.ts',
+  'src/recovery.test.ts',
+  'src/login.test.ts',
+  'src/sessions.test.ts',
+  'src/settings.test.ts',
+  'src/firstLogin.test.ts',
+];
+
+const backend = (name: string) => ({
+  extends: true as const,
+  test: {
+    name,
+    include: onRealStorage,
+    setupFiles: ['src/backends/setup.ts'],
+    env: { MONBAN_ENGINE_BACKEND: name },
+  },
+});
+
+export default mergeConfig(
+  monbanVitest,
+  defineConfig({
+    test: {
+      projects: [
+        { extends: true, test: { name: 'memory' } },
+        backend('pglite'),
+        backend('postgres'),
+        backend('postgres+redis'),
+      ],
+    },
+  }),
+);

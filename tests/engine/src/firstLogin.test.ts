@@ -1,5 +1,6 @@
 import type { TenantPresetName } from '@monban/core';
 import { createMonban, TENANT_PRESETS } from '@monban/core';
+import { createMemoryStorage } from '@monban/memory';
 import { createTestFactor, testFactorCode } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
@@ -67,8 +68,11 @@ describe('first login, per preset (R-ENR-2)', () => {
 });
 
 describe('first-login steps', () => {
-  async function startFirstLogin(preset: TenantPresetName = 'daiwa') {
-    const h = setup({ preset });
+  async function startFirstLogin(
+    preset: TenantPresetName = 'daiwa',
+    storage?: ReturnType<typeof createMemoryStorage>,
+  ) {
+    const h = setup({ preset, ...(storage ? { storage } : {}) });
     ok(
       await h.monban.provisionMember({
         tenantId: 't',
@@ -252,7 +256,8 @@ describe('first-login steps', () => {
     const { h, flowToken } = await startFirstLogin();
     h.clock.advance(30 * 60 * 1000);
     // Polling an idle flow answers FLOW_EXPIRED too, never a stale "active".
-    const polled = await startFirstLogin();
+    // A second, independent harness (its own memory storage beside the file's storage).
+    const polled = await startFirstLogin('daiwa', createMemoryStorage());
     polled.h.clock.advance(30 * 60 * 1000);
     expect(await polled.h.monban.getFlow({ flowToken: polled.flowToken })).toMatchObject({
       ok: false,

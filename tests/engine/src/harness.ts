@@ -60,6 +60,16 @@ export function callRecorder() {
   return { calls, count };
 }
 
+let defaultStorage: (() => MonbanOptions['storage']) | undefined;
+
+/**
+ * Makes {@link setup} use this storage when a test gives none (the real-storage projects: see
+ * `backends/setup.ts`); `undefined` goes back to a fresh memory storage per harness.
+ */
+export function useDefaultStorage(storage: (() => MonbanOptions['storage']) | undefined): void {
+  defaultStorage = storage;
+}
+
 export function setup(
   options: {
     tenants?: TenantConfig[];
@@ -75,7 +85,7 @@ export function setup(
   } = {},
 ) {
   const clock = options.clock ?? createManualClock(START);
-  const storage = options.storage ?? createMemoryStorage();
+  const storage = options.storage ?? defaultStorage?.() ?? createMemoryStorage();
   const outbox: MailMessage[] = [];
   const audit: AuditEvent[] = [];
   const counted = countingHasher(options.hasher ?? fastArgon2);

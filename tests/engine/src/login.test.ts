@@ -1,6 +1,7 @@
 import { createArgon2Hasher } from '@monban/argon2';
 import type { Factor } from '@monban/core';
 import type { Storage } from '@monban/core/ports';
+import { createMemoryStorage } from '@monban/memory';
 import { testFactorCode } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
@@ -58,7 +59,8 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
   });
 
   it('R-LOG-1: unknown and known IDs take the same time (real argon2id, fastest runs within tolerance)', async () => {
-    const h = setup({ hasher: createArgon2Hasher() });
+    // The hashing path's timing, on memory so no database's latency adds noise.
+    const h = setup({ hasher: createArgon2Hasher(), storage: createMemoryStorage() });
     await completeFirstLogin(h);
     const time = async (userId: string) => {
       const start = performance.now();
@@ -269,7 +271,8 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
 
       // Two devices: the member picks one by name first.
       const { begun, wrapFactor } = watched();
-      const two = setup({ autoChallenge: ['totp'], wrapFactor });
+      // Each case is a harness of its own: the later ones on their own memory storage.
+      const two = setup({ autoChallenge: ['totp'], wrapFactor, storage: createMemoryStorage() });
       const b = await completeFirstLogin(two);
       await addSecondDevice(two, b.accountId);
       two.clock.advance(30_000);
@@ -283,6 +286,7 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
 
       // A factor whose beginning refuses leaves the flow as planned, and the login succeeds.
       const refusing = setup({
+        storage: createMemoryStorage(),
         autoChallenge: ['totp'],
         wrapFactor: (factor) => ({
           ...factor,
@@ -339,7 +343,8 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
   });
 
   it('each second-factor step reads the member credentials once; its answer lists the devices and the use is stored', async () => {
-    const h = setup();
+    // Counts the memory storage's reads (a database adapter joins them differently).
+    const h = setup({ storage: createMemoryStorage() });
     const first = await completeFirstLogin(h);
     const list = h.storage.credentials.listByAccount.bind(h.storage.credentials);
     let reads = 0;
@@ -517,7 +522,9 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
   });
 
   it('fails closed when the store is down: the call rejects with STORAGE_UNAVAILABLE, never a success', async () => {
-    const h = setup();
+    // The memory storage's outage switch; the database adapters' conformance suites cut real
+    // connections for the same case.
+    const h = setup({ storage: createMemoryStorage() });
     const first = await completeFirstLogin(h);
     (h.storage as unknown as { setUnavailable(v: boolean): void }).setUnavailable(true);
     await expect(
@@ -574,7 +581,7 @@ describe('login (R-LOG-1, R-LOG-6)', () => {
   it('ACCEPTANCE 47: a lock mails one notice to a verified address, none to an unverified one', async () => {
     const verified = setup({ preset: 'kinkiDenshi' });
     const member = await completeFirstLogin(verified);
-    const unverified = setup();
+    const unverified = setup({ storage: createMemoryStorage() });
     const other = await completeFirstLogin(unverified);
     for (const [h, m] of [
       [verified, member],

@@ -1,4 +1,5 @@
 import type { Storage } from '@monban/core/ports';
+import { createMemoryStorage } from '@monban/memory';
 import { describe, expect, it } from 'vitest';
 import {
   callRecorder,
@@ -59,14 +60,16 @@ describe('sessions (R-LOG-7)', () => {
     expect(revoked.revoked).toBe(2);
     // R-REC-3: the kept session is rotated onto the new epoch; its old token is refused too.
     const kept = revoked.session!.token;
-    for (const token of [first.answer.session!.token, phone.session!.token, laptop.session!.token]) {
+    for (const token of [
+      first.answer.session!.token,
+      phone.session!.token,
+      laptop.session!.token,
+    ]) {
       expect(await h.monban.getSession({ sessionToken: token })).toMatchObject({
         error: { code: 'SESSION_INVALID' },
       });
     }
-    expect(ok(await h.monban.getSession({ sessionToken: kept })).session.userId).toBe(
-      first.userId,
-    );
+    expect(ok(await h.monban.getSession({ sessionToken: kept })).session.userId).toBe(first.userId);
     ok(await h.monban.logoutEverywhere({ sessionToken: kept }));
     expect(await h.monban.getSession({ sessionToken: kept })).toMatchObject({
       error: { code: 'SESSION_INVALID' },
@@ -149,7 +152,8 @@ describe('sessions (R-LOG-7)', () => {
   });
 
   it('with Storage.loadSession a who-am-I is that one read; without it, the session then its account, with the same answers', async () => {
-    const h = setup();
+    // Counts the memory storage's reads.
+    const h = setup({ storage: createMemoryStorage() });
     const first = await completeFirstLogin(h);
     const token = first.answer.session!.token;
     const memory = h.storage;

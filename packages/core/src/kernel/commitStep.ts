@@ -44,7 +44,7 @@ export async function commitStep(
   const now = kernel.clock.now();
   const { effects } = result;
   let state = result.state;
-  const patch: AccountPatch = {};
+  const patch: AccountPatch & Partial<Pick<Account, 'sessionVersion'>> = {};
   for (const effect of effects) {
     if (effect.type === 'update-account') Object.assign(patch, effect.patch);
   }
@@ -65,8 +65,14 @@ export async function commitStep(
           );
     if (!written) throw new StepConflict(fail('CONCURRENT_UPDATE'));
   };
-  const patched = Object.keys(patch).length > 0;
   const replaces = effects.flatMap((e) => (e.type === 'replace-credentials' ? [e] : []));
+  if (create !== undefined || replaces.length > 0) {
+    // A change of factors is a new epoch (R-REC-3): the member's other sessions end in this
+    // write, and its compare-and-set on the account refuses a concurrent flow that would bind a
+    // factor under the same, now old, epoch.
+    patch.sessionVersion = loaded.account.sessionVersion + 1;
+  }
+  const patched = Object.keys(patch).length > 0;
   const replaced: Credential[] = [];
   let account = loaded.account;
   try {
