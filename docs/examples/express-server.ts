@@ -16,10 +16,11 @@ const totpKey = process.env.TOTP_KEY
   ? Buffer.from(process.env.TOTP_KEY, 'base64')
   : crypto.getRandomValues(new Uint8Array(32));
 
+const storage = createMemoryStorage();
 const monban = createMonban({
   // The jsw preset offers passkeys and TOTP.
   tenants: [{ id: 'jsw', displayName: '日本製鋼所健康保険組合', preset: 'jsw' }],
-  storage: createMemoryStorage(), // one process only: PostgreSQL and Redis in production
+  storage, // one process only: PostgreSQL and Redis in production
   hasher: createArgon2Hasher(),
   mailer: { send: async (mail) => console.log(mail.text) },
   factors: [
@@ -37,6 +38,9 @@ app.use(
     monban,
     tenant: 'jsw',
     csrf: { allowedOrigins: ['https://portal.example.jp'], secret: process.env.CSRF_SECRET },
+    rateLimit: { counters: storage.counters }, // per IP, shared by every instance
+    // This demo only: without CSRF_SECRET a random one. Never in production (docs/guide/production.md).
+    development: true,
   }),
 );
 // #endregion server

@@ -13,9 +13,10 @@ const totpKey = process.env.TOTP_KEY
   ? Buffer.from(process.env.TOTP_KEY, 'base64')
   : crypto.getRandomValues(new Uint8Array(32));
 
+const storage = createMemoryStorage();
 const monban = createMonban({
   tenants: [{ id: 'jsw', displayName: '日本製鋼所健康保険組合', preset: 'jsw', factors: ['totp'] }],
-  storage: createMemoryStorage(), // one process only: PostgreSQL and Redis in production
+  storage, // one process only: PostgreSQL and Redis in production
   hasher: createArgon2Hasher(),
   mailer: { send: async (mail) => console.log(mail.text) },
   factors: [createTotpFactor({ keys: [{ id: 'k1', key: totpKey }] })],
@@ -28,6 +29,10 @@ await app.register(monbanFastify, {
   prefix: '/auth',
   tenant: 'jsw',
   csrf: { allowedOrigins: ['https://portal.example.jp'], secret: process.env.CSRF_SECRET },
+  rateLimit: { counters: storage.counters }, // per IP, shared by every instance
+  logger: app.log, // failures (500, 503) with their code, never a secret
+  // This demo only: without CSRF_SECRET a random one. Never in production (docs/guide/production.md).
+  development: true,
 });
 const address = await app.listen({ host: '127.0.0.1', port: 0 }); // port 3000 in a real server
 // #endregion server

@@ -85,7 +85,8 @@ export async function createPortal(options: {
       csrf: { allowedOrigins: [origin], secret: secrets.csrfSecret },
       defaultLocale: 'ja',
       rateLimit: { counters: storage.counters, limit: 60, windowSeconds: 60 },
-      onError: (error) => app.log.error(error),
+      // Failures (500, 503) with their code and cause, never a secret, in Fastify's log.
+      logger: app.log,
       ...(options.clock === undefined ? {} : { clock: options.clock }),
     });
   }

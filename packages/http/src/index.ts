@@ -15,6 +15,7 @@ export type {
   HttpRequest,
   HttpResponse,
   MonbanHttp,
+  MonbanHttpLogger,
   MonbanHttpOptions,
   RouteInfo,
   SetCookie,
