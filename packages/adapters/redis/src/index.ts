@@ -6,5 +6,5 @@
  */
 
 export { createCompositeStorage, type ShortLivedStores } from '@monban/core/ports';
-export { connectRedis } from './connectRedis.js';
+export { connectRedis, type RedisConnectReason } from './connectRedis.js';
 export { createRedisStores, type RedisStores } from './createRedisStores.js';
