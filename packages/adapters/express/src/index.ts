@@ -6,6 +6,7 @@
 export {
   type MonbanExpress,
   type MonbanExpressOptions,
+  type MonbanMiddleware,
   type MonbanRequestState,
   monbanExpress,
   type RequireSessionOptions,

@@ -40,6 +40,30 @@ export interface RequireSessionOptions {
 }
 
 /**
+ * A guard of {@link MonbanExpress}: Express middleware, generic so that the route it stands in
+ * front of keeps its own types (`req.params.id` of `'/devices/:id'` stays a `string`).
+ *
+ * @example
+ * ```ts
+ * const signedIn: MonbanMiddleware = auth.requireSession();
+ * app.get('/devices/:id', signedIn, (req, res) => {
+ *   res.json({ id: req.params.id, userId: req.monban?.session.userId });
+ * });
+ * ```
+ */
+export type MonbanMiddleware = <
+  P,
+  ResBody,
+  ReqBody,
+  ReqQuery,
+  Locals extends Record<string, unknown>,
+>(
+  req: Request<P, ResBody, ReqBody, ReqQuery, Locals>,
+  res: Response<ResBody, Locals>,
+  next: NextFunction,
+) => void;
+
+/**
  * What {@link monbanExpress} returns: the middleware answering Monban's JSON API (mount it with
  * `app.use`), carrying the guards of the application's own routes.
  */
@@ -74,7 +98,7 @@ export interface MonbanExpress extends RequestHandler {
    * app.get('/account', auth.requireSession({ redirectTo: '/login' }), renderAccount);
    * ```
    */
-  requireSession(options?: RequireSessionOptions): RequestHandler;
+  requireSession(options?: RequireSessionOptions): MonbanMiddleware;
   /**
    * {@link MonbanExpress.requireSession}, and the session's proofs must be as recent as the
    * tenant's step-up rule for `action` asks (one of `STEP_UP_ACTIONS`). A stale session gets 401
@@ -87,7 +111,7 @@ export interface MonbanExpress extends RequestHandler {
    * app.post('/api/export', auth.requireRecentAuth('change-email'), exportMemberData);
    * ```
    */
-  requireRecentAuth(action: StepUpAction, options?: RequireSessionOptions): RequestHandler;
+  requireRecentAuth(action: StepUpAction, options?: RequireSessionOptions): MonbanMiddleware;
 }
 
 /** Reads the raw body up to `limit` bytes; `null` when it is larger. */
@@ -241,12 +265,12 @@ export function monbanExpress(options: MonbanExpressOptions): MonbanExpress {
       next(error);
     }
   };
-  const guarded = (guardOptions: GuardOptions): RequestHandler => {
+  const guarded = (guardOptions: GuardOptions): MonbanMiddleware => {
     const guard = http.guard(guardOptions);
-    return (req: Request, res: Response, next: NextFunction) => {
-      guard(pageRequest(req))
+    return (req, res, next) => {
+      guard(pageRequest(req as Request))
         .then((result) => {
-          if (!result.ok) return send(res, result.response);
+          if (!result.ok) return send(res as Response, result.response);
           req.monban = { session: result.session };
           next();
         })

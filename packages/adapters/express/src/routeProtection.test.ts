@@ -11,9 +11,10 @@ const start: StartProtectedApp = async (http) => {
   const auth = monbanExpress({ http });
   app.use('/auth', auth);
   app.get('/:tenant/api/me', auth.requireSession(), (req, res) => {
-    // Typed by the module augmentation: no cast.
+    // Typed by the module augmentation: no cast; and the route keeps its own parameter types.
     const session = req.monban?.session;
-    res.json({ userId: session?.userId, tenantId: session?.tenantId });
+    const tenant: string = req.params.tenant;
+    res.json({ userId: session?.userId, tenantId: session?.tenantId === tenant ? tenant : null });
   });
   app.get('/:tenant/account', auth.requireSession({ redirectTo: '/login' }), (_req, res) => {
     res.type('text/plain').send('account');
