@@ -43,6 +43,7 @@ export default defineConfig({
           items: [
             { text: 'Getting started', link: '/guide/getting-started' },
             { text: 'Concepts', link: '/guide/concepts' },
+            { text: 'Production checklist', link: '/guide/production' },
           ],
         },
         {
