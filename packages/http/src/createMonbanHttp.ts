@@ -20,6 +20,7 @@ import type { MonbanHttp, MonbanHttpOptions, RouteInfo } from './types.js';
  * const http = createMonbanHttp(monban, {
  *   tenant: 'daiwa',
  *   csrf: { allowedOrigins: ['https://portal.example.jp'], secret: process.env.CSRF_SECRET },
+ *   rateLimit: { counters: storage.counters }, // the storage given to createMonban
  * });
  * const response = await http.handle({
  *   method: 'GET', path: '/csrf', headers: {}, ip: '127.0.0.1',

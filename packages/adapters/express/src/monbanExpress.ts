@@ -146,6 +146,7 @@ const readIp = (req: Request): string => req.ip ?? req.socket.remoteAddress ?? '
  *   monban,
  *   tenant: 'daiwa',
  *   csrf: { allowedOrigins: ['https://portal.example.jp'], secret: process.env.CSRF_SECRET },
+ *   rateLimit: { counters: storage.counters }, // the storage given to createMonban
  * };
  * app.use('/auth', monbanExpress(options));
  * ```
@@ -219,7 +220,12 @@ function redirectOf(options: RequireSessionOptions | undefined): string | undefi
  *
  * const app = express();
  * app.set('trust proxy', 1); // behind a TLS proxy: req.secure and req.ip are right
- * app.use('/auth', monbanExpress({ monban, tenant: 'daiwa' }));
+ * app.use('/auth', monbanExpress({
+ *   monban,
+ *   tenant: 'daiwa',
+ *   csrf: { secret: process.env.CSRF_SECRET },
+ *   rateLimit: { counters: storage.counters },
+ * }));
  * app.listen(3000);
  * ```
  *
@@ -227,13 +233,17 @@ function redirectOf(options: RequireSessionOptions | undefined): string | undefi
  * ```ts
  * import { createMonbanHttp } from '@monban/http';
  *
- * const http = createMonbanHttp(monban, { tenant: 'daiwa' });
+ * const http = createMonbanHttp(monban, {
+ *   tenant: 'daiwa',
+ *   csrf: { secret: process.env.CSRF_SECRET },
+ *   rateLimit: { counters: storage.counters },
+ * });
  * app.use('/auth', monbanExpress({ http }));
  * ```
  *
  * @example Protecting the application's own routes (R-INT-1)
  * ```ts
- * const auth = monbanExpress({ monban, tenant: 'daiwa' });
+ * const auth = monbanExpress({ monban, tenant: 'daiwa', development: true }); // a laptop
  * app.use('/auth', auth);
  * app.get('/api/me', auth.requireSession(), (req, res) => {
  *   res.json({ userId: req.monban?.session.userId });

@@ -108,6 +108,7 @@ declare module 'fastify' {
  *   prefix: '/auth',
  *   tenant: 'daiwa',
  *   csrf: { allowedOrigins: ['https://portal.example.jp'], secret: process.env.CSRF_SECRET },
+ *   rateLimit: { counters: storage.counters }, // the storage given to createMonban
  * };
  * await app.register(monbanFastify, options);
  * ```
@@ -261,7 +262,13 @@ function decoratorOf(http: MonbanHttp): MonbanFastify {
  * import { monbanFastify } from '@monban/fastify';
  *
  * const app = Fastify({ trustProxy: true });
- * await app.register(monbanFastify, { monban, tenant: 'daiwa', prefix: '/auth' });
+ * await app.register(monbanFastify, {
+ *   monban,
+ *   tenant: 'daiwa',
+ *   prefix: '/auth',
+ *   csrf: { secret: process.env.CSRF_SECRET },
+ *   rateLimit: { counters: storage.counters },
+ * });
  * await app.listen({ port: 3000 });
  * ```
  *
@@ -269,13 +276,23 @@ function decoratorOf(http: MonbanHttp): MonbanFastify {
  * ```ts
  * import { createMonbanHttp } from '@monban/http';
  *
- * const http = createMonbanHttp(monban, { tenant: 'daiwa' });
+ * const http = createMonbanHttp(monban, {
+ *   tenant: 'daiwa',
+ *   csrf: { secret: process.env.CSRF_SECRET },
+ *   rateLimit: { counters: storage.counters },
+ * });
  * await app.register(monbanFastify, { http, prefix: '/auth' });
  * ```
  *
  * @example Protecting the application's own routes (R-INT-1)
  * ```ts
- * await app.register(monbanFastify, { monban, tenant: 'daiwa', prefix: '/auth' });
+ * await app.register(monbanFastify, {
+ *   monban,
+ *   tenant: 'daiwa',
+ *   prefix: '/auth',
+ *   csrf: { secret: process.env.CSRF_SECRET },
+ *   rateLimit: { counters: storage.counters },
+ * });
  * app.get('/api/me', { preHandler: app.monban.requireSession() }, async (request) => ({
  *   userId: request.monban?.session.userId,
  * }));
