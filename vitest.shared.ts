@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -12,6 +13,8 @@ export const monbanVitest = defineConfig({
     // A package whose suite is still being written must not fail the whole run; the CI summary
     // still refuses a run in which no test passed.
     passWithNoTests: true,
+    // fast-check properties stop, passing, after a time budget instead of racing testTimeout.
+    setupFiles: [fileURLToPath(new URL('./vitest.setup.ts', import.meta.url))],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: process.env.CI
