@@ -139,6 +139,18 @@ export interface MonbanHttpOptions {
         limit?: number;
         /** Window in seconds (default 60). */
         windowSeconds?: number;
+        /**
+         * The per-IP budget of wrong guesses (passwords, birth dates, codes, passkey answers)
+         * across every account of a tenant, on top of each account's lockout: past it the
+         * address's guesses answer `RATE_LIMITED` until the window ends. Default 30 per 900
+         * seconds, so one address locks at most six members a quarter-hour.
+         */
+        failedGuesses?: {
+          /** Wrong guesses per window per IP and tenant (default 30). */
+          limit?: number;
+          /** Window in seconds (default 900). */
+          windowSeconds?: number;
+        };
       };
   /** Clock (default `Date.now`), for rate-limit windows and cookie lifetimes. */
   clock?: {

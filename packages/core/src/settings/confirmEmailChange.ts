@@ -3,8 +3,8 @@ import { credentialEpoch } from '../kernel/epoch.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { iso, notify } from '../kernel/mail.js';
 import { consumeToken } from '../kernel/tokens.js';
-import type { Account } from '../types.js';
 import { fail, type Result } from '../result.js';
+import type { Account } from '../types.js';
 import { CHANGE_EMAIL_PURPOSE, changeEmailSequenceKey } from './changeEmail.js';
 
 /**
@@ -72,5 +72,6 @@ async function keepAsking(kernel: Kernel, account: Account, sessionId: unknown):
   const kept =
     asking?.tenantId === account.tenantId && asking.accountId === account.accountId ? asking : null;
   await sessions.deleteByAccount(account.tenantId, account.accountId, kept?.id);
-  if (kept !== null) await sessions.update({ ...kept, sessionVersion: account.sessionVersion }, now);
+  if (kept !== null)
+    await sessions.update({ ...kept, sessionVersion: account.sessionVersion }, now);
 }

@@ -2,10 +2,12 @@ import type { HttpRequest, HttpResponse } from '../types.js';
 import { authenticate } from './authenticate.js';
 import { readBody } from './body.js';
 import { checkCsrf } from './checkCsrf.js';
+import type { Outcome } from './context.js';
 import type { Layer } from './createLayer.js';
 import { createRouter } from './createRouter.js';
 import { Exchange } from './Exchange.js';
 import { failureCode } from './failureCode.js';
+import { GUESS_OPERATIONS, type GuessBudget } from './guessBudget.js';
 import { answerLanding } from './landing/answerLanding.js';
 import { pickLocale } from './locale.js';
 import { ROUTES } from './routes.js';
@@ -79,7 +81,12 @@ export function createHandler(layer: Layer): (request: HttpRequest) => Promise<H
         if (refused !== null) return await x.respondError(refused);
       }
 
-      const outcome = await def.run(x);
+      const guess = layer.guesses !== null && GUESS_OPERATIONS.has(def.operationId);
+      if (guess) {
+        const refused = await layer.guesses!.reserve(request, tenantId);
+        if (refused !== null) return await x.respondError(refused);
+      }
+      const outcome = await settled(def.run(x), guess ? layer.guesses : null, request, tenantId);
       if ('error' in outcome) {
         if (outcome.error.code === 'SESSION_INVALID') x.clearSession();
         return await x.respondError(outcome.error);
@@ -100,4 +107,25 @@ export function createHandler(layer: Layer): (request: HttpRequest) => Promise<H
       }
     }
   };
+}
+
+/**
+ * The route's outcome, with its reserved guess settled: kept when the answer was a wrong guess,
+ * given back otherwise (and when the route failed unexpectedly).
+ */
+async function settled(
+  running: Promise<Outcome>,
+  guesses: GuessBudget | null,
+  request: HttpRequest,
+  tenantId: string,
+): Promise<Outcome> {
+  if (guesses === null) return running;
+  let code: string | null = null;
+  try {
+    const outcome = await running;
+    if ('error' in outcome) code = outcome.error.code;
+    return outcome;
+  } finally {
+    await guesses.settle(request, tenantId, code);
+  }
 }

@@ -2,9 +2,10 @@ import type { Monban } from '@monban/core';
 import type { Locale } from '@monban/policy';
 import type { HttpRequest, MonbanHttpOptions } from '../types.js';
 import { type CookieSettings, cookieSettings } from './CookieJar.js';
-import { createRateLimit } from './createRateLimit.js';
+import { createRateLimit, rateLimitCounters } from './createRateLimit.js';
 import { createCsrf } from './csrf.js';
 import { createFailureLog } from './failureLog.js';
+import { createGuessBudget, type GuessBudget } from './guessBudget.js';
 import { type LandingPage, landingSettings } from './landing/landingSettings.js';
 import { buildOpenApi } from './openapi.js';
 import { checkOrigins } from './origins.js';
@@ -24,6 +25,8 @@ export interface Layer {
   readonly csrf: ReturnType<typeof createCsrf>;
   readonly clock: { now(): number };
   readonly rateLimit: ReturnType<typeof createRateLimit>;
+  /** The per-IP budget of wrong guesses across accounts, or `null` with `rateLimit: false`. */
+  readonly guesses: GuessBudget | null;
   /** The pages of the mailed links by their path (R-INT-2). */
   readonly landing: ReadonlyMap<string, LandingPage>;
   /** The OpenAPI document, built on first use. */
@@ -59,7 +62,12 @@ export function createLayer(monban: Monban, options: MonbanHttpOptions): Layer {
   const allowedOrigins = checkOrigins(options.csrf?.allowedOrigins, 'csrf.allowedOrigins');
   const csrf = createCsrf(options.csrf?.secret, development);
   const clock = options.clock ?? { now: () => Date.now() };
-  const rateLimit = createRateLimit(options.rateLimit, clock, development);
+  const counters = rateLimitCounters(options.rateLimit, development);
+  const rateLimit = createRateLimit(options.rateLimit, counters, clock);
+  const guesses =
+    counters === null || options.rateLimit === false
+      ? null
+      : createGuessBudget(options.rateLimit?.failedGuesses, counters, clock);
   const landing = landingSettings(options);
   const report = createFailureLog(options);
   const pathSegmentTenant = typeof resolver === 'object' && 'pathSegment' in resolver;
@@ -81,6 +89,7 @@ export function createLayer(monban: Monban, options: MonbanHttpOptions): Layer {
     csrf,
     clock,
     rateLimit,
+    guesses,
     landing,
     openapi: () => {
       document ??= buildOpenApi(ROUTES, { pathSegmentTenant });
