@@ -6,4 +6,4 @@
 export { createPostgresStorage, type PostgresStorage } from './createPostgresStorage.js';
 export type { Database, PgliteLike, PgliteQueryable } from './internal/db.js';
 export { migrate } from './migrate.js';
-export { openPglite, type PgliteDataDirReason } from './openPglite.js';
+export { type OpenedPglite, openPglite, type PgliteDataDirReason } from './openPglite.js';

@@ -4,6 +4,21 @@ import { homedir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import { MonbanError } from '@monban/core';
+import type { PgliteLike } from './internal/db.js';
+
+/**
+ * The database {@link openPglite} resolves with: an `@electric-sql/pglite` `PGlite` instance,
+ * typed by what Monban and most applications use, so that this package's types never require
+ * PGlite's (cast to `PGlite` for the rest of its API).
+ */
+export interface OpenedPglite extends PgliteLike {
+  /** Runs one or more statements without parameters. */
+  exec(sql: string): Promise<unknown>;
+  /** Shuts the database down cleanly; call it when the application stops. */
+  close(): Promise<void>;
+  /** Whether `close` has been called. */
+  readonly closed: boolean;
+}
 
 /** Why {@link openPglite} could not open a data directory (`error.params.reason`). */
 export type PgliteDataDirReason =
@@ -188,7 +203,7 @@ export async function openPglite({
   dataDir: string;
   /** Where the template database is kept (default: the user's cache); `false` for none. */
   templateDir?: string | false;
-}): Promise<PGlite> {
+}): Promise<OpenedPglite> {
   if (typeof dataDir !== 'string' || dataDir === '' || /^[a-z]+:\/\//i.test(dataDir)) {
     throw new TypeError('openPglite: dataDir must be a directory path (not a URL)');
   }
