@@ -115,6 +115,10 @@ describe('settings (R-SET-1..3) with step-up (R-SET-2)', () => {
     expect((await h.monban.getSession({ sessionToken: token })).ok).toBe(false);
     expect((await h.monban.getSession({ sessionToken: changed.session.token })).ok).toBe(true);
     expect(h.outbox.slice(mails).map((m) => m.tag)).toEqual(['passwordChanged']);
+    // Japan time in the tenant's words, never an ISO timestamp in UTC (issue: Japan-time dates).
+    const notice = h.outbox.at(-1)!;
+    expect(notice.text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d（日本時間）に/);
+    expect(notice.text).not.toMatch(/\d{4}-\d\d-\d\dT/);
     expect((await h.storage.accounts.findById('t', m.accountId))?.passwordChangedAt).toBe(
       changed.passwordChangedAt,
     );

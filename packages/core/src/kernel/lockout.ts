@@ -10,7 +10,7 @@ import type { Tenant } from '../tenants/defineTenant.js';
 import type { Account } from '../types.js';
 import { type LoadedFlow, lockedOut } from './flows.js';
 import type { Kernel } from './Kernel.js';
-import { iso, notify } from './mail.js';
+import { notify } from './mail.js';
 
 /** What a check found: right, or wrong (`counts`: toward lockout) or malformed (`counts: false`). */
 export type Guess<T> = { ok: true; value: T } | { ok: false; failure: Failure; counts: boolean };
@@ -139,7 +139,7 @@ async function lock(
       });
       // One notice per lock (only the call that set it gets here), to a verified address only.
       if (saved.value.emailVerified) {
-        await notify(kernel, saved.value, 'accountLocked', { at: iso(now) });
+        await notify(kernel, saved.value, 'accountLocked', { at: now });
       }
       return;
     }

@@ -9,8 +9,28 @@ import type { MailMessage } from '../ports/mailer.js';
 import type { Account } from '../types.js';
 import type { Kernel } from './Kernel.js';
 
-/** An ISO timestamp for mails. */
-export const iso = (now: number): string => new Date(now).toISOString();
+/**
+ * A moment as a member reads it in a mail: the tenant's time zone, the mail's language, the zone
+ * named (`2026年12月6日 12:30（日本時間）`, `6 December 2026 at 12:30 (Japan time)`).
+ */
+export function mailTime(epochMs: number, timeZone: string, locale: Locale): string {
+  const parts = new Intl.DateTimeFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(epochMs));
+  const zone = ZONE_NAMES[timeZone]?.[locale] ?? timeZone;
+  return locale === 'ja' ? `${parts}（${zone}）` : `${parts} (${zone})`;
+}
+
+const ZONE_NAMES: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
+  'Asia/Tokyo': { ja: '日本時間', en: 'Japan time' },
+  UTC: { ja: '協定世界時', en: 'UTC' },
+};
 
 /** Renders a template and sends it to one address. */
 export async function sendMail<K extends MailKind>(
@@ -51,25 +71,36 @@ export function link(kernel: Kernel, tenantId: string, kind: LinkKind, token: st
   return url.toString();
 }
 
-/** A notice to the member: best effort, never changes the member's answer. */
+/** What a notice's caller gives: the template's data, with `at` as epoch milliseconds. */
+export type NoticeData<K extends MailKind> = Omit<MailDataByKind[K], 'tenantName' | 'at'> & {
+  at?: number;
+};
+
+/**
+ * A notice to the member: best effort, never changes the member's answer. Its `at` is shown in
+ * the tenant's time zone and the mail's language.
+ */
 export async function notify<K extends MailKind>(
   kernel: Kernel,
   account: Account,
   kind: K,
-  data: Omit<MailDataByKind[K], 'tenantName'>,
+  data: NoticeData<K>,
   locale?: Locale,
   to?: string | null,
 ): Promise<void> {
   const address = to === undefined ? account.email : to;
   const tenant = kernel.tenants.get(account.tenantId);
   if (!address || !tenant) return;
+  const language = locale ?? kernel.defaultLocale;
+  const { at, ...rest } = data;
+  const when = at === undefined ? {} : { at: mailTime(at, tenant.timeZone, language) };
   try {
     await sendMail(
       kernel,
       kind,
       address,
-      { ...data, tenantName: tenant.displayName } as MailDataByKind[K],
-      locale ?? kernel.defaultLocale,
+      { ...rest, ...when, tenantName: tenant.displayName } as unknown as MailDataByKind[K],
+      language,
     );
   } catch {
     await kernel.audit({

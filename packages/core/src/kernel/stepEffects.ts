@@ -10,7 +10,7 @@ import type { LoadedFlow } from './flows.js';
 import { flowView } from './flowView.js';
 import type { Kernel } from './Kernel.js';
 import { resetFailures, unlockAccount } from './lockout.js';
-import { iso, link, notify, sendMail } from './mail.js';
+import { link, notify, sendMail } from './mail.js';
 import { openSession, revokeSessions } from './sessions.js';
 import { issueToken } from './tokens.js';
 
@@ -79,12 +79,12 @@ export async function runEffects(
             accountId: account.accountId,
             details: { kind: c.kind, credentialId: c.id, reason: 'recovery' },
           });
-          const at = iso(kernel.clock.now());
+          const at = kernel.clock.now();
           await notify(kernel, account, 'factorRemoved', { label: c.label, at }, step.locale);
         }
         break;
       case 'notify':
-        await notify(kernel, account, effect.mail, { at: iso(kernel.clock.now()) }, step.locale);
+        await notify(kernel, account, effect.mail, { at: kernel.clock.now() }, step.locale);
         break;
       case 'update-account':
         break;

@@ -9,7 +9,11 @@ export interface BaseMailData {
   tenantName: string;
 }
 
-/** Data of each mail the engine and the factors send. */
+/**
+ * The data of each mail, by kind. A notice's `at` is the moment already written for the reader:
+ * in the tenant's time zone (`timeZone`, default Asia/Tokyo) and the mail's language, the zone
+ * named (`2026年12月6日 12:30（日本時間）`).
+ */
 export interface MailDataByKind {
   /** Email verification link (R-ENR-2, change of email). */
   verifyEmail: BaseMailData & { link: string; validMinutes: number };

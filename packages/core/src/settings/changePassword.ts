@@ -1,6 +1,6 @@
 import { type Locale, validatePassword } from '@monban/policy';
 import type { Kernel } from '../kernel/Kernel.js';
-import { iso, notify } from '../kernel/mail.js';
+import { notify } from '../kernel/mail.js';
 import { authenticate, renewAfterChange } from '../kernel/sessions.js';
 import { fail, type Result } from '../result.js';
 import { checkPassword, stepUpRequired } from '../stepUp/stepUpRequired.js';
@@ -58,6 +58,6 @@ export async function changePassword(
     accountId: a.account.accountId,
     details: { revoked },
   });
-  await notify(kernel, saved.value, 'passwordChanged', { at: iso(now) }, input.locale);
+  await notify(kernel, saved.value, 'passwordChanged', { at: now }, input.locale);
   return { ok: true, passwordChangedAt: now, revoked, session };
 }

@@ -1,6 +1,6 @@
 import { type Locale, validateUserId } from '@monban/policy';
 import type { Kernel } from '../kernel/Kernel.js';
-import { iso, notify } from '../kernel/mail.js';
+import { notify } from '../kernel/mail.js';
 import { authenticate } from '../kernel/sessions.js';
 import { fail, type Result } from '../result.js';
 import { stepUpRequired } from '../stepUp/stepUpRequired.js';
@@ -32,7 +32,7 @@ export async function changeUserId(
     kernel,
     saved.value,
     'userIdChanged',
-    { userId: parsed.value, at: iso(a.now) },
+    { userId: parsed.value, at: a.now },
     input.locale,
   );
   return { ok: true, userId: parsed.value };

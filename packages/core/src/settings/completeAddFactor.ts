@@ -4,7 +4,7 @@ import { newId } from '../internal/secrets.js';
 import { factorContext } from '../kernel/factorContext.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { guess, refusedBy, right, wrong } from '../kernel/lockout.js';
-import { iso, notify } from '../kernel/mail.js';
+import { notify } from '../kernel/mail.js';
 import { authenticate, bumpSessionVersion, renewAfterChange } from '../kernel/sessions.js';
 import { fail, type Result } from '../result.js';
 import { stepUpRequired } from '../stepUp/stepUpRequired.js';
@@ -81,6 +81,6 @@ export async function completeAddFactor(
     accountId: a.account.accountId,
     details: { kind, credentialId: credential.id },
   });
-  await notify(kernel, a.account, 'factorAdded', { label: name.value, at: iso(now) }, input.locale);
+  await notify(kernel, a.account, 'factorAdded', { label: name.value, at: now }, input.locale);
   return { ok: true, factor: summarize(credential), session };
 }

@@ -1,7 +1,7 @@
 import type { Locale } from '@monban/policy';
 import { credentialEpoch } from '../kernel/epoch.js';
 import type { Kernel } from '../kernel/Kernel.js';
-import { iso, notify } from '../kernel/mail.js';
+import { notify } from '../kernel/mail.js';
 import { consumeToken } from '../kernel/tokens.js';
 import { fail, type Result } from '../result.js';
 import type { Account } from '../types.js';
@@ -52,7 +52,7 @@ export async function confirmEmailChange(
     accountId: account.accountId,
   });
   // The old address is told, so a hijacked session cannot move the account silently.
-  const at = iso(kernel.clock.now());
+  const at = kernel.clock.now();
   await notify(
     kernel,
     account,

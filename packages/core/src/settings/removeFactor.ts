@@ -1,6 +1,6 @@
 import type { Locale } from '@monban/policy';
 import type { Kernel } from '../kernel/Kernel.js';
-import { iso, notify } from '../kernel/mail.js';
+import { notify } from '../kernel/mail.js';
 import { authenticate, bumpSessionVersion, renewAfterChange } from '../kernel/sessions.js';
 import { fail, type Result } from '../result.js';
 import { stepUpRequired } from '../stepUp/stepUpRequired.js';
@@ -37,7 +37,7 @@ export async function removeFactor(
     accountId: a.account.accountId,
     details: { kind: credential.kind, credentialId: credential.id },
   });
-  const at = iso(kernel.clock.now());
+  const at = kernel.clock.now();
   await notify(kernel, a.account, 'factorRemoved', { label: credential.label, at }, input.locale);
   return { ok: true, session };
 }

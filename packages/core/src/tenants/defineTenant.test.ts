@@ -51,6 +51,16 @@ describe('defineTenant (R-TEN-1, R-TEN-2)', () => {
     ).toBe(true);
   });
 
+  it('shows mail times in Japan time unless the tenant names another IANA time zone', () => {
+    expect(defineTenant({ id: 'x', displayName: 'X' }).timeZone).toBe('Asia/Tokyo');
+    expect(defineTenant({ id: 'x', displayName: 'X', timeZone: 'Europe/Berlin' }).timeZone).toBe(
+      'Europe/Berlin',
+    );
+    expect(() => defineTenant({ id: 'x', displayName: 'X', timeZone: 'Mars/Olympus' })).toThrow(
+      /timeZone/,
+    );
+  });
+
   it('merges overrides over the preset and freezes the result', () => {
     const tenant = defineTenant({
       id: 'custom',

@@ -89,6 +89,8 @@ export interface Tenant {
    * default.
    */
   readonly passkeySignIn: boolean;
+  /** The IANA time zone dates and times are shown in, in mails (default `Asia/Tokyo`). */
+  readonly timeZone: string;
 }
 
 /** Password-reset policy (R-SET-4). */
@@ -126,6 +128,8 @@ export interface TenantConfig {
   flowIdleTimeoutSeconds?: number;
   /** Temporary password lifetime in seconds, or `null` (default 90 days). */
   temporaryPasswordTtlSeconds?: number | null;
+  /** The IANA time zone of the dates and times in mails (default `Asia/Tokyo`). */
+  timeZone?: string;
   /** Lockout overrides. */
   lockout?: Partial<LockoutSettings>;
   /** Session overrides. */
@@ -156,6 +160,16 @@ const stepUpRule = z
   })
   .strict();
 
+/** Whether the runtime's `Intl` knows the time zone. */
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const configSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must match [a-z0-9][a-z0-9-]{0,63}'),
@@ -171,6 +185,10 @@ const configSchema = z
     termsVersion: z.string().min(1).max(64).optional(),
     flowIdleTimeoutSeconds: positiveSeconds.optional(),
     temporaryPasswordTtlSeconds: positiveSeconds.nullable().optional(),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Asia/Tokyo')
+      .optional(),
     lockout: z
       .object({
         threshold: z.number().int().min(1).max(100).optional(),
@@ -314,5 +332,6 @@ export function defineTenant(config: TenantConfig): Tenant {
     stepUp: Object.freeze(stepUp),
     recovery: Object.freeze({ ...preset.recovery, ...input.recovery }),
     passkeySignIn: input.passkeySignIn ?? false,
+    timeZone: input.timeZone ?? 'Asia/Tokyo',
   });
 }
