@@ -28,8 +28,9 @@ const ja: Record<CoreErrorCode, string> = {
   TOO_MANY_ATTEMPTS: '試行回数の上限に達しました。しばらくしてからお試しください。',
   RATE_LIMITED: '操作が続けて行われました。{retryAfterSeconds}秒後にお試しください。',
   USER_ID_TAKEN: 'このユーザIDは既に使用されています。別のユーザIDを入力してください。',
-  // Seed 004 email table No.2.
-  EMAIL_TAKEN: '入力したメールアドレスは他のアカウントで使用されています。',
+  // seeds/004 email error table, No.2 (the same words as policy's EMAIL_TAKEN issue).
+  EMAIL_TAKEN:
+    '他のアカウントで設定されているメールアドレスです。別のメールアドレスを入力してください。',
   EMAIL_REQUIRED_FIRST: '先にメールアドレスを登録してください。',
   EMAIL_LINK_INVALID:
     'このリンクは無効か、有効期限が切れています。もう一度手続きを行ってください。',
@@ -72,7 +73,7 @@ const en: Record<CoreErrorCode, string> = {
   TOO_MANY_ATTEMPTS: 'Too many attempts. Please try again later.',
   RATE_LIMITED: 'Too many requests. Please try again in {retryAfterSeconds} seconds.',
   USER_ID_TAKEN: 'This user ID is already in use. Please choose another one.',
-  EMAIL_TAKEN: 'This email address is used by another account.',
+  EMAIL_TAKEN: 'This email address is used by another account. Enter a different email address.',
   EMAIL_REQUIRED_FIRST: 'Please register an email address first.',
   EMAIL_LINK_INVALID: 'This link is invalid or has expired. Please start again.',
   SESSION_INVALID: 'Your session has ended. Please sign in again.',
