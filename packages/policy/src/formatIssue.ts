@@ -9,6 +9,22 @@ const FALLBACK: Readonly<Record<Locale, string>> = {
 
 type Source = Partial<Record<string, string>> | undefined;
 
+/** The names `characters` parameters use, as a Japanese reader calls them. */
+const JA_CHARACTER_NAMES: Readonly<Record<string, string>> = {
+  space: 'スペース',
+  tab: 'タブ',
+  'full-width space': '全角スペース',
+  'no-break space': 'ノーブレークスペース',
+};
+
+/** A `characters` parameter in the reader's language (issues carry the English names). */
+function characterNames(value: unknown, lang: Locale): unknown {
+  if (lang !== 'ja' || !Array.isArray(value)) return value;
+  return value.map((name) =>
+    typeof name === 'string' ? (JA_CHARACTER_NAMES[name] ?? name) : name,
+  );
+}
+
 function lookup(source: Source, keys: readonly string[]): string | undefined {
   if (source === undefined || source === null) return undefined;
   for (const key of keys) {
@@ -66,6 +82,7 @@ export function formatIssue(
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     if (!Object.hasOwn(params, name)) return placeholder;
     try {
+      if (name === 'characters') return render(characterNames(params[name], lang), separator);
       return render(params[name], separator);
     } catch {
       return placeholder;
