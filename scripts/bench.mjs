@@ -134,9 +134,16 @@ absolute numbers.
 `;
 stopServices();
 const minutes = ((Date.now() - runStarted) / 60_000).toFixed(1);
+// Sections measured by their own scripts (between `<!-- kept: name -->` and `<!-- /kept -->`, for
+// example `node bench/pglite-start.mjs`) are carried over from the previous file unchanged.
+const benchmarksFile = new URL('../BENCHMARKS.md', import.meta.url);
+let kept = [];
+try {
+  kept = readFileSync(benchmarksFile, 'utf8').match(/<!-- kept: [\s\S]*?<!-- \/kept -->/g) ?? [];
+} catch {}
 writeFileSync(
-  new URL('../BENCHMARKS.md', import.meta.url),
-  `${header}${goals(data, minutes)}\n${peerTable(data)}\n${costModel(data)}\n${sections.join('\n')}`,
+  benchmarksFile,
+  `${header}${goals(data, minutes)}\n${peerTable(data)}\n${costModel(data)}\n${sections.join('\n')}${kept.map((section) => `\n${section}\n`).join('')}`,
 );
 console.log(`wrote BENCHMARKS.md (${minutes} min)`);
 
