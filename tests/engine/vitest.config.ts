@@ -10,6 +10,7 @@ const onRealStorage = [
   'src/epoch.test.ts',
   'src/sessionEpoch.test.ts',
   'src/races.test.ts',
+  'src/totpSkew.test.ts',
   'src/controlCharacters.test.ts',
   'src/recovery.test.ts',
   'src/login.test.ts',
@@ -25,6 +26,8 @@ const backend = (name: string) => ({
     include: onRealStorage,
     setupFiles: ['src/backends/setup.ts'],
     env: { MONBAN_ENGINE_BACKEND: name },
+    // PGlite: one database per worker, shared by its files in turn (see backends/openBackend.ts).
+    isolate: name !== 'pglite',
   },
 });
 

@@ -271,7 +271,7 @@ describe('settings (R-SET-1..3) with step-up (R-SET-2)', () => {
     });
   });
 
-  it('sessions: list, end one, and a wrong step-up code is refused and counted', async () => {
+  it('sessions: list, end one, and a wrong step-up code is refused and counted (the step-up stays open, ACCEPTANCE 58)', async () => {
     const h = setup();
     const m = await member(h);
     const other = await loginWithFactor(h, m.userId, m.secret);
@@ -291,9 +291,9 @@ describe('settings (R-SET-1..3) with step-up (R-SET-2)', () => {
     expect(
       await h.monban.verifyStepUp({ sessionToken: other.session!.token, response: '000000' }),
     ).toMatchObject({
-      error: { code: 'STEP_UP_NOT_STARTED' },
+      error: { code: 'CODE_INVALID' },
     });
-    expect(await h.storage.counters.get(`lockout:t:${m.accountId}`, h.clock.now())).toBe(1);
+    expect(await h.storage.counters.get(`lockout:t:${m.accountId}`, h.clock.now())).toBe(2);
   });
 });
 

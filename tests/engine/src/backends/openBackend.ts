@@ -36,13 +36,24 @@ function required(name: 'DATABASE_URL' | 'REDIS_URL'): string {
   return url;
 }
 
+let sharedPglite: Promise<PGlite> | undefined;
+
+/**
+ * One migrated in-memory PGlite per worker (the project runs without isolation, so test files
+ * of a worker share it, one after the other): a fresh instance costs seconds of start-up.
+ */
 async function openPglite(): Promise<Backend> {
-  const db = new PGlite();
-  await migrate(db);
+  sharedPglite ??= (async () => {
+    const fresh = new PGlite();
+    await migrate(fresh);
+    return fresh;
+  })();
+  const db = await sharedPglite;
   return {
     storage: createPostgresStorage({ db }),
     reset: () => truncateAll(db),
-    close: () => db.close(),
+    // Left open for the worker's next file; it ends with the worker.
+    close: async () => {},
   };
 }
 
