@@ -59,6 +59,8 @@ export interface Monban {
   ): Promise<Result<FlowAnswer>>;
   /** Verifies the member's answer to the challenge. */
   verifyChallenge(input: FlowInput & { response: unknown }): Promise<Result<FlowAnswer>>;
+  /** Leaves the flow at any step ("log out", "cancel"): it ends as `signed-out`. */
+  cancelFlow(input: FlowInput): Promise<Result<FlowAnswer>>;
 
   // First login (R-ENR-*).
   /** Checks the birth date (R-POL-4, R-ENR-5). */
@@ -79,8 +81,16 @@ export interface Monban {
   resendVerificationEmail(input: FlowInput & { locale?: Locale }): Promise<Result<FlowAnswer>>;
   /** The verification link's landing: confirms the address for the flow it was sent from. */
   verifyEmail(input: { token: string }): Promise<Result>;
-  /** Starts setting up the chosen factor (QR code, passkey options...). */
-  beginFactorSetup(input: FlowInput & { locale?: Locale }): Promise<Result<FlowAnswer>>;
+  /**
+   * Starts setting up the chosen factor (QR code, passkey options...); each call begins afresh
+   * (a passkey retry begins again). With `label`, the device name is checked first, before any
+   * ceremony (ACCEPTANCE 57).
+   */
+  beginFactorSetup(
+    input: FlowInput & { label?: string; locale?: Locale },
+  ): Promise<Result<FlowAnswer>>;
+  /** From factor setup, switches to another of the tenant's factors (back to the method choice). */
+  changeMethod(input: FlowInput & { factor: FactorKind }): Promise<Result<FlowAnswer>>;
   /** Completes factor setup with a device name and the member's answer. */
   completeFactorSetup(
     input: FlowInput & { label: string; response: unknown },
@@ -124,11 +134,16 @@ export interface Monban {
   stepUpPassword(
     input: SessionInput & { password: string },
   ): Promise<Result<{ session: SessionGrant }>>;
-  /** Starts a second-factor step-up with one of the member's own factors. */
+  /**
+   * Starts a second-factor step-up with any of the member's own factors; each call begins afresh.
+   */
   beginStepUp(
     input: SessionInput & { factor?: FactorKind; credentialId?: string; locale?: Locale },
   ): Promise<Result<{ client: JsonObject }>>;
-  /** Verifies the step-up answer; rotates the session and records the proof time. */
+  /**
+   * Verifies the step-up answer; rotates the session and records the proof time. A wrong answer
+   * leaves the step-up open for another try, within the lockout budget (ACCEPTANCE 58).
+   */
   verifyStepUp(
     input: SessionInput & { response: unknown },
   ): Promise<Result<{ session: SessionGrant }>>;
@@ -161,9 +176,12 @@ export interface Monban {
   confirmEmailChange(input: { token: string; locale?: Locale }): Promise<Result>;
   /** The member's second factors, with names, kinds and dates. */
   listFactors(input: SessionInput): Promise<Result<{ factors: FactorSummary[] }>>;
-  /** Starts adding another device or passkey. */
+  /**
+   * Starts adding another device or passkey; each call begins afresh. With `label`, the device
+   * name is checked first, before any ceremony (ACCEPTANCE 57).
+   */
   beginAddFactor(
-    input: SessionInput & { factor: FactorKind; locale?: Locale },
+    input: SessionInput & { factor: FactorKind; label?: string; locale?: Locale },
   ): Promise<Result<{ client: JsonObject }>>;
   /**
    * Completes adding a device: a unique name and the member's answer. Every other session ends

@@ -8,6 +8,7 @@ import { resetPassword } from './admin/resetPassword.js';
 import { unlock } from './admin/unlock.js';
 import { acceptTerms } from './enrollment/acceptTerms.js';
 import { beginFactorSetup } from './enrollment/beginFactorSetup.js';
+import { changeMethod } from './enrollment/changeMethod.js';
 import { chooseMethod } from './enrollment/chooseMethod.js';
 import { completeFactorSetup } from './enrollment/completeFactorSetup.js';
 import { resendVerificationEmail } from './enrollment/resendVerificationEmail.js';
@@ -19,6 +20,7 @@ import type { Factor } from './factors/Factor.js';
 import { newToken } from './internal/secrets.js';
 import { auditTo, type Kernel } from './kernel/Kernel.js';
 import { beginChallenge } from './login/beginChallenge.js';
+import { cancelFlow } from './login/cancelFlow.js';
 import { getFlow } from './login/getFlow.js';
 import { login } from './login/login.js';
 import { verifyChallenge } from './login/verifyChallenge.js';
@@ -89,6 +91,7 @@ export function createMonban(options: MonbanOptions): Monban {
     getFlow: (input) => getFlow(k, input),
     beginChallenge: (input) => beginChallenge(k, input),
     verifyChallenge: (input) => verifyChallenge(k, input),
+    cancelFlow: (input) => cancelFlow(k, input),
     verifyBirthDate: (input) => verifyBirthDate(k, input),
     acceptTerms: (input) => acceptTerms(k, input),
     chooseMethod: (input) => chooseMethod(k, input),
@@ -97,6 +100,7 @@ export function createMonban(options: MonbanOptions): Monban {
     resendVerificationEmail: (input) => resendVerificationEmail(k, input),
     verifyEmail: (input) => verifyEmail(k, input),
     beginFactorSetup: (input) => beginFactorSetup(k, input),
+    changeMethod: (input) => changeMethod(k, input),
     completeFactorSetup: (input) => completeFactorSetup(k, input),
     beginPasskeySignIn: (input) => beginPasskeySignIn(k, input),
     completePasskeySignIn: (input) => completePasskeySignIn(k, input),

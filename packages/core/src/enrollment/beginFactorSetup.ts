@@ -6,11 +6,17 @@ import { runStep } from '../kernel/runStep.js';
 import { currentStep } from '../machine/transition.js';
 import { fail, type Result } from '../result.js';
 import type { FlowAnswer } from '../views.js';
+import { setupDeviceName } from './setupDeviceName.js';
 
-/** Starts setting up the chosen factor (QR code, passkey options...). */
+/**
+ * Starts setting up the chosen factor (QR code, passkey options...). Each call begins afresh and
+ * replaces the ceremony begun before (a passkey challenge serves one attempt: a retry begins
+ * again, ACCEPTANCE 57). With `label`, the device name is checked first, so an empty or taken
+ * name is refused before the browser's passkey dialog opens.
+ */
 export function beginFactorSetup(
   kernel: Kernel,
-  input: { flowToken: string; locale?: Locale },
+  input: { flowToken: string; label?: string; locale?: Locale },
 ): Promise<Result<FlowAnswer>> {
   const { locale } = input;
   return runStep(
@@ -26,6 +32,10 @@ export function beginFactorSetup(
         !availableFactors(kernel, loaded.tenant, loaded.account).includes(kind)
       ) {
         return fail('FACTOR_NOT_AVAILABLE');
+      }
+      if (input.label !== undefined) {
+        const name = setupDeviceName(loaded, kind, input.label);
+        if (!name.ok) return fail('VALIDATION_FAILED', { issues: name.issues });
       }
       const context = flowFactorContext(kernel, loaded, 'enroll', locale);
       const begun = await factor.beginEnrollment(context, { existing: loaded.credentials });

@@ -1,4 +1,3 @@
-import { validateDeviceName } from '@monban/policy';
 import { newId } from '../internal/secrets.js';
 import { flowFactorContext } from '../kernel/factorContext.js';
 import { currentCeremony } from '../kernel/flows.js';
@@ -8,6 +7,7 @@ import { runStep } from '../kernel/runStep.js';
 import { fail, type Result } from '../result.js';
 import type { Credential } from '../types.js';
 import type { FlowAnswer } from '../views.js';
+import { setupDeviceName } from './setupDeviceName.js';
 
 /** Completes factor setup with a device name and the member's answer, under the lockout budget. */
 export function completeFactorSetup(
@@ -19,17 +19,7 @@ export function completeFactorSetup(
     if ('ok' in open) return open;
     const { ceremony, factor } = open;
     const existing = loaded.credentials;
-    // In a password reset the re-enrolled device replaces the old ones of its kind (the phone
-    // may be lost), so their names are free again: "iPhone" may be "iPhone" again.
-    const kept =
-      loaded.state.kind === 'recovery'
-        ? existing.filter((c) => c.kind !== ceremony.factor)
-        : existing;
-    const name = validateDeviceName(
-      String(input.label ?? ''),
-      { existing: kept.map((c) => c.label) },
-      loaded.tenant.policy,
-    );
+    const name = setupDeviceName(loaded, ceremony.factor, input.label);
     if (!name.ok) return fail('VALIDATION_FAILED', { issues: name.issues });
     const context = flowFactorContext(kernel, loaded, 'enroll', undefined);
     const checked = await guessInFlow(kernel, loaded, 'second-factor', async () => {

@@ -96,6 +96,8 @@ const ALL_EVENTS: FlowEvent[] = [
   { type: 'CHALLENGE_STARTED', factor: 'totp', pending: {} },
   { type: 'CHALLENGE_PASSED', factor: 'totp', credentialId: 'c1' },
   { type: 'CHALLENGE_FAILED', factor: 'totp', refusal: { code: 'CODE_INVALID' } },
+  { type: 'METHOD_CHANGED', factor: 'totp' },
+  { type: 'FLOW_CANCELLED' },
 ];
 
 /** Walks a preset's first login, returning every intermediate state. */
@@ -142,6 +144,7 @@ describe('transition', () => {
           expect(state).toEqual(frozen); // never mutated
           const legalStep =
             EVENT_STEP[event.type] === step ||
+            EVENT_STEP[event.type] === null ||
             (event.type === 'EMAIL_UPDATED' && step === 'verify-email');
           if (!legalStep) {
             expect(result.ok, `${step} must refuse ${event.type}`).toBe(false);
@@ -222,6 +225,73 @@ describe('transition', () => {
     ).toMatchObject({
       ok: false,
       code: 'FACTOR_NOT_ALLOWED',
+    });
+  });
+
+  it('factor setup: METHOD_CHANGED switches to another offered factor and drops the ceremony; a reset keeps its factor', () => {
+    const tenant = tenantOf('ajinomoto');
+    const base = planFlow({
+      account: account(),
+      credentials: [],
+      tenant,
+      now: NOW,
+      remember: false,
+    });
+    const setup: FlowState = {
+      ...base,
+      pending: ['configure-factor'],
+      chosenFactor: 'passkey',
+      ceremony: { mode: 'enroll', factor: 'passkey', pending: { challenge: 'c' } },
+    };
+    const switched = transition(
+      setup,
+      { type: 'METHOD_CHANGED', factor: 'totp' },
+      ctxOf('ajinomoto'),
+    );
+    expect(switched).toMatchObject({
+      ok: true,
+      state: { chosenFactor: 'totp', ceremony: null, pending: ['configure-factor'] },
+      effects: [{ type: 'update-account', patch: { chosenFactor: 'totp' } }],
+    });
+    const started = transition(
+      (switched as { state: FlowState }).state,
+      { type: 'FACTOR_SETUP_STARTED', factor: 'passkey', pending: {} },
+      ctxOf('ajinomoto'),
+    );
+    expect(started).toMatchObject({ ok: false, code: 'FACTOR_NOT_ALLOWED' });
+    expect(
+      transition(
+        { ...setup, kind: 'recovery' },
+        { type: 'METHOD_CHANGED', factor: 'totp' },
+        ctxOf('ajinomoto'),
+      ),
+    ).toMatchObject({ ok: false, code: 'STEP_NOT_ALLOWED' });
+    expect(
+      transition(setup, { type: 'METHOD_CHANGED', factor: 'totp' }, ctxOf('kinkiDenshi')),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('FLOW_CANCELLED ends an active flow at any step as signed-out, and nothing is accepted after it', () => {
+    const tenant = tenantOf('daiwa');
+    const state = planFlow({
+      account: account(),
+      credentials: [],
+      tenant,
+      now: NOW,
+      remember: false,
+    });
+    const left = transition(state, { type: 'FLOW_CANCELLED' }, ctxOf('daiwa'));
+    expect(left).toMatchObject({
+      ok: true,
+      state: { status: 'signed-out', pending: [] },
+      effects: [{ type: 'audit', event: 'flow.cancelled', details: { step: 'verify-birthdate' } }],
+    });
+    const after = (left as { state: FlowState }).state;
+    expect(
+      transition(after, { type: 'BIRTHDATE_SUBMITTED', matches: true }, ctxOf('daiwa')),
+    ).toMatchObject({ ok: false, code: 'STEP_NOT_ALLOWED' });
+    expect(transition(after, { type: 'FLOW_CANCELLED' }, ctxOf('daiwa'))).toMatchObject({
+      ok: false,
     });
   });
 
@@ -310,16 +380,21 @@ describe('transition', () => {
           let state = planFlow({ account: acct, credentials, tenant, now: NOW, remember: false });
           const required = [...state.pending];
           let now = NOW;
+          let cancelled = false;
           events.forEach((event, i) => {
             now += gaps[i] ?? 0;
             const result = transition(state, event, ctxOf(preset, now));
             if (result.ok) state = result.state;
+            if (result.ok && event.type === 'FLOW_CANCELLED') {
+              cancelled = true;
+              expect(result.effects.map((e) => e.type)).toEqual(['audit']);
+            }
           });
           if (state.status === 'completed') {
             expect(state.done).toEqual(required);
             expect(state.pending).toEqual([]);
           }
-          if (state.status === 'signed-out') {
+          if (state.status === 'signed-out' && !cancelled) {
             expect(tenant.logoutBeforeFactorSetup).toBe(true);
             for (const step of tenant.steps) expect(state.done).toContain(step);
           }

@@ -9,11 +9,16 @@ import type {
   TransitionResult,
 } from './types.js';
 
-/** Which step each event belongs to. An event is legal only while its step is current. */
-export const EVENT_STEP: Readonly<Record<FlowEventType, FlowStep>> = {
+/**
+ * Which step each event belongs to. An event is legal only while its step is current; `null`
+ * marks an event legal at every step of an active flow (`FLOW_CANCELLED`).
+ */
+export const EVENT_STEP: Readonly<Record<FlowEventType, FlowStep | null>> = {
   BIRTHDATE_SUBMITTED: 'verify-birthdate',
   TERMS_ACCEPTED: 'accept-terms',
   METHOD_CHOSEN: 'choose-method',
+  METHOD_CHANGED: 'configure-factor',
+  FLOW_CANCELLED: null,
   PASSWORD_UPDATED: 'update-password',
   EMAIL_UPDATED: 'update-email',
   EMAIL_VERIFIED: 'verify-email',
@@ -144,6 +149,20 @@ export function transition(
   if (state.status !== 'active') return refuse('STEP_NOT_ALLOWED', [], { step: null });
   if (isFlowExpired(state, ctx.now)) return refuse('FLOW_EXPIRED');
   const step = currentStep(state);
+  if (event.type === 'FLOW_CANCELLED') {
+    // The member leaves ("log out", "cancel"): the flow ends here, nothing of it carries on.
+    return {
+      ok: true,
+      state: {
+        ...state,
+        status: 'signed-out',
+        pending: [],
+        ceremony: null,
+        lastActivityAt: ctx.now,
+      },
+      effects: [{ type: 'audit', event: 'flow.cancelled', details: { step: step ?? null } }],
+    };
+  }
   if (event.type === 'EMAIL_UPDATED' && step === 'verify-email') {
     // The member mistyped the address: correct it and mail a new link, staying on this step.
     return {
@@ -195,6 +214,18 @@ export function transition(
       }
       return completeStep(state, ctx, effects, { chosenFactor: event.factor });
     }
+
+    case 'METHOD_CHANGED':
+      // Back to the method choice from factor setup: another offered factor, nothing bound yet.
+      // A password reset re-enrolls the kind the member had (its devices are replaced), so it
+      // keeps its factor.
+      if (state.kind === 'recovery') return refuse('STEP_NOT_ALLOWED', [], { step });
+      if (!isOffered(ctx, event.factor)) return refuse('FACTOR_NOT_ALLOWED');
+      return {
+        ok: true,
+        state: { ...state, chosenFactor: event.factor, ceremony: null, lastActivityAt: ctx.now },
+        effects: [{ type: 'update-account', patch: { chosenFactor: event.factor } }],
+      };
 
     case 'PASSWORD_UPDATED':
       return completeStep(state, ctx, [

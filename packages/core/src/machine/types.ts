@@ -47,7 +47,7 @@ export interface FlowState {
   accountId: string;
   /** A first login (temporary credentials), an ordinary login, or a password reset (R-SET-4). */
   kind: 'first-login' | 'login' | 'recovery';
-  /** `active` while steps remain; `completed` once a session may open; `signed-out` when the tenant wants a fresh login before factor setup. */
+  /** `active` while steps remain; `completed` once a session may open; `signed-out` when the tenant wants a fresh login before factor setup, or the member left the flow (`FLOW_CANCELLED`). */
   status: 'active' | 'completed' | 'signed-out';
   /** Steps still to do, the current one first. */
   pending: FlowStep[];
@@ -84,12 +84,16 @@ export interface FlowState {
 /**
  * Events. The service performs the I/O-bearing checks (password hashing, birth-date
  * comparison, factor verification, uniqueness) under the lockout budget and reports their
- * outcome in the event.
+ * outcome in the event. `METHOD_CHANGED` switches the factor being set up (back to the method
+ * choice from factor setup); `FLOW_CANCELLED`, legal at any step of an active flow, is the member
+ * leaving the flow ("log out" / "cancel"): nothing more can be done with it.
  */
 export type FlowEvent =
   | { type: 'BIRTHDATE_SUBMITTED'; matches: boolean }
   | { type: 'TERMS_ACCEPTED'; version: string }
   | { type: 'METHOD_CHOSEN'; factor: FactorKind; userId?: string }
+  | { type: 'METHOD_CHANGED'; factor: FactorKind }
+  | { type: 'FLOW_CANCELLED' }
   | { type: 'PASSWORD_UPDATED'; passwordHash: string }
   | { type: 'EMAIL_UPDATED'; email: string }
   | { type: 'EMAIL_VERIFIED'; email: string }

@@ -14,6 +14,7 @@ export type AuditEventType =
   | 'enrollment.step-completed'
   | 'enrollment.completed'
   | 'flow.expired'
+  | 'flow.cancelled'
   | 'password.changed'
   | 'email.changed'
   | 'email.verified'

@@ -13,7 +13,13 @@ export const STEP_UP_PURPOSE = 'step-up';
 /** A pending step-up or add-factor ceremony lives this long. */
 export const PENDING_TTL_MS = 10 * 60 * 1000;
 
-/** Starts a second-factor step-up with one of the member's own factors. */
+/**
+ * Starts a second-factor step-up with any of the member's own factors: the kind a
+ * `REAUTHENTICATION_REQUIRED` answer names is the preferred one, and any other the member has
+ * proves the second factor as well (a member with a passkey and TOTP may answer with a code,
+ * ACCEPTANCE 58). Each call begins afresh and replaces the step-up begun before (a retry of a
+ * passkey begins again, ACCEPTANCE 57).
+ */
 export async function beginStepUp(
   kernel: Kernel,
   input: { sessionToken: string; factor?: FactorKind; credentialId?: string; locale?: Locale },

@@ -19,18 +19,20 @@ export function auditStepUp(kernel: Kernel, a: Authenticated, proof: Proof): Pro
   });
 }
 
-/** Verifies the step-up answer; rotates the session and records the proof time. */
+/**
+ * Verifies the step-up answer; rotates the session and records the proof time. A wrong or
+ * malformed answer leaves the step-up open: the member tries again (a code) or begins again (a
+ * passkey, whose challenge served its one attempt), within the lockout budget (ACCEPTANCE 58).
+ * The pending ceremony is consumed only by the answer that passes.
+ */
 export async function verifyStepUp(
   kernel: Kernel,
   input: { sessionToken: string; response: unknown },
 ): Promise<Result<{ session: SessionGrant }>> {
   const a = await authenticate(kernel, input.sessionToken);
   if (a === null) return fail('SESSION_INVALID');
-  const pending = await kernel.storage.tokens.consume(
-    `${STEP_UP_PURPOSE}:${a.session.id}`,
-    STEP_UP_PURPOSE,
-    a.now,
-  );
+  const key = `${STEP_UP_PURPOSE}:${a.session.id}`;
+  const pending = await kernel.storage.tokens.get(key, STEP_UP_PURPOSE, a.now);
   if (pending === null || pending.accountId !== a.account.accountId) {
     return fail('STEP_UP_NOT_STARTED');
   }
@@ -39,7 +41,6 @@ export async function verifyStepUp(
   if (!factor) return fail('FACTOR_NOT_AVAILABLE');
   const own = a.credentials.filter((c) => c.kind === kind);
   const context = factorContext(kernel, a.tenant, a.account, a.session.id, 'step-up', undefined);
-  // A failed answer ends the ceremony: start again (a challenge is single-use).
   const checked = await guess(kernel, a.tenant, a.account, 'second-factor', async () => {
     const result = await factor.verifyChallenge(context, {
       pending: pending.data.pending as JsonObject,
@@ -47,6 +48,9 @@ export async function verifyStepUp(
       response: input.response,
     });
     if (!result.ok) return refusedBy(result); // a malformed answer is not a guess
+    // Of two concurrent right answers one takes the ceremony; the other is not a wrong answer.
+    const taken = await kernel.storage.tokens.consume(key, STEP_UP_PURPOSE, kernel.clock.now());
+    if (taken === null) return wrong(fail('STEP_UP_NOT_STARTED'), false);
     const credential = own.find((c) => c.id === result.credentialId);
     return credential !== undefined && (await useCredential(kernel, credential, result.data))
       ? right(undefined)
