@@ -3,6 +3,7 @@ import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { describeHttpContract, type StartServer } from '../../../http/test/contract.js';
 import { setupEnv } from '../../../http/test/harness.js';
+import { describeJourneyContract } from '../../../http/test/journeys.js';
 import { describeRealFactorContract } from '../../../http/test/realFactors.js';
 import { monbanExpress } from './monbanExpress.js';
 
@@ -24,6 +25,7 @@ const start: StartServer = async (http) => {
 
 describeHttpContract('express', start);
 describeRealFactorContract('express', start);
+describeJourneyContract('express', start);
 
 describe('monbanExpress options', () => {
   it('{ monban, ...httpOptions } makes its own HTTP layer with those options', async () => {

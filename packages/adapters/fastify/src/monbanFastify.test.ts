@@ -2,6 +2,7 @@ import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { describeHttpContract, type StartServer } from '../../../http/test/contract.js';
 import { setupEnv } from '../../../http/test/harness.js';
+import { describeJourneyContract } from '../../../http/test/journeys.js';
 import { describeRealFactorContract } from '../../../http/test/realFactors.js';
 import { monbanFastify } from './monbanFastify.js';
 
@@ -14,6 +15,7 @@ const start: StartServer = async (http) => {
 
 describeHttpContract('fastify', start);
 describeRealFactorContract('fastify', start);
+describeJourneyContract('fastify', start);
 
 describe('monbanFastify, sending', () => {
   it('an answer Node refuses to write ends in the layer’s error answer, not a hung request', async () => {

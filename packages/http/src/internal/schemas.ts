@@ -34,6 +34,12 @@ export const schemas = {
   NewPassword: z.strictObject({ password: text(1024), confirmation: text(1024) }),
   Email: z.strictObject({ email: text(1024) }),
   LinkToken: z.strictObject({ token: text(512) }),
+  BeginFactorSetup: z.strictObject({
+    label: text(256)
+      .optional()
+      .describe('The device name, checked before the ceremony begins (refused names answer first)'),
+  }),
+  ChangeMethod: z.strictObject({ factor }),
   CompleteFactor: z.strictObject({ label: text(256), response: factorResponse }),
   BeginChallenge: z.strictObject({
     factor: factor.optional(),
@@ -56,7 +62,12 @@ export const schemas = {
     email: text(1024),
     keepOtherSessions: z.boolean().optional(),
   }),
-  AddFactor: z.strictObject({ factor }),
+  AddFactor: z.strictObject({
+    factor,
+    label: text(256)
+      .optional()
+      .describe('The device name, checked before the ceremony begins (refused names answer first)'),
+  }),
   RenameFactor: z.strictObject({ label: text(256) }),
   RemoveFactor: z.strictObject({ confirm: z.boolean().optional() }),
   RequestReset: z.strictObject({ userId: text(256) }),

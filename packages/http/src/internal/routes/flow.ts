@@ -2,6 +2,19 @@ import type { RouteDef } from '../context.js';
 import { chosenDevice } from './chosenDevice.js';
 import { flowStep, publicCall } from './define.js';
 
+/** A {@link flowStep} that clears the flow cookie whatever the answer: the member left. */
+function cancel(...args: Parameters<typeof flowStep>): RouteDef {
+  const route = flowStep(...args);
+  return {
+    ...route,
+    run: async (ctx) => {
+      const outcome = await route.run(ctx);
+      ctx.clearFlow();
+      return outcome;
+    },
+  };
+}
+
 /**
  * The steps of a flow behind the flow cookie (R-LOG, R-ENR): the screen to show next, the
  * first-login enrollment (birth date, terms, method, password, email, factor setup) and the
@@ -90,10 +103,27 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
       method: 'POST',
       path: '/flow/factor',
       operationId: 'beginFactorSetup',
-      summary: 'Starts setting up the chosen factor (QR code, passkey options).',
-      body: 'Empty',
+      summary:
+        'Starts setting up the chosen factor (QR code, passkey options); each call begins afresh (a passkey retry calls it again). With label, the device name is checked first.',
+      body: 'BeginFactorSetup',
     },
-    (ctx, flowToken) => ctx.monban.beginFactorSetup({ flowToken, locale: ctx.locale }),
+    (ctx, flowToken) =>
+      ctx.monban.beginFactorSetup({
+        flowToken,
+        ...(ctx.body.label === undefined ? {} : { label: ctx.body.label }),
+        locale: ctx.locale,
+      }),
+  ),
+  flowStep(
+    {
+      method: 'POST',
+      path: '/flow/factor/method',
+      operationId: 'changeMethod',
+      summary:
+        "From factor setup, switches to another of the tenant's factors (back to the method choice).",
+      body: 'ChangeMethod',
+    },
+    (ctx, flowToken) => ctx.monban.changeMethod({ flowToken, factor: ctx.body.factor }),
   ),
   flowStep(
     {
@@ -130,6 +160,17 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
       body: 'FactorAnswer',
     },
     (ctx, flowToken) => ctx.monban.verifyChallenge({ flowToken, response: ctx.body.response }),
+  ),
+  cancel(
+    {
+      method: 'POST',
+      path: '/flow/cancel',
+      operationId: 'cancelFlow',
+      summary:
+        'Leaves the flow at any step (log out, cancel): it ends as signed-out and the flow cookie is cleared.',
+      body: 'Empty',
+    },
+    (ctx, flowToken) => ctx.monban.cancelFlow({ flowToken }),
   ),
   publicCall(
     {

@@ -82,12 +82,18 @@ export const SETTINGS_ROUTES: readonly RouteDef[] = [
       method: 'POST',
       path: '/settings/factors',
       operationId: 'beginAddFactor',
-      summary: 'Starts adding a device or passkey (step-up required).',
+      summary:
+        'Starts adding a device or passkey (step-up required); each call begins afresh. With label, the device name is checked first.',
       body: 'AddFactor',
       response: 'Ceremony',
     },
     (ctx, sessionToken) =>
-      ctx.monban.beginAddFactor({ sessionToken, factor: ctx.body.factor, locale: ctx.locale }),
+      ctx.monban.beginAddFactor({
+        sessionToken,
+        factor: ctx.body.factor,
+        ...(ctx.body.label === undefined ? {} : { label: ctx.body.label }),
+        locale: ctx.locale,
+      }),
   ),
   renewingCall(
     {
