@@ -259,7 +259,6 @@ describe('forgot user ID (R-SET-5)', () => {
         birthDate: '19801201',
         email: 'nobody@example.jp',
       }),
-      await h.monban.forgotUserId({ tenantId: 't', birthDate: 'garbage', email: 'a,b@example.jp' }),
     ];
     await settle();
     for (const answer of answers) expect(answer).toStrictEqual({ ok: true });
@@ -267,6 +266,30 @@ describe('forgot user ID (R-SET-5)', () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to: 'testuser01@example.jp', tag: 'userIdReminder' });
     expect(mails[0]!.text).toContain('testuser01');
+  });
+
+  it('answers a malformed email or birth date with VALIDATION_FAILED and its issues, and mails nothing', async () => {
+    const h = setup();
+    await completeFirstLogin(h);
+    const before = h.outbox.length;
+    const bad = await h.monban.forgotUserId({
+      tenantId: 't',
+      birthDate: '19801201',
+      email: 'not-an-email',
+    });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    expect(bad.ok ? [] : bad.error.issues?.map((i) => i.code)).toEqual(['EMAIL_INVALID']);
+    const both = await h.monban.forgotUserId({
+      tenantId: 't',
+      birthDate: 'garbage',
+      email: 'a,b@example.jp',
+    });
+    expect(both.ok ? [] : both.error.issues?.length).toBe(2);
+    expect(h.monban.formatError(bad.ok ? { code: 'NOT_FOUND' } : bad.error, 'ja')).toMatch(
+      /メールアドレス/,
+    );
+    await settle();
+    expect(h.outbox.length).toBe(before);
   });
 
   it('ACCEPTANCE 56: known and unknown user IDs do the same storage work', async () => {

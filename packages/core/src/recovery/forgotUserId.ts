@@ -3,11 +3,13 @@ import { isoDay } from '../enrollment/verifyBirthDate.js';
 import { timingSafeEqual } from '../internal/secrets.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { sendMail, withinMailBudget } from '../kernel/mail.js';
-import type { Result } from '../result.js';
+import { fail, type Result } from '../result.js';
 
 /**
  * R-SET-5: mails the user ID to the registered address when birth date and email both match;
- * the same answer otherwise, and nothing shown on screen.
+ * the same answer otherwise, and nothing shown on screen. A birth date or an address that is not
+ * well formed (`not-an-email`, `1980/12/01`) is answered `VALIDATION_FAILED` with its issues, so
+ * the member can correct it; that answer depends on the input alone, never on an account.
  */
 export async function forgotUserId(
   kernel: Kernel,
@@ -19,7 +21,12 @@ export async function forgotUserId(
   const birth = validateBirthDate(String(input.birthDate ?? ''), {
     today: isoDay(kernel.clock.now()),
   });
-  if (!email.ok || !birth.ok) return { ok: true };
+  // A mistyped address or date is the member's to correct (it says nothing about any account).
+  if (!email.ok || !birth.ok) {
+    return fail('VALIDATION_FAILED', {
+      issues: [...(birth.ok ? [] : birth.issues), ...(email.ok ? [] : email.issues)],
+    });
+  }
   // Counts toward a rate limit per address, whatever the outcome.
   if (!(await withinMailBudget(kernel, `forgot-id:${tenant.id}:${email.value.toLowerCase()}`))) {
     return { ok: true };
