@@ -1,7 +1,9 @@
 /**
  * The smallest application on embedded PGlite, for `bench/pglite-start.mjs`: the package
  * README's one line (`createPostgresStorage` on `openPglite`, migrating on first use)
- * behind a node:http server whose every answer reads the storage once.
+ * behind a node:http server whose every answer reads the storage once. Plain JavaScript once
+ * types are stripped: `MINIMAL_APP_DIR` runs it in a folder where the packed packages are
+ * installed, as an application would.
  * @module
  */
 import { createServer } from 'node:http';

@@ -14,7 +14,7 @@
  * then reads the process's peak resident set size (`VmHWM`, Linux) before stopping it.
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +33,19 @@ const apps = {
     env: (dir) => ({ DATA_DIR: join(dir, 'pglite') }),
     path: '/',
   },
+  // The same app on the published packages: MINIMAL_APP_DIR=<a folder where the `npm pack`
+  // tarballs of @monban/core, policy and postgres and @electric-sql/pglite are installed> runs
+  // it there with plain node, no TypeScript loader (the file's types stripped into it).
+  ...(process.env.MINIMAL_APP_DIR
+    ? {
+        packed: {
+          args: [join(process.env.MINIMAL_APP_DIR, 'pglite-minimal.mjs')],
+          env: (dir) => ({ DATA_DIR: join(dir, 'pglite') }),
+          path: '/',
+          cwd: process.env.MINIMAL_APP_DIR,
+        },
+      }
+    : {}),
   // The same app opening `new PGlite(dir)` itself: PGlite's own initdb on every fresh directory.
   'new-pglite': {
     args: [...source, 'bench/pglite-minimal.ts'],
@@ -61,10 +74,16 @@ const cpuSeconds = (pid) => {
 };
 
 async function start(app, dir, cache) {
+  if (app.cwd && !existsSync(app.args[0])) {
+    // Strip the types of the minimal app into the folder (tsx's esbuild, no other tool).
+    const { transformSync } = await import('esbuild');
+    const source = readFileSync(join(root, 'bench/pglite-minimal.ts'), 'utf8');
+    writeFileSync(app.args[0], transformSync(source, { loader: 'ts', format: 'esm' }).code);
+  }
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, app.args, {
-    cwd: root,
+    cwd: app.cwd ?? root,
     env: { ...process.env, ...app.env(dir), XDG_CACHE_HOME: cache, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
