@@ -6,8 +6,8 @@
 import { testFactorCode } from '@monban/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MonbanHttp, MonbanHttpOptions } from '../src/types.js';
-import { type Client, checkedBrowsers } from './client.js';
-import { expectOk, firstLogin, login, provision } from './flows.js';
+import { checkedBrowsers } from './client.js';
+import { expectOk, firstLogin, firstLoginUntil, login, provision } from './flows.js';
 import {
   type Env,
   lastMailToken,
@@ -631,31 +631,6 @@ export function describeHttpContract(adapter: string, start: StartServer) {
       });
     });
   });
-}
-
-/** Walks a first login until `target` is the current step. */
-// biome-ignore lint/suspicious/noExplicitAny: flow answer body
-async function firstLoginUntil(client: Client, userId: string, target: string, started?: any) {
-  let body =
-    started ?? expectOk(await client.call('POST', '/login', { userId, password: TEMP_PASSWORD }));
-  for (let guard = 0; guard < 10; guard++) {
-    const step = body.flow.step;
-    if (step === target) return true;
-    if (step === 'verify-birthdate') {
-      body = expectOk(await client.call('POST', '/flow/birth-date', { birthDate: '19801201' }));
-    } else if (step === 'accept-terms') {
-      body = expectOk(
-        await client.call('POST', '/flow/terms', { version: body.flow.termsVersion }),
-      );
-    } else if (step === 'update-email') {
-      body = expectOk(await client.call('POST', '/flow/email', { email: `${userId}@example.jp` }));
-    } else if (step === 'choose-method') {
-      body = expectOk(await client.call('POST', '/flow/method', { factor: 'totp' }));
-    } else {
-      return false;
-    }
-  }
-  return false;
 }
 
 export type { Env };

@@ -104,10 +104,21 @@ export async function firstLogin(
   return { client, accountId, userId, secret, steps, final: answer, tenant };
 }
 
-/** Logs in with password and the member's device over HTTP. */
-export async function login(env: Env, client: Client, userId: string, _secret?: string) {
+/**
+ * Logs in with password and the member's device over HTTP; `body` adds to (or replaces) the
+ * login's fields (`returnTo`, another `password`).
+ */
+export async function login(
+  env: Env,
+  client: Client,
+  userId: string,
+  _secret?: string,
+  body: Record<string, unknown> = {},
+) {
   env.clock.advance(30_000);
-  const started = expectOk(await client.call('POST', '/login', { userId, password: NEW_PASSWORD }));
+  const started = expectOk(
+    await client.call('POST', '/login', { userId, password: NEW_PASSWORD, ...body }),
+  );
   expect(started.flow.step).toBe('second-factor');
   const pendingCookies = [...client.cookies.keys()];
   const challenge = await challengeOf(env, client, started);
@@ -115,6 +126,39 @@ export async function login(env: Env, client: Client, userId: string, _secret?: 
     response: await env.prover.answer(userId, challenge.client),
   });
   return { started, done, pendingCookies };
+}
+
+/**
+ * Walks a first login until `target` is the current step (or, for `signed-out`, until the flow
+ * signs the member out before factor setup); `false` when the flow goes elsewhere.
+ */
+export async function firstLoginUntil(
+  client: Client,
+  userId: string,
+  target: string,
+  started?: Answer['body'],
+): Promise<boolean> {
+  let body =
+    started ?? expectOk(await client.call('POST', '/login', { userId, password: TEMP_PASSWORD }));
+  const answers: Record<string, () => [string, unknown]> = {
+    'verify-birthdate': () => ['/flow/birth-date', { birthDate: '19801201' }],
+    'accept-terms': () => ['/flow/terms', { version: body.flow.termsVersion }],
+    'update-email': () => ['/flow/email', { email: `${userId}@example.jp` }],
+    'choose-method': () => ['/flow/method', { factor: 'totp' }],
+    'update-password': () => [
+      '/flow/password',
+      { password: NEW_PASSWORD, confirmation: NEW_PASSWORD },
+    ],
+  };
+  for (let guard = 0; guard < 10; guard++) {
+    if (body.flow.status === 'signed-out') return target === 'signed-out';
+    if (body.flow.step === target) return true;
+    const answer = answers[body.flow.step];
+    if (answer === undefined) return false;
+    const [path, payload] = answer();
+    body = expectOk(await client.call('POST', path, payload));
+  }
+  return false;
 }
 
 /**

@@ -46,6 +46,8 @@ export interface EnvConfig {
   factors?: 'test' | 'real';
   /** Per-IP limit of the rate-limited routes (default 50). */
   rateLimit?: number;
+  /** Per-IP budget of wrong guesses across accounts (the layer's default 30 when absent). */
+  failedGuesses?: number;
   /** Skip the failure-injecting storage proxy (benchmarks). */
   plainStorage?: boolean;
 }
@@ -211,7 +213,13 @@ export function setupEnv(
     tenant: { pathSegment: true },
     csrf: { allowedOrigins: [ORIGIN], secret: 'a-test-secret-of-at-least-32-characters' },
     clock,
-    rateLimit: { counters: memory.counters, limit: extra.rateLimit ?? 50 },
+    rateLimit: {
+      counters: memory.counters,
+      limit: extra.rateLimit ?? 50,
+      ...(extra.failedGuesses === undefined
+        ? {}
+        : { failedGuesses: { limit: extra.failedGuesses } }),
+    },
     onError: (e) => errors.push(e),
     logger: false,
     admin: {

@@ -11,7 +11,7 @@ import { expectOk, firstLogin, provision } from './flows.js';
 import { type Env, NEW_PASSWORD, setupEnv, TEMP_PASSWORD } from './harness.js';
 
 /** A page as the browser got it. */
-interface Page {
+export interface Page {
   status: number;
   headers: Headers;
   html: string;
@@ -75,7 +75,7 @@ class PageBrowser {
 }
 
 /** What every page must carry (R-INT-3). */
-function expectPageHeaders(page: Page) {
+export function expectPageHeaders(page: Page) {
   expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
   const csp = page.headers.get('content-security-policy') ?? '';
   expect(csp).toContain("default-src 'none'");
