@@ -64,6 +64,21 @@ describe('openPglite: new databases', () => {
     await template.close();
   });
 
+  it('removes scratch copies left by killed processes, and keeps those of live ones', async () => {
+    const dataDir = join(root, 'after-crash');
+    // A process killed while copying leaves `.after-crash.tmp-<pid>-<random>` beside the target.
+    const dead = join(root, '.after-crash.tmp-999999999-dead');
+    const live = join(root, `.after-crash.tmp-${process.pid}-live`);
+    await mkdir(dead);
+    await mkdir(live);
+    const db = await openPglite({ dataDir, templateDir });
+    await db.close();
+    const left = await readdir(root);
+    expect(left).not.toContain('.after-crash.tmp-999999999-dead');
+    expect(left).toContain(`.after-crash.tmp-${process.pid}-live`);
+    await rm(live, { recursive: true });
+  });
+
   it('refuses URLs and non-strings as caller mistakes', async () => {
     await expect(openPglite({ dataDir: 'memory://x' })).rejects.toThrow(TypeError);
     await expect(openPglite({ dataDir: '' })).rejects.toThrow(TypeError);

@@ -127,6 +127,29 @@ async function writable(dir: string, dataDir: string): Promise<void> {
 const scratch = (path: string) =>
   join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 
+/** Whether process `pid` is alive on this machine. */
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errnoOf(error) === 'EPERM';
+  }
+};
+
+/** Removes the scratch directories of `path` left by processes killed while writing them. */
+async function sweepScratch(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.tmp-`;
+  const entries = await readdir(dirname(path)).catch(() => [] as string[]);
+  for (const entry of entries) {
+    if (!entry.startsWith(prefix)) continue;
+    const pid = Number(entry.slice(prefix.length).split('-')[0]);
+    if (Number.isInteger(pid) && pid > 0 && !alive(pid)) {
+      await rm(join(dirname(path), entry), { recursive: true, force: true });
+    }
+  }
+}
+
 type PgliteClass = typeof PGlite;
 
 async function loadPglite(dataDir: string): Promise<PgliteClass> {
@@ -156,6 +179,7 @@ const create = (Pglite: PgliteClass, dataDir: string) =>
 async function ensureTemplate(Pglite: PgliteClass, template: string, dataDir: string) {
   if (await isDatabase(template)) return;
   await writable(dirname(template), dataDir);
+  await sweepScratch(template);
   const tmp = scratch(template);
   try {
     const db = await create(Pglite, tmp);
@@ -218,6 +242,7 @@ export async function openPglite({
     if (templateDir !== false) {
       const template = resolve(templateDir ?? defaultTemplateDir());
       await ensureTemplate(Pglite, template, dir);
+      await sweepScratch(dir);
       const tmp = scratch(dir);
       try {
         await cp(template, tmp, { recursive: true });
