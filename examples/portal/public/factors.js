@@ -101,16 +101,54 @@ export async function getPasskey(options) {
   }
 }
 
-/** The passkey setup form: a label, then the browser's dialog. */
-export function passkeySetup(client, complete) {
-  return [
-    h('p', {}, t('passkeyHint')),
-    form(
-      [field(t('passkeyName'), { name: 'label', required: true, value: defaultPasskeyName() })],
-      t('registerPasskey'),
-      async (v) => complete(v.label, await createPasskey(client.options)),
-    ),
-  ];
+/**
+ * After a failed or cancelled browser dialog the submit button of `element` reads
+ * 「再試行してください」, the button the error message tells the member to press.
+ */
+function offerRetry(element, error) {
+  if (error) element.querySelector('button[type=submit]').textContent = t('retry');
+  return error;
+}
+
+/**
+ * The passkey setup form: the name first, then the browser's dialog (ACCEPTANCE 57). Each press
+ * calls `begin(label)`, which asks the server to begin again: it refuses an empty or taken name
+ * before any dialog opens, and answers a fresh challenge for every attempt (a challenge serves
+ * one attempt, so a retry never reuses the options of a failed or cancelled dialog).
+ */
+export function passkeySetup({ begin, complete }) {
+  const element = form(
+    [field(t('passkeyName'), { name: 'label', required: true, value: defaultPasskeyName() })],
+    t('registerPasskey'),
+    async (v) => {
+      const label = v.label ?? '';
+      const begun = await begin(label);
+      if (!begun.ok) return begun.error;
+      const response = await createPasskey(begun.data.client?.options);
+      return offerRetry(element, await complete(label, response));
+    },
+  );
+  return [h('p', {}, t('passkeyHint')), element];
+}
+
+/**
+ * The passkey button of a login or a step-up. The first press answers the challenge already
+ * begun (`options`); after a failed or cancelled dialog the button reads 「再試行してください」 and
+ * each press first calls `begin()` for a fresh challenge (ACCEPTANCE 57).
+ */
+export function passkeyPrompt(options, { label, begin, verify }) {
+  let fresh = options ?? null;
+  const element = form([], label, async () => {
+    if (fresh === null) {
+      const again = await begin();
+      if (!again.ok) return again.error;
+      fresh = again.data.client?.options ?? null;
+    }
+    const response = await getPasskey(fresh);
+    fresh = null;
+    return offerRetry(element, await verify(response));
+  });
+  return element;
 }
 
 function defaultPasskeyName() {
@@ -121,10 +159,13 @@ function defaultPasskeyName() {
   return 'PC';
 }
 
-/** The setup form for whichever factor `kind` is. */
-export function factorSetup(kind, client, { complete, resend }) {
+/**
+ * The setup form for whichever factor `kind` is. `begin(label)` is the passkey's begin (a
+ * ceremony per attempt); TOTP and email codes show the `client` of the ceremony already begun.
+ */
+export function factorSetup(kind, client, { begin, complete, resend }) {
   if (kind === 'totp') return totpSetup(client, complete);
-  if (kind === 'passkey') return passkeySetup(client, complete);
+  if (kind === 'passkey') return passkeySetup({ begin, complete });
   return emailCodeEntry(client, { complete, resend, withLabel: true });
 }
 

@@ -66,6 +66,11 @@ const texts = {
     passkeyName: 'パスキーの名前',
     registerPasskey: 'パスキーを登録',
     usePasskey: 'パスキーでログイン',
+    usePasskeyStepUp: 'パスキーで本人確認',
+    retry: '再試行してください',
+    otherMethod: '他の認証方式を選ぶ',
+    otherDevice: '別のデバイスで認証する',
+    back: '戻る',
     signInWithPasskey: 'パスキーでログイン（パスワード不要）',
     orPasskey:
       'パスキーを登録済みの方は、ユーザIDとパスワードの代わりに生体認証でログインできます。',
@@ -90,7 +95,8 @@ const texts = {
     changeUserId: 'ユーザIDの変更',
     changePassword: 'パスワードの変更',
     currentPassword: '現在のパスワード',
-    passwordSignsOutOthers: 'パスワードを変更すると、この端末以外のすべての端末からログアウトします。',
+    passwordSignsOutOthers:
+      'パスワードを変更すると、この端末以外のすべての端末からログアウトします。',
     keepOtherSessions: '他の端末のログイン状態を維持する',
     changeEmail: 'メールアドレスの変更',
     emailChangeSent:
@@ -190,6 +196,11 @@ const texts = {
     passkeyName: 'Passkey name',
     registerPasskey: 'Register passkey',
     usePasskey: 'Log in with a passkey',
+    usePasskeyStepUp: 'Confirm with a passkey',
+    retry: 'Try again',
+    otherMethod: 'Choose another method',
+    otherDevice: 'Use another device',
+    back: 'Back',
     signInWithPasskey: 'Log in with a passkey (no password)',
     orPasskey:
       'If you registered a passkey, you can log in with biometrics instead of your user ID and password.',

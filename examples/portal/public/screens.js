@@ -1,6 +1,13 @@
 // Login, every first-login step (driven by the API's `flow.step`), second factor and recovery.
 import { api, tenant } from './api.js';
-import { emailCodeEntry, factorSetup, getPasskey, setupTitle, totpEntry } from './factors.js';
+import {
+  emailCodeEntry,
+  factorSetup,
+  getPasskey,
+  passkeyPrompt,
+  setupTitle,
+  totpEntry,
+} from './factors.js';
 import { t } from './i18n.js';
 import { go, mark } from './nav.js';
 import { clearError, errorBox, field, form, h, linkButton, show, showError, title } from './ui.js';
@@ -65,7 +72,11 @@ function passkeySignIn() {
       if (!begun.ok) return showError(box, begun.error);
       const response = await getPasskey(begun.data.client.options);
       const r = await api('POST', '/login/passkey/verify', { response, remember });
-      if (!r.ok) return showError(box, r.error);
+      if (!r.ok) {
+        // Each press begins a new sign-in: the button the message names begins it again.
+        button.textContent = t('retry');
+        return showError(box, r.error);
+      }
       showFlow(r.data);
     } finally {
       button.disabled = false;
@@ -83,6 +94,35 @@ function flowEnded(error) {
     h('button', { class: 'primary', onclick: () => go('login') }, t('backToLogin')),
   );
   showError(box, error);
+}
+
+/**
+ * Draws a screen of a flow, with the way out every step offers: 「ログアウト」 leaves the flow
+ * (after 「ログアウトしてもよろしいですか？」), whatever step it is at.
+ */
+function flowScreen(...nodes) {
+  show(...nodes, h('p', { class: 'links flow-exit' }, linkButton(t('logout'), leaveFlow)));
+}
+
+/** 「ログアウトしてもよろしいですか？」 for a flow: POST /flow/cancel, then the login screen. */
+function leaveFlow() {
+  // No step of the flow is on screen now (the mail check stops polling).
+  document.body.dataset.step = 'leave-flow';
+  show(
+    ...title(t('logout'), t('logoutConfirm')),
+    h(
+      'button',
+      {
+        class: 'primary',
+        onclick: async () => {
+          await api('POST', '/flow/cancel', {});
+          loginScreen(t('loggedOut'));
+        },
+      },
+      t('doLogout'),
+    ),
+    linkButton(t('cancel'), () => resume()),
+  );
 }
 
 /** Runs a flow call and shows the next screen, or returns the error for the form. */
@@ -116,7 +156,7 @@ export function showFlow(answer) {
 }
 
 function birthDate() {
-  show(
+  flowScreen(
     ...title(t('birthDate'), t('birthDateHint')),
     form(
       [
@@ -135,7 +175,7 @@ function birthDate() {
 
 function terms(flow) {
   const updated = flow.kind === 'login';
-  show(
+  flowScreen(
     ...title(t('terms'), updated ? t('termsUpdated') : null),
     h('div', { class: 'terms', tabindex: 0 }, `${t('termsBody')}\n(version ${flow.termsVersion})`),
     form([], t('agree'), () => step('POST', '/flow/terms', { version: flow.termsVersion })),
@@ -154,7 +194,7 @@ function chooseMethod(flow) {
       t(`factor_${kind}`),
     ),
   );
-  show(
+  flowScreen(
     ...title(t('chooseMethod')),
     form(
       [
@@ -203,7 +243,7 @@ export function passwordRules() {
 }
 
 function newPassword(flow) {
-  show(
+  flowScreen(
     ...title(flow.kind === 'recovery' ? t('flowKind_recovery') : t('newPassword')),
     passwordRules(),
     form(
@@ -230,7 +270,7 @@ function newPassword(flow) {
 }
 
 function email() {
-  show(
+  flowScreen(
     ...title(t('email'), t('emailHint')),
     form(
       [field(t('email'), { name: 'email', type: 'email', autocomplete: 'email', maxlength: 300 })],
@@ -248,7 +288,7 @@ function checkMail(flow) {
     const r = await api('POST', '/flow/email/resend', {});
     if (!r.ok) showError(box, r.error);
   });
-  show(
+  flowScreen(
     ...title(t('checkMail'), t('checkMailBody', { email: flow.emailVerificationSentTo ?? '' })),
     h('p', { class: 'spinner' }, '…'),
     box,
@@ -273,22 +313,85 @@ function signedOut() {
   );
 }
 
+/**
+ * Factor setup (R-ENR-2): the chosen factor's form, 「他の認証方式を選ぶ」 back to the method choice
+ * among the tenant's factors, and 「ログアウト」. A passkey is begun by its form, name first, once
+ * per attempt; TOTP and email codes are begun here (the QR code, the mailed code).
+ */
 async function configureFactor(flow) {
+  const complete = (label, response) =>
+    step('POST', '/flow/factor/complete', { label: label ?? '', response: response ?? '' });
+  const others = otherMethod(flow);
+  if (flow.chosenFactor === 'passkey') {
+    return flowScreen(
+      ...title(setupTitle('passkey')),
+      factorSetup(
+        'passkey',
+        {},
+        {
+          begin: (label) => api('POST', '/flow/factor', { label }),
+          complete,
+        },
+      ),
+      others,
+    );
+  }
   const r = await api('POST', '/flow/factor', {});
   if (!r.ok) {
     if (r.error.code === 'FLOW_EXPIRED') return flowEnded(r.error);
     const box = errorBox();
-    show(...title(setupTitle(flow.chosenFactor)), box);
+    flowScreen(...title(setupTitle(flow.chosenFactor)), box, others);
     return showError(box, r.error);
   }
   const kind = r.data.flow.ceremony?.factor ?? flow.chosenFactor;
-  show(
+  flowScreen(
     ...title(setupTitle(kind)),
     factorSetup(kind, r.data.client ?? {}, {
-      complete: (label, response) =>
-        step('POST', '/flow/factor/complete', { label: label ?? '', response: response ?? '' }),
+      complete,
       resend: () => api('POST', '/flow/factor', {}),
     }),
+    others,
+  );
+}
+
+/** 「他の認証方式を選ぶ」 when the tenant offers another factor (not in a password reset). */
+function otherMethod(flow) {
+  const choices = flow.factors ?? [];
+  if (flow.kind === 'recovery' || choices.every((kind) => kind === flow.chosenFactor)) return null;
+  return h(
+    'p',
+    { class: 'links' },
+    linkButton(t('otherMethod'), () => switchMethod(flow)),
+  );
+}
+
+/** Back to the method choice from factor setup: POST /flow/factor/method, then the setup. */
+function switchMethod(flow) {
+  const options = flow.factors.map((kind) =>
+    h(
+      'label',
+      { class: 'choice' },
+      h('input', {
+        type: 'radio',
+        name: 'factor',
+        value: kind,
+        checked: kind === flow.chosenFactor,
+      }),
+      t(`factor_${kind}`),
+    ),
+  );
+  mark('flow');
+  document.body.dataset.step = 'change-method';
+  flowScreen(
+    ...title(t('chooseMethod')),
+    form([h('fieldset', {}, h('legend', {}, t('chooseMethod')), options)], t('run'), (v) =>
+      step('POST', '/flow/factor/method', { factor: v.factor ?? '' }),
+    ),
+    h(
+      'p',
+      { class: 'links' },
+      linkButton(t('back'), () => resume()),
+    ),
   );
 }
 
@@ -302,7 +405,7 @@ function secondFactor(flow, answer) {
     return ceremony(answer, {}, devices[0]);
   }
   if (devices.length > 1) {
-    return show(
+    return flowScreen(
       ...title(t('secondFactor'), t('pickDevice')),
       h(
         'ul',
@@ -330,7 +433,7 @@ async function challenge(which, device) {
   const r = await api('POST', '/flow/challenge', which);
   if (!r.ok) {
     if (r.error.code === 'FLOW_EXPIRED') return flowEnded(r.error);
-    show(...title(t('secondFactor')), box);
+    flowScreen(...title(t('secondFactor')), box);
     return showError(box, r.error);
   }
   return ceremony(r.data, which, device);
@@ -342,15 +445,17 @@ function ceremony(answer, which, device) {
   const client = answer.client ?? {};
   const verify = (response) => step('POST', '/flow/challenge/verify', { response: response ?? '' });
   if (kind === 'passkey') {
-    return show(
+    return flowScreen(
       ...title(t('secondFactor')),
-      form([], t('usePasskey'), async () => {
-        return verify(await getPasskey(client.options));
+      passkeyPrompt(client.options, {
+        label: t('usePasskey'),
+        begin: () => api('POST', '/flow/challenge', which),
+        verify,
       }),
     );
   }
   if (kind === 'email-otp') {
-    return show(
+    return flowScreen(
       ...title(t('secondFactor')),
       emailCodeEntry(client, {
         complete: (_label, code) => verify(code),
@@ -358,7 +463,7 @@ function ceremony(answer, which, device) {
       }),
     );
   }
-  show(...title(t('secondFactor')), totpEntry(verify, client.label ?? device?.label));
+  flowScreen(...title(t('secondFactor')), totpEntry(verify, client.label ?? device?.label));
 }
 
 /** Forgot password (R-SET-4): the ID, then the mailed 5-minute link. */

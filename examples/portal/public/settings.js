@@ -1,6 +1,6 @@
 // The portal home, the logout confirmation, and settings (R-SET-1..3) with step-up prompts.
 import { api, tenant } from './api.js';
-import { emailCodeEntry, factorSetup, getPasskey, setupTitle, totpEntry } from './factors.js';
+import { emailCodeEntry, factorSetup, passkeyPrompt, setupTitle, totpEntry } from './factors.js';
 import { t } from './i18n.js';
 import { go } from './nav.js';
 import { passwordRules } from './screens.js';
@@ -53,7 +53,12 @@ async function withStepUp(call) {
   return r;
 }
 
-/** The step-up dialog: password, then the member's own second factor (R-SET-2). */
+/**
+ * The step-up dialog (R-SET-2): the password, then a second factor. Any of the member's devices
+ * proves it, so with several the member picks one (a passkey member with a TOTP app may use
+ * the app, ACCEPTANCE 58). A wrong code stays on the same form for another try; a failed
+ * passkey dialog is retried with a fresh challenge.
+ */
 function stepUp(required) {
   return new Promise((resolve) => {
     const dialog = h('dialog', { class: 'step-up' });
@@ -64,15 +69,15 @@ function stepUp(required) {
       resolve(value);
     };
     const proofs = [...required];
+    const head = () => [h('h2', {}, t('stepUp')), h('p', {}, t('stepUpBody'))];
+    const cancel = () => linkButton(t('cancel'), () => finish(false));
     const next = async () => {
       const proof = proofs.shift();
       if (proof === undefined) return finish(true);
-      const cancel = linkButton(t('cancel'), () => finish(false));
-      const head = [h('h2', {}, t('stepUp')), h('p', {}, t('stepUpBody'))];
       if (proof === 'password') {
         fill(
           dialog,
-          ...head,
+          ...head(),
           form(
             [field(t('password'), { name: 'password', type: 'password', id: 'step-up-password' })],
             t('confirm'),
@@ -82,55 +87,73 @@ function stepUp(required) {
               await next();
             },
           ),
-          cancel,
+          cancel(),
         );
         return;
       }
-      const begin = async (which) => {
-        const r = await api('POST', '/step-up/challenge', which);
-        if (!r.ok && r.error.code === 'TOTP_DEVICE_REQUIRED') return pick();
-        const verify = async (response) => {
-          const v = await api('POST', '/step-up/challenge/verify', { response: response ?? '' });
-          if (!v.ok) return v.error;
-          await next();
-        };
-        if (!r.ok) {
-          const box = errorBox();
-          fill(dialog, ...head, box, cancel);
-          return showError(box, r.error);
-        }
-        const client = r.data.client ?? {};
-        const body =
-          proof === 'passkey'
-            ? form([], t('usePasskey'), async () => {
-                return verify(await getPasskey(client.options));
-              })
-            : proof === 'email-otp'
-              ? emailCodeEntry(client, {
-                  complete: (_label, code) => verify(code),
-                  resend: () => api('POST', '/step-up/challenge', which),
-                })
-              : totpEntry(verify, client.label);
-        fill(dialog, ...head, body, cancel);
-      };
-      const pick = async () => {
-        const list = await api('GET', '/settings/factors');
-        const own = (list.data?.factors ?? []).filter((f) => f.kind === proof);
-        fill(
-          dialog,
-          ...head,
-          h('p', {}, t('pickDevice')),
-          ...own.map((f) =>
+      const list = await api('GET', '/settings/factors');
+      const own = list.ok ? list.data.factors : [];
+      if (own.length > 1) return pick(own);
+      return begin(own[0] ? { credentialId: own[0].id } : { factor: proof }, own[0], own);
+    };
+    /** 「認証に使うデバイスを選んでください」: every device of the member, with its kind. */
+    const pick = (own) =>
+      fill(
+        dialog,
+        ...head(),
+        h('p', {}, t('pickDevice')),
+        h(
+          'ul',
+          { class: 'devices' },
+          own.map((f) =>
             h(
-              'button',
-              { class: 'device-choice', onclick: () => begin({ credentialId: f.id }) },
-              f.label,
+              'li',
+              {},
+              h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'device-choice',
+                  'data-kind': f.kind,
+                  onclick: () => begin({ credentialId: f.id }, f, own),
+                },
+                f.label,
+                h('span', { class: 'muted' }, ` (${t(`factor_${f.kind}`)})`),
+              ),
             ),
           ),
-          cancel,
-        );
+        ),
+        cancel(),
+      );
+    const begin = async (which, device, own) => {
+      const again = own.length > 1 ? linkButton(t('otherDevice'), () => pick(own)) : null;
+      const r = await api('POST', '/step-up/challenge', which);
+      if (!r.ok) {
+        const box = errorBox();
+        fill(dialog, ...head(), box, again, cancel());
+        return showError(box, r.error);
+      }
+      const verify = async (response) => {
+        const v = await api('POST', '/step-up/challenge/verify', { response: response ?? '' });
+        if (!v.ok) return v.error;
+        await next();
       };
-      await begin({ factor: proof });
+      const client = r.data.client ?? {};
+      const kind = device?.kind ?? which.factor;
+      const body =
+        kind === 'passkey'
+          ? passkeyPrompt(client.options, {
+              label: t('usePasskeyStepUp'),
+              begin: () => api('POST', '/step-up/challenge', which),
+              verify,
+            })
+          : kind === 'email-otp'
+            ? emailCodeEntry(client, {
+                complete: (_label, code) => verify(code),
+                resend: () => api('POST', '/step-up/challenge', which),
+              })
+            : totpEntry(verify, client.label ?? device?.label);
+      fill(dialog, ...head(), body, again, cancel());
     };
     dialog.showModal();
     void next();
@@ -287,7 +310,11 @@ async function drawDevices(container) {
     );
     return item;
   };
-  const add = tenant.factors.map((kind) =>
+  // Email codes go to the one verified address: a member who has them is not offered them again.
+  const offered = tenant.factors.filter(
+    (kind) => kind !== 'email-otp' || !factors.some((f) => f.kind === 'email-otp'),
+  );
+  const add = offered.map((kind) =>
     h(
       'button',
       { class: 'secondary', onclick: () => addDevice(kind, container) },
@@ -299,12 +326,6 @@ async function drawDevices(container) {
 }
 
 async function addDevice(kind, container) {
-  const box = errorBox();
-  const r = await withStepUp(() => api('POST', '/settings/factors', { factor: kind }));
-  if (!r.ok) {
-    container.append(box);
-    return showError(box, r.error);
-  }
   const complete = async (label, response) => {
     const c = await api('POST', '/settings/factors/complete', {
       label: label ?? '',
@@ -313,6 +334,31 @@ async function addDevice(kind, container) {
     if (!c.ok) return c.error;
     await drawDevices(container);
   };
+  const back = linkButton(t('cancel'), () => drawDevices(container));
+  if (kind === 'passkey') {
+    // The name first; each press begins again (step-up when needed) for a fresh challenge.
+    fill(
+      container,
+      h('h3', {}, setupTitle(kind)),
+      ...factorSetup(
+        kind,
+        {},
+        {
+          begin: (label) =>
+            withStepUp(() => api('POST', '/settings/factors', { factor: kind, label })),
+          complete,
+        },
+      ),
+      back,
+    );
+    return;
+  }
+  const box = errorBox();
+  const r = await withStepUp(() => api('POST', '/settings/factors', { factor: kind }));
+  if (!r.ok) {
+    container.append(box);
+    return showError(box, r.error);
+  }
   fill(
     container,
     h('h3', {}, setupTitle(kind)),
@@ -320,7 +366,7 @@ async function addDevice(kind, container) {
       complete,
       resend: () => api('POST', '/settings/factors', { factor: kind }),
     }),
-    linkButton(t('cancel'), () => drawDevices(container)),
+    back,
   );
 }
 

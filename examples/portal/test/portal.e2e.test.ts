@@ -386,9 +386,10 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     await capture(page, 'step-up-password');
     await page.fill('#step-up-password', member.password);
     await dialog.locator('button[type=submit]').click();
-    await dialog.getByRole('button', { name: 'パスキーでログイン' }).waitFor();
+    // One device: straight to it, named for what it does here (not 「パスキーでログイン」).
+    await dialog.getByRole('button', { name: 'パスキーで本人確認' }).waitFor();
     await capture(page, 'step-up-passkey');
-    await dialog.getByRole('button', { name: 'パスキーでログイン' }).click();
+    await dialog.getByRole('button', { name: 'パスキーで本人確認' }).click();
     await dialog.waitFor({ state: 'detached' });
     await section.getByText('変更しました。').waitFor();
     await next(page, () => press(page, 'ホームへ戻る'));
