@@ -32,6 +32,18 @@ async function signedInTwice(h: Harness) {
   return { ...m, others: [m.answer.session!.token, phone, laptop], acting };
 }
 
+/** Adds a TOTP device `iPad` from a freshly proven session. */
+async function addDevice(h: Harness, sessionToken: string) {
+  const begun = ok(await h.monban.beginAddFactor({ sessionToken, factor: 'totp' }));
+  return ok(
+    await h.monban.completeAddFactor({
+      sessionToken,
+      label: 'iPad',
+      response: await testFactorCode(String(begun.client.secret), h.clock.now()),
+    }),
+  );
+}
+
 async function expectEnded(h: Harness, tokens: readonly string[]) {
   for (const sessionToken of tokens) {
     expect(await h.monban.getSession({ sessionToken })).toEqual(refused);
@@ -43,14 +55,7 @@ describe('sessions follow the credential epoch (R-REC-3)', () => {
     const h = setup();
     const m = await signedInTwice(h);
     const before = ok(await h.monban.getSession({ sessionToken: m.acting })).session.authTimes;
-    const begun = ok(await h.monban.beginAddFactor({ sessionToken: m.acting, factor: 'totp' }));
-    const added = ok(
-      await h.monban.completeAddFactor({
-        sessionToken: m.acting,
-        label: 'iPad',
-        response: await testFactorCode(String(begun.client.secret), h.clock.now()),
-      }),
-    );
+    const added = await addDevice(h, m.acting);
     await expectEnded(h, [...m.others, m.acting]);
     const after = ok(await h.monban.getSession({ sessionToken: added.session.token })).session;
     expect(after.authTimes).toEqual(before);
@@ -59,14 +64,7 @@ describe('sessions follow the credential epoch (R-REC-3)', () => {
   it('ACCEPTANCE 42: removing a device ends every other session and rotates the acting one', async () => {
     const h = setup();
     const m = await signedInTwice(h);
-    const begun = ok(await h.monban.beginAddFactor({ sessionToken: m.acting, factor: 'totp' }));
-    const added = ok(
-      await h.monban.completeAddFactor({
-        sessionToken: m.acting,
-        label: 'iPad',
-        response: await testFactorCode(String(begun.client.secret), h.clock.now()),
-      }),
-    );
+    const added = await addDevice(h, m.acting);
     const phone = (await loginWithFactor(h, m.userId, m.secret)).session!.token;
     const removed = ok(
       await h.monban.removeFactor({

@@ -107,6 +107,23 @@ export async function openSession(
   return grant(token, session);
 }
 
+/** Stores a copy of `session` under a fresh token, seen now, with `changes`. */
+async function withNewToken(
+  kernel: Kernel,
+  session: Session,
+  changes: Partial<Session>,
+): Promise<{ token: string; next: Session }> {
+  const token = newToken(kernel.random);
+  const next: Session = {
+    ...session,
+    ...changes,
+    id: await hashToken(token),
+    lastSeenAt: kernel.clock.now(),
+  };
+  await kernel.storage.sessions.create(next);
+  return { token, next };
+}
+
 /** Replaces a session by one with a fresh token and an updated proof time (step-up rotation). */
 export async function rotateSession(
   kernel: Kernel,
@@ -114,14 +131,9 @@ export async function rotateSession(
   proof: keyof AuthTimes,
 ): Promise<SessionGrant> {
   const now = kernel.clock.now();
-  const token = newToken(kernel.random);
-  const next: Session = {
-    ...session,
-    id: await hashToken(token),
-    lastSeenAt: now,
+  const { token, next } = await withNewToken(kernel, session, {
     authTimes: { ...session.authTimes, [proof]: now },
-  };
-  await kernel.storage.sessions.create(next);
+  });
   await kernel.storage.sessions.delete(session.id);
   return grant(token, next);
 }
@@ -185,15 +197,9 @@ export async function renewAfterChange(
   account: Account,
   acting: Session,
 ): Promise<{ session: SessionGrant; revoked: number }> {
-  const now = kernel.clock.now();
-  const token = newToken(kernel.random);
-  const next: Session = {
-    ...acting,
-    id: await hashToken(token),
-    lastSeenAt: now,
+  const { token, next } = await withNewToken(kernel, acting, {
     sessionVersion: account.sessionVersion,
-  };
-  await kernel.storage.sessions.create(next);
+  });
   const ended = await kernel.storage.sessions.deleteByAccount(
     account.tenantId,
     account.accountId,
