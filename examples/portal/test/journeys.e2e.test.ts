@@ -100,7 +100,7 @@ describe.skipIf(!enabled)('portal journeys without dead ends (Chromium, 390x844)
   it('ACCEPTANCE 57: the name is checked before the dialog; a failed passkey prompt is retried with 「再試行してください」', async () => {
     const { context, page } = await open('daiwa');
     const { cdp, authenticatorId } = await addVirtualAuthenticator(context, page);
-    await toFactorSetup(page, 'daiwa', 'passkey');
+    const m = await toFactorSetup(page, 'daiwa', 'passkey');
     await page.getByRole('heading', { name: '生体認証（パスキー）の設定' }).waitFor();
     // An empty name is refused by the server before navigator.credentials.create.
     await page.fill('#label', '');
@@ -120,6 +120,18 @@ describe.skipIf(!enabled)('portal journeys without dead ends (Chromium, 390x844)
     expect(await next(page, () => retry.click())).toBe('home');
     expect(await passkeys(cdp, authenticatorId)).toBeGreaterThanOrEqual(1);
     await shot(page, '57-3-registered-after-retry');
+
+    // The login's passkey: a failed prompt, then 「再試行してください」 with a fresh challenge.
+    await next(page, () => press(page, 'ログアウト'));
+    await next(page, () => press(page, 'ログアウトする'));
+    expect(await logIn(page, m.newUserId, NEW_PASSWORD)).toBe('second-factor');
+    await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
+    expect(await errorOf(page, () => press(page, 'パスキーでログイン'))).toMatch(
+      /生体認証|本人確認/,
+    );
+    await shot(page, '57-4-login-passkey-failed');
+    await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: true });
+    expect(await next(page, () => press(page, '再試行してください'))).toBe('home');
     await context.close();
   });
 
@@ -155,6 +167,15 @@ describe.skipIf(!enabled)('portal journeys without dead ends (Chromium, 390x844)
     // The flow is gone; the temporary password starts the first login again.
     expect(await logIn(page, other.userId, other.password)).toBe('verify-birthdate');
     await context.close();
+
+    // Forgot user ID: a malformed address is answered, not silently "sent".
+    const forgot = await open('daiwa');
+    await next(forgot.page, () => press(forgot.page, 'ユーザIDをお忘れの方'));
+    await forgot.page.fill('#birthDate', BIRTH_DATE);
+    await forgot.page.fill('#email', 'not-an-email');
+    expect(await errorOf(forgot.page, () => submit(forgot.page))).toContain('メールアドレス');
+    await shot(forgot.page, 'forgot-user-id-invalid-email');
+    await forgot.context.close();
   });
 
   it('ACCEPTANCE 58: a member with a passkey and a TOTP app picks the app; a mistyped code, then the right one', async () => {
@@ -173,7 +194,9 @@ describe.skipIf(!enabled)('portal journeys without dead ends (Chromium, 390x844)
     await devices.locator('button[type=submit]').click();
     await devices.getByText('iPad').waitFor();
     // Email codes are offered only to members who have none (Daiwa offers none anyway).
-    expect(await page.getByRole('button', { name: /メールでワンタイムパスワード/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /メールでワンタイムパスワード/ }).count()).toBe(
+      0,
+    );
 
     // Six minutes later a password change needs the password and a second factor again.
     portal.advance(6 * 60_000);
