@@ -10,6 +10,17 @@ import type { PgliteLike } from './internal/db.js';
  * The database {@link openPglite} resolves with: an `@electric-sql/pglite` `PGlite` instance,
  * typed by what Monban and most applications use, so that this package's types never require
  * PGlite's (cast to `PGlite` for the rest of its API).
+ *
+ * @example
+ * ```ts
+ * import type { PGlite } from '@electric-sql/pglite';
+ * import { openPglite } from '@monban/postgres';
+ *
+ * const db = await openPglite({ dataDir: './monban-data' });
+ * await db.exec('VACUUM');
+ * const pglite = db as unknown as PGlite; // the whole PGlite API, e.g. pglite.dumpDataDir()
+ * process.once('SIGTERM', () => void db.close());
+ * ```
  */
 export interface OpenedPglite extends PgliteLike {
   /** Runs one or more statements without parameters. */
@@ -20,7 +31,23 @@ export interface OpenedPglite extends PgliteLike {
   readonly closed: boolean;
 }
 
-/** Why {@link openPglite} could not open a data directory (`error.params.reason`). */
+/**
+ * Why {@link openPglite} could not open a data directory (`error.params.reason`).
+ *
+ * @example
+ * ```ts
+ * import { isMonbanError } from '@monban/core';
+ * import { openPglite } from '@monban/postgres';
+ *
+ * const db = await openPglite({ dataDir: './monban-data' }).catch((error: unknown) => {
+ *   if (isMonbanError(error) && error.params.reason === 'PGLITE_DATA_DIR_UNUSABLE') {
+ *     console.error(error.message); // names the directory: move it aside or delete it
+ *     process.exit(1);
+ *   }
+ *   throw error;
+ * });
+ * ```
+ */
 export type PgliteDataDirReason =
   /** `dataDir` names a file, or a path through a file. */
   | 'PGLITE_DATA_DIR_NOT_DIRECTORY'

@@ -1,7 +1,23 @@
 import { MonbanError } from '@monban/core';
 import { Redis, type RedisOptions } from 'ioredis';
 
-/** Why {@link connectRedis} could not connect (`error.params.reason`). */
+/**
+ * Why {@link connectRedis} could not connect (`error.params.reason`).
+ *
+ * @example
+ * ```ts
+ * import { isMonbanError } from '@monban/core';
+ * import { connectRedis } from '@monban/redis';
+ *
+ * const client = await connectRedis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').catch(
+ *   (error: unknown) => {
+ *     // e.g. "Redis connection failed: 127.0.0.1:6379 refused the connection (ECONNREFUSED): …"
+ *     if (isMonbanError(error)) console.error(error.params.reason, error.message);
+ *     throw error;
+ *   },
+ * );
+ * ```
+ */
 export type RedisConnectReason =
   /** Nothing listens at the host and port (ECONNREFUSED). */
   | 'REDIS_CONNECTION_REFUSED'
