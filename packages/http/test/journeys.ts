@@ -172,6 +172,24 @@ export function describeJourneyContract(adapter: string, start: StartServer) {
       expect(again.flow.step).toBe('configure-factor');
     });
 
+    it('POST /recovery/user-id answers a malformed email or birth date with its issues (not 202)', async () => {
+      const { openBrowser } = await boot();
+      const anon = openBrowser('daiwa');
+      expectOk(await anon.call('GET', '/csrf'));
+      const bad = await anon.call('POST', '/recovery/user-id', {
+        birthDate: '1980-13-45',
+        email: 'not-an-email',
+      });
+      expect(bad.status).toBe(400);
+      expect(bad.body.code).toBe('VALIDATION_FAILED');
+      expect(bad.body.details.issues).toHaveLength(2);
+      const fine = await anon.call('POST', '/recovery/user-id', {
+        birthDate: '19801201',
+        email: 'nobody@example.jp',
+      });
+      expect(fine.status).toBe(202);
+    });
+
     it('ACCEPTANCE 58: one mistyped step-up code, then the right code: the step-up passes', async () => {
       const { env, openBrowser } = await boot();
       const m = await firstLogin(env, openBrowser, 'daiwa', 'member0001');

@@ -8,7 +8,7 @@ import { fail, type Result } from '../result.js';
 /**
  * R-SET-5: mails the user ID to the registered address when birth date and email both match;
  * the same answer otherwise, and nothing shown on screen. A birth date or an address that is not
- * well formed (`not-an-email`, `1980/12/01`) is answered `VALIDATION_FAILED` with its issues, so
+ * well formed (`not-an-email`, `19801345`) is answered `VALIDATION_FAILED` with its issues, so
  * the member can correct it; that answer depends on the input alone, never on an account.
  */
 export async function forgotUserId(
