@@ -17,6 +17,7 @@ const onRealStorage = [
   'src/sessions.test.ts',
   'src/settings.test.ts',
   'src/firstLogin.test.ts',
+  'src/recoveryCodes.test.ts',
 ];
 
 const backend = (name: string) => ({

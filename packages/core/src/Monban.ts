@@ -17,6 +17,7 @@ import type {
   FlowAnswer,
   FlowView,
   PasskeySignInAnswer,
+  RecoveryCodesStatus,
   SessionGrant,
   SessionSummary,
   SessionView,
@@ -174,8 +175,17 @@ export interface Monban {
   ): Promise<Result<{ pendingEmail: string }>>;
   /** The change-of-email link's landing: applies the new address and tells the old one. */
   confirmEmailChange(input: { token: string; locale?: Locale }): Promise<Result>;
-  /** The member's second factors, with names, kinds and dates. */
+  /** The member's second factors, with names, kinds and dates (not the recovery-code set). */
   listFactors(input: SessionInput): Promise<Result<{ factors: FactorSummary[] }>>;
+  /** How many recovery codes the member has left (R-REC-1); no step-up, no code shown. */
+  recoveryCodesStatus(input: SessionInput): Promise<Result<RecoveryCodesStatus>>;
+  /**
+   * A new set of ten recovery codes, answered once; the old set stops working in the same write
+   * (R-REC-1). Needs a recent step-up under the tenant's `add-factor` rule.
+   */
+  regenerateRecoveryCodes(
+    input: SessionInput,
+  ): Promise<Result<{ codes: string[]; remaining: number }>>;
   /**
    * Starts adding another device or passkey; each call begins afresh. With `label`, the device
    * name is checked first, before any ceremony (ACCEPTANCE 57).

@@ -36,6 +36,9 @@ import { withStorageDefaults } from './ports/withStorageDefaults.js';
 import { beginPasswordReset } from './recovery/beginPasswordReset.js';
 import { forgotUserId } from './recovery/forgotUserId.js';
 import { requestPasswordReset } from './recovery/requestPasswordReset.js';
+import { recoveryCodeFactor } from './recoveryCodes/internal/recoveryCodeFactor.js';
+import { recoveryCodesStatus } from './recoveryCodes/recoveryCodesStatus.js';
+import { regenerateRecoveryCodes } from './recoveryCodes/regenerateRecoveryCodes.js';
 import { endSession } from './sessions/endSession.js';
 import { getSession } from './sessions/getSession.js';
 import { listSessions } from './sessions/listSessions.js';
@@ -55,7 +58,7 @@ import { checkRecentAuth } from './stepUp/checkRecentAuth.js';
 import { stepUpPassword } from './stepUp/stepUpPassword.js';
 import { verifyStepUp } from './stepUp/verifyStepUp.js';
 import { defineTenant, type Tenant } from './tenants/defineTenant.js';
-import type { FactorKind } from './types.js';
+import { type FactorKind, RECOVERY_CODE_KIND } from './types.js';
 
 /**
  * Creates the Monban service. Tenants are validated here: an unknown preset, an impossible step
@@ -122,6 +125,8 @@ export function createMonban(options: MonbanOptions): Monban {
     completeAddFactor: (input) => completeAddFactor(k, input),
     renameFactor: (input) => renameFactor(k, input),
     removeFactor: (input) => removeFactor(k, input),
+    recoveryCodesStatus: (input) => recoveryCodesStatus(k, input),
+    regenerateRecoveryCodes: (input) => regenerateRecoveryCodes(k, input),
     requestPasswordReset: (input) => requestPasswordReset(k, input),
     beginPasswordReset: (input) => beginPasswordReset(k, input),
     forgotUserId: (input) => forgotUserId(k, input),
@@ -187,8 +192,14 @@ function createKernel(options: MonbanOptions): Kernel {
 }
 
 function resolveFactors(list: readonly Factor[]): Map<FactorKind, Factor> {
-  const factors = new Map<FactorKind, Factor>();
+  // Recovery codes are built in (R-REC-1): tenants built without a preset have them on.
+  const factors = new Map<FactorKind, Factor>([[RECOVERY_CODE_KIND, recoveryCodeFactor]]);
   for (const factor of list) {
+    if (factor?.kind === RECOVERY_CODE_KIND) {
+      throw new TypeError(
+        'createMonban: recovery codes are built in; pass no "recovery-code" factor',
+      );
+    }
     if (factors.has(factor.kind)) {
       throw new TypeError(`createMonban: two factors implement "${factor.kind}"`);
     }

@@ -37,6 +37,7 @@ export {
 } from './mail/templates.js';
 export { coreMessages } from './messages.js';
 export type { LinkSettings, MonbanOptions } from './options.js';
+export { normalizeRecoveryCode } from './recoveryCodes/normalizeRecoveryCode.js';
 export type {
   FactorFailureCodes,
   Failure,
@@ -72,6 +73,7 @@ export type {
   FlowAnswer,
   FlowView,
   PasskeySignInAnswer,
+  RecoveryCodesStatus,
   SessionGrant,
   SessionSummary,
   SessionView,

@@ -47,6 +47,8 @@ const ja: Record<CoreErrorCode, string> = {
   MAIL_UNAVAILABLE: 'メールを送信できませんでした。しばらくしてから再送信してください。',
   PASSKEY_UNKNOWN_CREDENTIAL:
     'このパスキーは登録されていません。生体認証を設定したデバイス(スマートフォン等)で認証してください。',
+  RECOVERY_CODE_INVALID:
+    'リカバリーコードが正しくないか、既に使用されています。保存したコードのうち未使用のものを入力してください。',
 };
 
 const en: Record<CoreErrorCode, string> = {
@@ -89,6 +91,8 @@ const en: Record<CoreErrorCode, string> = {
   MAIL_UNAVAILABLE: 'The mail could not be sent. Please try again later.',
   PASSKEY_UNKNOWN_CREDENTIAL:
     'This passkey is not registered. Use the device on which you set up biometric authentication.',
+  RECOVERY_CODE_INVALID:
+    'This recovery code is wrong or has already been used. Enter one of your saved codes that you have not used yet.',
 };
 
 /**

@@ -4,11 +4,27 @@
  * @module
  */
 
-/** A second factor a tenant can offer (R-TEN-1). */
-export type FactorKind = 'passkey' | 'totp' | 'email-otp';
+/**
+ * A kind of second factor: one a tenant can offer (R-TEN-1: `passkey`, `totp`, `email-otp`), or
+ * `recovery-code`, the member's set of single-use recovery codes (R-REC-1). Recovery codes are
+ * never offered to choose or set up, never count as the member's usable second factor (R-SET-3),
+ * and answer a second-factor step only when the member picks "use a recovery code".
+ */
+export type FactorKind = 'passkey' | 'totp' | 'email-otp' | 'recovery-code';
 
-/** Every factor kind, in the order the manuals list them. */
+/** Every factor kind a tenant can offer, in the order the manuals list them (no `recovery-code`). */
 export const FACTOR_KINDS: readonly FactorKind[] = ['passkey', 'totp', 'email-otp'];
+
+/**
+ * The kind of a member's recovery-code set (R-REC-1): every factor kind that can answer a
+ * second-factor step, {@link FACTOR_KINDS} and this one.
+ *
+ * @example
+ * ```ts
+ * const codes = credentials.filter((c) => c.kind === RECOVERY_CODE_KIND);
+ * ```
+ */
+export const RECOVERY_CODE_KIND = 'recovery-code' satisfies FactorKind;
 
 /** A first-login step a tenant can require, in the tenant's own order (R-ENR-2). */
 export type EnrollmentStep =

@@ -35,6 +35,11 @@ export interface FlowView {
   termsVersion: string;
   /** A factor ceremony in progress. */
   ceremony: { mode: 'enroll' | 'challenge'; factor: FactorKind } | null;
+  /**
+   * Whether the second-factor step may be answered with a recovery code (R-REC-1): offer "use a
+   * recovery code" and begin the challenge with `factor: 'recovery-code'`.
+   */
+  recoveryCode: boolean;
 }
 
 /** A session handed to the client once a flow completes. */
@@ -57,6 +62,24 @@ export interface FlowAnswer {
   session?: SessionGrant;
   /** Data for the client from a factor ceremony (QR code, WebAuthn options...). */
   client?: JsonObject;
+  /**
+   * The member's new recovery codes (`ABCDE-FGHJK`), present once, right after the first factor
+   * was set up (R-REC-1): show them with "download as text" and "I have saved them". Only their
+   * hashes are stored; they are never shown again.
+   */
+  recoveryCodes?: string[];
+}
+
+/** How many recovery codes the member has left (R-REC-1). */
+export interface RecoveryCodesStatus {
+  /** Whether the tenant offers recovery codes. */
+  enabled: boolean;
+  /** Unused codes left (0 without a set). */
+  remaining: number;
+  /** Codes in a set. */
+  total: number;
+  /** When the current set was made, or `null` without a set. */
+  createdAt: number | null;
 }
 
 /** A live session as the application sees it. */

@@ -4,17 +4,26 @@ import { currentCeremony } from '../kernel/flows.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { guessInFlow, refusedBy, right } from '../kernel/lockout.js';
 import { runStep } from '../kernel/runStep.js';
+import {
+  needsFirstRecoveryCodes,
+  recoveryCodeCredential,
+} from '../recoveryCodes/internal/recoveryCodeCredential.js';
 import { fail, type Result } from '../result.js';
 import type { Credential } from '../types.js';
 import type { FlowAnswer } from '../views.js';
 import { setupDeviceName } from './setupDeviceName.js';
 
-/** Completes factor setup with a device name and the member's answer, under the lockout budget. */
-export function completeFactorSetup(
+/**
+ * Completes factor setup with a device name and the member's answer, under the lockout budget.
+ * The member's first factor comes with ten recovery codes when the tenant offers them (R-REC-1),
+ * stored in the same write and answered once as `recoveryCodes`.
+ */
+export async function completeFactorSetup(
   kernel: Kernel,
   input: { flowToken: string; label: string; response: unknown },
 ): Promise<Result<FlowAnswer>> {
-  return runStep(kernel, input.flowToken, async (loaded) => {
+  let recoveryCodes: string[] | undefined;
+  const answer = await runStep(kernel, input.flowToken, async (loaded) => {
     const open = currentCeremony(kernel, loaded, 'configure-factor');
     if ('ok' in open) return open;
     const { ceremony, factor } = open;
@@ -47,6 +56,10 @@ export function completeFactorSetup(
       createdAt: kernel.clock.now(),
       lastUsedAt: null,
     };
+    const first = needsFirstRecoveryCodes(loaded.tenant, [...existing, credential])
+      ? await recoveryCodeCredential(kernel, credential)
+      : undefined;
+    recoveryCodes = first?.codes;
     return {
       event: {
         type: 'FACTOR_SETUP_COMPLETED',
@@ -54,6 +67,8 @@ export function completeFactorSetup(
         credentialId: credential.id,
       },
       create: credential,
+      ...(first === undefined ? {} : { createAlso: first.credential }),
     };
   });
+  return answer.ok && recoveryCodes !== undefined ? { ...answer, recoveryCodes } : answer;
 }

@@ -44,6 +44,7 @@ export const CORE_ERROR_CODES = [
   'STORAGE_UNAVAILABLE',
   'MAIL_UNAVAILABLE',
   'PASSKEY_UNKNOWN_CREDENTIAL',
+  'RECOVERY_CODE_INVALID',
 ] as const;
 
 /** A code the engine answers with. */

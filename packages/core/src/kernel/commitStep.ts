@@ -39,6 +39,7 @@ export async function commitStep(
   loaded: LoadedFlow,
   result: Advanced,
   create: Credential | undefined,
+  createAlso?: Credential,
 ): Promise<Committed | Failure> {
   const { storage } = kernel;
   const now = kernel.clock.now();
@@ -94,6 +95,10 @@ export async function commitStep(
         if (create !== undefined) {
           const created = await tx.credentials.create(create);
           if (!created.ok) throw new StepConflict(credentialConflict(created.conflict));
+          if (createAlso !== undefined) {
+            const also = await tx.credentials.create(createAlso);
+            if (!also.ok) throw new StepConflict(credentialConflict(also.conflict));
+          }
         }
         let next = loaded.account;
         if (patched) {

@@ -6,7 +6,7 @@
  * same write that made the change, with no field to keep in step.
  * @module
  */
-import type { Account, Credential } from '../types.js';
+import { type Account, type Credential, RECOVERY_CODE_KIND } from '../types.js';
 import { hashToken } from './tokens.js';
 
 /** The epoch of an account with these credentials. */
@@ -14,7 +14,11 @@ export function credentialEpoch(
   account: Account,
   credentials: readonly Credential[],
 ): Promise<string> {
-  const factors = credentials.map((c) => c.id).sort();
+  // The recovery-code set is not a sign-in method: making or spending codes is no new epoch.
+  const factors = credentials
+    .filter((c) => c.kind !== RECOVERY_CODE_KIND)
+    .map((c) => c.id)
+    .sort();
   return hashToken(
     JSON.stringify([
       account.passwordChangedAt,

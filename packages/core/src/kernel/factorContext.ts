@@ -11,8 +11,9 @@ import type {
   JsonObject,
   SignInContext,
 } from '../factors/Factor.js';
+import { recoveryCodeUsed } from '../recoveryCodes/internal/recoveryCodeUsed.js';
 import type { Tenant } from '../tenants/defineTenant.js';
-import type { Account, Credential, FactorKind } from '../types.js';
+import { type Account, type Credential, type FactorKind, RECOVERY_CODE_KIND } from '../types.js';
 import type { Kernel } from './Kernel.js';
 
 /** What a factor may know about the member. */
@@ -83,6 +84,9 @@ export async function useCredential(
     { ...credential, data: data ?? credential.data, lastUsedAt: kernel.clock.now() },
     credential.version,
   );
+  if (saved.ok && saved.value.kind === RECOVERY_CODE_KIND) {
+    await recoveryCodeUsed(kernel, saved.value);
+  }
   return saved.ok ? saved.value : null;
 }
 

@@ -1,7 +1,7 @@
 import { currentStep } from '../machine/transition.js';
 import type { FlowState } from '../machine/types.js';
 import type { Tenant } from '../tenants/defineTenant.js';
-import type { Account, Credential } from '../types.js';
+import { type Account, type Credential, RECOVERY_CODE_KIND } from '../types.js';
 import type { FlowView } from '../views.js';
 import { availableFactors } from './factorContext.js';
 import type { Kernel } from './Kernel.js';
@@ -27,13 +27,14 @@ export function flowView(
     devices:
       step === 'second-factor'
         ? credentials
-            .filter((c) => state.challengeFactors.includes(c.kind))
+            .filter((c) => c.kind !== RECOVERY_CODE_KIND && state.challengeFactors.includes(c.kind))
             .map((c) => ({ id: c.id, label: maskedLabel(kernel, c), kind: c.kind }))
         : [],
     emailVerificationSentTo:
       step === 'verify-email' ? (state.emailVerification?.email ?? null) : null,
     termsVersion: tenant.termsVersion,
     ceremony: state.ceremony ? { mode: state.ceremony.mode, factor: state.ceremony.factor } : null,
+    recoveryCode: step === 'second-factor' && state.challengeFactors.includes(RECOVERY_CODE_KIND),
   };
 }
 

@@ -22,6 +22,8 @@ export interface StepPlan {
   event: FlowEvent;
   /** A credential to create in the same transaction as the flow update (factor setup). */
   create?: Credential;
+  /** Another one, in the same transaction: the recovery codes of the member's first factor. */
+  createAlso?: Credential;
   /** The member's credentials as the step left them, for the answer's view. */
   credentials?: Credential[];
   /** Data for the client from a factor ceremony. */
@@ -54,7 +56,7 @@ export async function runStep(
   if ('ok' in plan) return plan;
   const result = advance(loaded.tenant, loaded.state, plan.event, kernel.clock.now());
   if (!result.ok) return fail(result.code, result.params ? { ...result.params } : undefined);
-  const committed = await commitStep(kernel, loaded, result, plan.create);
+  const committed = await commitStep(kernel, loaded, result, plan.create, plan.createAlso);
   if (!committed.ok) return committed;
   return runEffects(kernel, { ...loaded, state: committed.state }, committed, {
     effects: result.effects,

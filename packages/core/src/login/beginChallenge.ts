@@ -5,7 +5,7 @@ import { refusal } from '../kernel/lockout.js';
 import { runStep } from '../kernel/runStep.js';
 import { currentStep } from '../machine/transition.js';
 import { fail, type Result } from '../result.js';
-import type { FactorKind } from '../types.js';
+import { type FactorKind, RECOVERY_CODE_KIND } from '../types.js';
 import type { FlowAnswer } from '../views.js';
 
 /** Starts a second-factor challenge, on a chosen device when the member has several (R-LOG-2). */
@@ -27,9 +27,9 @@ export function beginChallenge(
         if (chosen === undefined) return fail('NOT_FOUND');
         kind ??= chosen.kind;
       }
-      if (kind === undefined && state.challengeFactors.length === 1) {
-        kind = state.challengeFactors[0];
-      }
+      // A recovery code is an explicit choice, never the default (R-REC-1).
+      const devices = state.challengeFactors.filter((k) => k !== RECOVERY_CODE_KIND);
+      if (kind === undefined && devices.length === 1) kind = devices[0];
       if (kind === undefined || !state.challengeFactors.includes(kind)) {
         return fail('FACTOR_NOT_CONFIGURED');
       }

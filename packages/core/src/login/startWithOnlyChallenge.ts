@@ -6,7 +6,7 @@ import type { Kernel } from '../kernel/Kernel.js';
 import { currentStep } from '../machine/transition.js';
 import type { FlowState } from '../machine/types.js';
 import type { Tenant } from '../tenants/defineTenant.js';
-import type { Account, Credential } from '../types.js';
+import { type Account, type Credential, RECOVERY_CODE_KIND } from '../types.js';
 
 /**
  * Stores a login's new flow. R-LOG-2 with one device: when the flow goes to the second factor
@@ -25,7 +25,8 @@ export async function startWithOnlyChallenge(
   locale: Locale | undefined,
 ): Promise<{ flowToken: string; loaded: LoadedFlow; client?: JsonObject }> {
   const id = await newFlowId(kernel);
-  const [kind, ...others] = planned.challengeFactors;
+  // Recovery codes are an explicit choice ("use a recovery code"), never the one to begin with.
+  const [kind, ...others] = planned.challengeFactors.filter((k) => k !== RECOVERY_CODE_KIND);
   const factor = kind === undefined ? undefined : kernel.factors.get(kind);
   const own = credentials.filter((c) => c.kind === kind);
   if (

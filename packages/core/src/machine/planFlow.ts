@@ -1,5 +1,6 @@
 import type { Tenant } from '../tenants/defineTenant.js';
-import type { Account, Credential, FactorKind } from '../types.js';
+import { type Account, type Credential, type FactorKind, RECOVERY_CODE_KIND } from '../types.js';
+import { hasRecoveryCodes } from './hasRecoveryCodes.js';
 import type { FlowState, FlowStep } from './types.js';
 
 /**
@@ -27,6 +28,10 @@ export function planFlow(input: {
   const challengeFactors = [
     ...new Set(credentials.map((c) => c.kind).filter((kind) => offered.has(kind))),
   ];
+  // Recovery codes answer the second factor only beside a real one (R-REC-1), never alone.
+  if (challengeFactors.length > 0 && hasRecoveryCodes(tenant, credentials)) {
+    challengeFactors.push(RECOVERY_CODE_KIND);
+  }
   const chosen =
     account.chosenFactor !== null && offered.has(account.chosenFactor)
       ? account.chosenFactor

@@ -1,5 +1,6 @@
 import type { Tenant } from '../tenants/defineTenant.js';
-import type { Account, Credential, FactorKind } from '../types.js';
+import { type Account, type Credential, type FactorKind, RECOVERY_CODE_KIND } from '../types.js';
+import { hasRecoveryCodes } from './hasRecoveryCodes.js';
 import type { FlowState, FlowStep } from './types.js';
 
 /**
@@ -39,6 +40,8 @@ export function planRecovery(input: {
       chosenFactor = 'totp';
     } else {
       pending = ['second-factor', 'update-password'];
+      // Any factor they have, or a recovery code (ACCEPTANCE 43).
+      if (hasRecoveryCodes(tenant, credentials)) kinds.push(RECOVERY_CODE_KIND);
     }
   } else if (account.status === 'active') {
     chosenFactor =

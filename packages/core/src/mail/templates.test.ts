@@ -32,6 +32,7 @@ const samples: { [K in MailKind]: { data: MailDataByKind[K]; secret?: string; us
     user: 'Pixel & "Co"',
   },
   accountLocked: { data: { tenantName: EVIL, at: '2026-04-01 09:00' } },
+  recoveryCodeUsed: { data: { tenantName: EVIL, at: '2026-04-01 09:00', remaining: 2 } },
 };
 
 const kinds = Object.keys(samples) as MailKind[];

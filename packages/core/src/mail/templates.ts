@@ -35,6 +35,8 @@ export interface MailDataByKind {
   factorRemoved: BaseMailData & { label: string; at: string };
   /** Notification: the account was locked. */
   accountLocked: BaseMailData & { at: string };
+  /** Notification: a recovery code was used (R-REC-1); `remaining` codes are left. */
+  recoveryCodeUsed: BaseMailData & { at: string; remaining: number };
 }
 
 /** A mail kind. */
@@ -267,6 +269,43 @@ export const defaultMailTemplates: MailTemplates = {
         subject: `[${name}] Your account was locked`,
         intro: [`Your ${name} account was locked at ${at} after repeated failed sign-ins.`],
         outro: ['To unlock it, contact your health insurance society.'],
+      },
+    });
+  },
+
+  recoveryCodeUsed: (d, l) => {
+    const name = oneLine(d.tenantName);
+    const at = oneLine(d.at);
+    const remaining = Math.max(0, Math.trunc(Number(d.remaining) || 0));
+    const few = remaining <= 2;
+    return mail(l, name, {
+      ja: {
+        subject: few
+          ? `【${name}】リカバリーコードの残りが${remaining}個になりました`
+          : `【${name}】リカバリーコードが使用されました`,
+        intro: [
+          `${at}に、リカバリーコードが1つ使用されました。未使用のコードは残り${remaining}個です。`,
+          ...(few
+            ? [
+                'ログイン後、「設定」の「リカバリーコード」から新しいコードを発行し、安全な場所に保管してください。',
+              ]
+            : []),
+        ],
+        outro: [notMe.ja],
+      },
+      en: {
+        subject: few
+          ? `[${name}] Only ${remaining} recovery code${remaining === 1 ? '' : 's'} left`
+          : `[${name}] A recovery code was used`,
+        intro: [
+          `A recovery code was used at ${at}. You have ${remaining} unused code${remaining === 1 ? '' : 's'} left.`,
+          ...(few
+            ? [
+                'After signing in, generate new codes under Settings, Recovery codes, and keep them somewhere safe.',
+              ]
+            : []),
+        ],
+        outro: [notMe.en],
       },
     });
   },

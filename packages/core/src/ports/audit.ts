@@ -27,6 +27,8 @@ export type AuditEventType =
   | 'session.revoked'
   | 'sessions.revoked-all'
   | 'step-up.succeeded'
+  | 'recovery-codes.generated'
+  | 'recovery-code.used'
   | 'password.reset-requested'
   | 'password.reset'
   | 'user-id.reminder-requested'

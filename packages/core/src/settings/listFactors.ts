@@ -1,7 +1,7 @@
 import type { Kernel } from '../kernel/Kernel.js';
 import { authenticate } from '../kernel/sessions.js';
 import { fail, type Result } from '../result.js';
-import type { Credential } from '../types.js';
+import { type Credential, RECOVERY_CODE_KIND } from '../types.js';
 import type { FactorSummary } from '../views.js';
 
 /** A credential as the member sees it (no factor data). */
@@ -22,5 +22,7 @@ export async function listFactors(
 ): Promise<Result<{ factors: FactorSummary[] }>> {
   const a = await authenticate(kernel, input.sessionToken);
   if (a === null) return fail('SESSION_INVALID');
-  return { ok: true, factors: a.credentials.map(summarize) };
+  // The recovery-code set is not a device: its count is in recoveryCodesStatus.
+  const devices = a.credentials.filter((c) => c.kind !== RECOVERY_CODE_KIND);
+  return { ok: true, factors: devices.map(summarize) };
 }

@@ -1,14 +1,20 @@
 import type { Kernel } from '../kernel/Kernel.js';
 import { guess, right, wrong } from '../kernel/lockout.js';
 import type { Authenticated } from '../kernel/sessions.js';
+import { hasRecoveryCodes } from '../machine/hasRecoveryCodes.js';
 import { type Failure, fail } from '../result.js';
 import type { StepUpAction } from '../tenants/defineTenant.js';
-import type { FactorKind } from '../types.js';
+import { type FactorKind, RECOVERY_CODE_KIND } from '../types.js';
 import { type Proof, requireRecentAuth } from './requireRecentAuth.js';
 
 /** The member's factor kinds the tenant offers: what a step-up can ask for. */
 export function usableKinds(a: Authenticated): FactorKind[] {
-  return [...new Set(a.credentials.map((c) => c.kind).filter((k) => a.tenant.factors.includes(k)))];
+  const kinds = [
+    ...new Set(a.credentials.map((c) => c.kind).filter((k) => a.tenant.factors.includes(k))),
+  ];
+  // A recovery code proves the second factor beside a real one (R-REC-1, ACCEPTANCE 58).
+  if (kinds.length > 0 && hasRecoveryCodes(a.tenant, a.credentials)) kinds.push(RECOVERY_CODE_KIND);
+  return kinds;
 }
 
 /** The proofs the action still needs in this session (R-SET-2); `[]` when it may go ahead. */

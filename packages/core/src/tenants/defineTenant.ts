@@ -89,6 +89,12 @@ export interface Tenant {
    * default.
    */
   readonly passkeySignIn: boolean;
+  /**
+   * Recovery codes (R-REC-1): ten single-use codes shown once right after the member's first
+   * factor, usable wherever a second factor is asked. On for tenants built without a preset;
+   * off in the five manuals' presets, whose screens have none.
+   */
+  readonly recoveryCodes: boolean;
   /** The IANA time zone dates and times are shown in, in mails (default `Asia/Tokyo`). */
   readonly timeZone: string;
 }
@@ -143,6 +149,8 @@ export interface TenantConfig {
    * factors; the member still re-accepts changed terms before the portal.
    */
   passkeySignIn?: boolean;
+  /** Offer recovery codes (R-REC-1); default `true` without a preset, `false` in the manuals' presets. */
+  recoveryCodes?: boolean;
 }
 
 const positiveSeconds = z
@@ -226,6 +234,7 @@ const configSchema = z
       .strict()
       .optional(),
     passkeySignIn: z.boolean().optional(),
+    recoveryCodes: z.boolean().optional(),
   })
   .strict();
 
@@ -332,6 +341,7 @@ export function defineTenant(config: TenantConfig): Tenant {
     stepUp: Object.freeze(stepUp),
     recovery: Object.freeze({ ...preset.recovery, ...input.recovery }),
     passkeySignIn: input.passkeySignIn ?? false,
+    recoveryCodes: input.recoveryCodes ?? preset.recoveryCodes,
     timeZone: input.timeZone ?? 'Asia/Tokyo',
   });
 }

@@ -39,6 +39,8 @@ export interface TenantPreset {
   stepUp: Record<StepUpAction, StepUpRule>;
   /** Password-reset policy. */
   recovery: RecoverySettings;
+  /** Recovery codes (R-REC-1). */
+  recoveryCodes: boolean;
 }
 
 const FIVE_MINUTES = 300;
@@ -64,6 +66,8 @@ const base: Omit<TenantPreset, 'factors' | 'steps' | 'logoutBeforeFactorSetup' |
   stepUp,
   // Seed 002 3-3: a 5-minute link, then TOTP re-setup, then the new password.
   recovery: { totp: 'reenroll', linkTtlSeconds: 300, unlocks: false },
+  // None of the five manuals has recovery codes: their presets keep the manuals' screens.
+  recoveryCodes: false,
 };
 
 const birthdateTermsFirst: readonly EnrollmentStep[] = ['verify-birthdate', 'accept-terms'];
@@ -78,9 +82,13 @@ const birthdateTermsFirst: readonly EnrollmentStep[] = ['verify-birthdate', 'acc
  * ```
  */
 export const TENANT_PRESETS: Readonly<Record<TenantPresetName, Readonly<TenantPreset>>> = {
-  /** Monban's default: the Daiwa reference manual's order, passkey or TOTP. */
+  /**
+   * Monban's default: the Daiwa reference manual's order, passkey or TOTP, and ten recovery codes
+   * shown once after the first factor (R-REC-1).
+   */
   default: {
     ...base,
+    recoveryCodes: true,
     factors: ['passkey', 'totp'],
     steps: [...birthdateTermsFirst, 'choose-method', 'update-password', 'update-email'],
     logoutBeforeFactorSetup: false,
