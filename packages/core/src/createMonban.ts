@@ -165,7 +165,7 @@ function createKernel(options: MonbanOptions): Kernel {
     throw new TypeError('createMonban: options.links is required');
   }
   const factors = resolveFactors(options.factors ?? []);
-  const tenants = resolveTenants(options.tenants, factors);
+  const tenants = resolveTenants(options.tenants, factors, options.defaultLocale);
   const clock = options.clock ?? systemClock;
   const random = options.random ?? cryptoRandom;
   const { hasher } = options;
@@ -182,7 +182,6 @@ function createKernel(options: MonbanOptions): Kernel {
     baseUrls: resolveBaseUrls(options.links.baseUrl, tenants),
     templates: { ...defaultMailTemplates, ...options.mailTemplates },
     verifyEmailTtlMs: (options.verifyEmailTtlSeconds ?? 3600) * 1000,
-    defaultLocale: options.defaultLocale ?? ('ja' satisfies Locale),
     audit: auditTo(options.audit, clock),
     dummyHash() {
       dummy ??= hasher.hash(newToken(random));
@@ -211,13 +210,18 @@ function resolveFactors(list: readonly Factor[]): Map<FactorKind, Factor> {
 function resolveTenants(
   configs: MonbanOptions['tenants'],
   factors: ReadonlyMap<FactorKind, Factor>,
+  defaultLocale: Locale | undefined,
 ): Map<string, Tenant> {
   const tenants = new Map<string, Tenant>();
   for (const config of configs) {
     const tenant =
       Object.isFrozen(config) && 'policy' in config && 'lockout' in config
         ? (config as Tenant)
-        : defineTenant(config);
+        : defineTenant(
+            config.locale === undefined && defaultLocale !== undefined
+              ? { ...config, locale: defaultLocale }
+              : config,
+          );
     if (tenants.has(tenant.id)) throw new TypeError(`createMonban: tenant "${tenant.id}" twice`);
     for (const kind of tenant.factors) {
       if (!factors.has(kind)) {

@@ -53,8 +53,8 @@ const ja: Record<CoreErrorCode, string> = {
 
 const en: Record<CoreErrorCode, string> = {
   INVALID_CREDENTIALS:
-    'Invalid user ID or password. If you still cannot sign in, contact your health insurance society.',
-  ACCOUNT_LOCKED: 'Your account is locked. Contact your health insurance society.',
+    'Invalid user ID or password. If you still cannot sign in, contact the organization that gave you your account.',
+  ACCOUNT_LOCKED: 'Your account is locked. Contact the organization that gave you your account.',
   FLOW_NOT_FOUND: 'This sign-in could not be found. Please sign in again.',
   FLOW_EXPIRED: 'The sign-in timed out. Please sign in again.',
   STEP_NOT_ALLOWED:

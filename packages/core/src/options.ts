@@ -49,7 +49,10 @@ export interface MonbanOptions {
   audit?: AuditSink;
   /** Mail link settings. */
   links: LinkSettings;
-  /** Language of mails when a call names none (default `ja`). */
+  /**
+   * Language of mails and answers when a call names none, for every tenant that sets no `locale`
+   * (default: the tenant's preset's: `ja` for the five insurer presets, `en` without a preset).
+   */
   defaultLocale?: Locale;
   /** Message overrides, per locale and code, for {@link Monban.formatError}. */
   messages?: MessageOverrides;

@@ -121,7 +121,10 @@ export interface MonbanHttpOptions {
     /** Returns the actor's identity for the audit log, or `null`. */
     authorize(request: HttpRequest, context: { tenantId: string }): Promise<string | null>;
   };
-  /** Default language when `Accept-Language` names neither ja nor en: one, or one per tenant. */
+  /**
+   * Default language when `Accept-Language` names neither ja nor en: one, or one per tenant.
+   * Default: the tenant's `locale` (`ja` for the insurer presets, `en` without a preset).
+   */
   defaultLocale?: Locale | Readonly<Record<string, Locale>>;
   /** Largest accepted body in bytes (default 16 KiB). */
   bodyLimitBytes?: number;

@@ -4,7 +4,6 @@
  * mail, time and randomness only through it.
  * @module
  */
-import type { Locale } from '@monban/policy';
 import type { Factor } from '../factors/Factor.js';
 import type { MailTemplates } from '../mail/templates.js';
 import type { LinkSettings } from '../options.js';
@@ -36,7 +35,6 @@ export interface Kernel {
   readonly templates: MailTemplates;
   /** Lifetime of first-login email-verification links. */
   readonly verifyEmailTtlMs: number;
-  readonly defaultLocale: Locale;
   /** Records an audit event; a failing sink never changes the member's answer. */
   audit(event: Omit<AuditEvent, 'at'>): Promise<void>;
   /** A hash of a random password, verified against when there is no real hash (equal timing). */

@@ -41,7 +41,7 @@ export function signInContext(
     random: kernel.random,
     storage: { tokens: storage.tokens, counters: storage.counters },
     mailer: kernel.mailer,
-    locale: locale ?? kernel.defaultLocale,
+    locale: locale ?? tenant.locale,
     bindingId,
     purpose: 'sign-in',
   };

@@ -91,7 +91,7 @@ export async function notify<K extends MailKind>(
   const address = to === undefined ? account.email : to;
   const tenant = kernel.tenants.get(account.tenantId);
   if (!address || !tenant) return;
-  const language = locale ?? kernel.defaultLocale;
+  const language = locale ?? tenant.locale;
   const { at, ...rest } = data;
   const when = at === undefined ? {} : { at: mailTime(at, tenant.timeZone, language) };
   try {

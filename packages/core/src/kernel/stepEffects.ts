@@ -52,7 +52,7 @@ export async function runEffects(
         break;
       case 'send-verification-email':
         try {
-          await sendVerification(kernel, after, effect.email, step.locale ?? kernel.defaultLocale);
+          await sendVerification(kernel, after, effect.email, step.locale ?? loaded.tenant.locale);
         } catch (error) {
           if (isMonbanError(error, 'STORAGE_UNAVAILABLE')) throw error;
           mailFailed = true;

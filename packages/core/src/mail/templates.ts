@@ -58,9 +58,10 @@ function mail(locale: Locale, tenantName: string, parts: Record<Locale, Parts>) 
   return renderLayout(parts[locale] ?? parts.ja, tenantName, locale);
 }
 
+/** "If this was not you": whom to contact is the tenant, named. */
 const notMe = {
-  ja: 'お心当たりがない場合は、ご加入の健康保険組合までお問い合わせください。',
-  en: 'If this was not you, contact your health insurance society.',
+  ja: (name: string) => `お心当たりがない場合は、${name}までお問い合わせください。`,
+  en: (name: string) => `If this was not you, contact ${name}.`,
 };
 
 /**
@@ -118,7 +119,7 @@ export const defaultMailTemplates: MailTemplates = {
         outro: [
           `リンクの有効期限は${d.validMinutes}分です。リンクは一度だけ使用できます。`,
           '期限が切れた場合は、ログイン画面の「パスワードを忘れた方はこちら」からもう一度お手続きください。',
-          notMe.ja,
+          notMe.ja(name),
         ],
       },
       en: {
@@ -130,7 +131,7 @@ export const defaultMailTemplates: MailTemplates = {
         outro: [
           `The link is valid for ${d.validMinutes} minutes and works once.`,
           'If it has expired, start again from "Forgot your password?" on the sign-in screen.',
-          notMe.en,
+          notMe.en(name),
         ],
       },
     });
@@ -144,13 +145,13 @@ export const defaultMailTemplates: MailTemplates = {
         subject: `【${name}】ユーザIDのお知らせ`,
         intro: ['ユーザIDのお問い合わせを受け付けました。', `${name}のユーザIDは次のとおりです。`],
         code: userId,
-        outro: [notMe.ja],
+        outro: [notMe.ja(name)],
       },
       en: {
         subject: `[${name}] Your user ID`,
         intro: ['We received a request for your user ID.', `Your user ID for ${name} is:`],
         code: userId,
-        outro: [notMe.en],
+        outro: [notMe.en(name)],
       },
     });
   },
@@ -162,12 +163,12 @@ export const defaultMailTemplates: MailTemplates = {
       ja: {
         subject: `【${name}】パスワード変更のお知らせ`,
         intro: [`${at}に、${name}のパスワードが変更されました。`],
-        outro: [notMe.ja],
+        outro: [notMe.ja(name)],
       },
       en: {
         subject: `[${name}] Your password was changed`,
         intro: [`Your ${name} password was changed at ${at}.`],
-        outro: [notMe.en],
+        outro: [notMe.en(name)],
       },
     });
   },
@@ -183,7 +184,7 @@ export const defaultMailTemplates: MailTemplates = {
           `${at}に、${name}に登録されたメールアドレスが「${newEmail}」に変更されました。`,
           '今後のお知らせは新しいメールアドレスに送信されます。',
         ],
-        outro: [notMe.ja],
+        outro: [notMe.ja(name)],
       },
       en: {
         subject: `[${name}] Your email address was changed`,
@@ -191,7 +192,7 @@ export const defaultMailTemplates: MailTemplates = {
           `At ${at}, the email address registered with ${name} was changed to "${newEmail}".`,
           'Future mail will go to the new address.',
         ],
-        outro: [notMe.en],
+        outro: [notMe.en(name)],
       },
     });
   },
@@ -207,7 +208,7 @@ export const defaultMailTemplates: MailTemplates = {
           `${at}に、${name}のユーザIDが「${userId}」に変更されました。`,
           '次回から新しいユーザIDでログインしてください。',
         ],
-        outro: [notMe.ja],
+        outro: [notMe.ja(name)],
       },
       en: {
         subject: `[${name}] Your user ID was changed`,
@@ -215,7 +216,7 @@ export const defaultMailTemplates: MailTemplates = {
           `At ${at}, your ${name} user ID was changed to "${userId}".`,
           'Sign in with the new user ID from now on.',
         ],
-        outro: [notMe.en],
+        outro: [notMe.en(name)],
       },
     });
   },
@@ -228,12 +229,12 @@ export const defaultMailTemplates: MailTemplates = {
       ja: {
         subject: `【${name}】認証方法の追加のお知らせ`,
         intro: [`${at}に、認証方法「${label}」が追加されました。`],
-        outro: [notMe.ja],
+        outro: [notMe.ja(name)],
       },
       en: {
         subject: `[${name}] A sign-in method was added`,
         intro: [`The sign-in method "${label}" was added at ${at}.`],
-        outro: [notMe.en],
+        outro: [notMe.en(name)],
       },
     });
   },
@@ -246,12 +247,12 @@ export const defaultMailTemplates: MailTemplates = {
       ja: {
         subject: `【${name}】認証方法の削除のお知らせ`,
         intro: [`${at}に、認証方法「${label}」が削除されました。`],
-        outro: [notMe.ja],
+        outro: [notMe.ja(name)],
       },
       en: {
         subject: `[${name}] A sign-in method was removed`,
         intro: [`The sign-in method "${label}" was removed at ${at}.`],
-        outro: [notMe.en],
+        outro: [notMe.en(name)],
       },
     });
   },
@@ -263,12 +264,12 @@ export const defaultMailTemplates: MailTemplates = {
       ja: {
         subject: `【${name}】アカウントロックのお知らせ`,
         intro: [`${at}に、ログインの失敗が続いたため${name}のアカウントがロックされました。`],
-        outro: ['ロックの解除については、ご加入の健康保険組合までお問い合わせください。'],
+        outro: [`ロックの解除については、${name}までお問い合わせください。`],
       },
       en: {
         subject: `[${name}] Your account was locked`,
         intro: [`Your ${name} account was locked at ${at} after repeated failed sign-ins.`],
-        outro: ['To unlock it, contact your health insurance society.'],
+        outro: [`To unlock it, contact ${name}.`],
       },
     });
   },

@@ -48,7 +48,7 @@ export async function forgotUserId(
     'userIdReminder',
     account.email,
     { tenantName: tenant.displayName, userId: account.userId },
-    input.locale ?? kernel.defaultLocale,
+    input.locale ?? tenant.locale,
   ).catch(() =>
     kernel.audit({
       type: 'user-id.reminder-requested',

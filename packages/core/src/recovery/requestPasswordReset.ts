@@ -57,7 +57,7 @@ export async function requestPasswordReset(
       link: link(kernel, tenant.id, 'resetPasswordPath', token),
       validMinutes: Math.round(ttlSeconds / 60),
     },
-    input.locale ?? kernel.defaultLocale,
+    input.locale ?? tenant.locale,
   );
   // The answer does not wait for the mail server, so its speed cannot tell who exists.
   mail.catch(() =>

@@ -67,7 +67,7 @@ export async function changeEmail(
       link: link(kernel, a.tenant.id, 'confirmEmailPath', token),
       validMinutes: LINK_TTL_MS / 60_000,
     },
-    input.locale ?? kernel.defaultLocale,
+    input.locale ?? a.tenant.locale,
   );
   return { ok: true, pendingEmail: parsed.value };
 }

@@ -51,6 +51,30 @@ describe('defineTenant (R-TEN-1, R-TEN-2)', () => {
     ).toBe(true);
   });
 
+  it('a tenant without a preset is generic: English, no birth-date step, a reset that asks for a factor (R-REC-2)', () => {
+    const generic = defineTenant({ id: 'acme', displayName: 'Acme' });
+    expect(generic.locale).toBe('en');
+    expect(generic.steps).not.toContain('verify-birthdate');
+    expect(generic.steps).toEqual([
+      'accept-terms',
+      'choose-method',
+      'update-password',
+      'update-email',
+    ]);
+    expect(generic.recovery.totp).toBe('prove');
+    // The insurer presets keep the manuals' language and their "set up the app again" reset.
+    for (const preset of ['daiwa', 'jsw', 'gsYuasa', 'kinkiDenshi', 'ajinomoto'] as const) {
+      const tenant = defineTenant({ id: 'x', displayName: 'X', preset });
+      expect(tenant.locale).toBe('ja');
+      expect(tenant.steps[0]).toBe('verify-birthdate');
+      expect(tenant.recovery.totp).toBe('reenroll');
+    }
+    expect(defineTenant({ id: 'x', displayName: 'X', locale: 'ja' }).locale).toBe('ja');
+    expect(() => defineTenant({ id: 'x', displayName: 'X', locale: 'fr' as 'ja' })).toThrow(
+      /locale/,
+    );
+  });
+
   it('shows mail times in Japan time unless the tenant names another IANA time zone', () => {
     expect(defineTenant({ id: 'x', displayName: 'X' }).timeZone).toBe('Asia/Tokyo');
     expect(defineTenant({ id: 'x', displayName: 'X', timeZone: 'Europe/Berlin' }).timeZone).toBe(

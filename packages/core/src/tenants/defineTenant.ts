@@ -1,4 +1,4 @@
-import { definePolicy, type Policy, type PolicyInput } from '@monban/policy';
+import { definePolicy, type Locale, type Policy, type PolicyInput } from '@monban/policy';
 import { z } from 'zod';
 import { ENROLLMENT_STEPS, type EnrollmentStep, FACTOR_KINDS, type FactorKind } from '../types.js';
 import { TENANT_PRESETS, type TenantPresetName } from './presets.js';
@@ -97,6 +97,12 @@ export interface Tenant {
   readonly recoveryCodes: boolean;
   /** The IANA time zone dates and times are shown in, in mails (default `Asia/Tokyo`). */
   readonly timeZone: string;
+  /**
+   * The language of mails and answers when the member's is unknown: the tenant's `locale`, else
+   * `createMonban`'s `defaultLocale`, else the preset's (`ja` for the five insurer presets, `en`
+   * for the default).
+   */
+  readonly locale: Locale;
 }
 
 /** Password-reset policy (R-SET-4). */
@@ -134,6 +140,8 @@ export interface TenantConfig {
   flowIdleTimeoutSeconds?: number;
   /** Temporary password lifetime in seconds, or `null` (default 90 days). */
   temporaryPasswordTtlSeconds?: number | null;
+  /** Language when the member's is unknown (default: the preset's, `en` without a preset). */
+  locale?: Locale;
   /** The IANA time zone of the dates and times in mails (default `Asia/Tokyo`). */
   timeZone?: string;
   /** Lockout overrides. */
@@ -193,6 +201,7 @@ const configSchema = z
     termsVersion: z.string().min(1).max(64).optional(),
     flowIdleTimeoutSeconds: positiveSeconds.optional(),
     temporaryPasswordTtlSeconds: positiveSeconds.nullable().optional(),
+    locale: z.enum(['ja', 'en']).optional(),
     timeZone: z
       .string()
       .refine(isTimeZone, 'must be an IANA time zone such as Asia/Tokyo')
@@ -343,5 +352,6 @@ export function defineTenant(config: TenantConfig): Tenant {
     passkeySignIn: input.passkeySignIn ?? false,
     recoveryCodes: input.recoveryCodes ?? preset.recoveryCodes,
     timeZone: input.timeZone ?? 'Asia/Tokyo',
+    locale: input.locale ?? preset.locale,
   });
 }

@@ -1,4 +1,4 @@
-import { type Policy, presets as policyPresets } from '@monban/policy';
+import { type Locale, type Policy, presets as policyPresets } from '@monban/policy';
 import type { EnrollmentStep, FactorKind } from '../types.js';
 import type {
   LockoutSettings,
@@ -41,6 +41,8 @@ export interface TenantPreset {
   recovery: RecoverySettings;
   /** Recovery codes (R-REC-1). */
   recoveryCodes: boolean;
+  /** Language of mails and answers when the member's is unknown. */
+  locale: Locale;
 }
 
 const FIVE_MINUTES = 300;
@@ -54,6 +56,8 @@ const stepUp: Record<StepUpAction, StepUpRule> = {
 };
 
 const base: Omit<TenantPreset, 'factors' | 'steps' | 'logoutBeforeFactorSetup' | 'policy'> = {
+  // The five presets reproduce Japanese manuals; the default preset answers in English.
+  locale: 'ja',
   flowIdleTimeoutSeconds: 30 * 60,
   temporaryPasswordTtlSeconds: 90 * 24 * 3600,
   // The manuals' FAQ: a locked account is unlocked by the insurer (Q5/Q6 of seed 002).
@@ -83,14 +87,18 @@ const birthdateTermsFirst: readonly EnrollmentStep[] = ['verify-birthdate', 'acc
  */
 export const TENANT_PRESETS: Readonly<Record<TenantPresetName, Readonly<TenantPreset>>> = {
   /**
-   * Monban's default: the Daiwa reference manual's order, passkey or TOTP, and ten recovery codes
-   * shown once after the first factor (R-REC-1).
+   * Monban's default, for a tenant that is not one of the manuals' insurers: English, no birth
+   * date (no step asks for one), passkey or TOTP, and a reset that asks for one of the member's
+   * own factors rather than re-enrolling on the strength of a mailed link (R-REC-2), and ten
+   * recovery codes shown once after the first factor (R-REC-1).
    */
   default: {
     ...base,
+    locale: 'en',
     recoveryCodes: true,
+    recovery: { ...base.recovery, totp: 'prove' },
     factors: ['passkey', 'totp'],
-    steps: [...birthdateTermsFirst, 'choose-method', 'update-password', 'update-email'],
+    steps: ['accept-terms', 'choose-method', 'update-password', 'update-email'],
     logoutBeforeFactorSetup: false,
     policy: policyPresets.default,
   },

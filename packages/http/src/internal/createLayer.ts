@@ -101,7 +101,8 @@ export function createLayer(monban: Monban, options: MonbanHttpOptions): Layer {
       if (setting !== undefined && tenantId !== null && Object.hasOwn(setting, tenantId)) {
         return setting[tenantId] as Locale;
       }
-      return 'ja';
+      // The tenant's own language (`en` for a tenant built without a preset).
+      return (tenantId === null ? undefined : monban.tenants.get(tenantId)?.locale) ?? 'ja';
     },
     report,
   };
