@@ -39,6 +39,7 @@ import { requestPasswordReset } from './recovery/requestPasswordReset.js';
 import { recoveryCodeFactor } from './recoveryCodes/internal/recoveryCodeFactor.js';
 import { recoveryCodesStatus } from './recoveryCodes/recoveryCodesStatus.js';
 import { regenerateRecoveryCodes } from './recoveryCodes/regenerateRecoveryCodes.js';
+import { acceptUpdatedTerms } from './sessions/acceptUpdatedTerms.js';
 import { endSession } from './sessions/endSession.js';
 import { getSession } from './sessions/getSession.js';
 import { listSessions } from './sessions/listSessions.js';
@@ -109,6 +110,7 @@ export function createMonban(options: MonbanOptions): Monban {
     completePasskeySignIn: (input) => completePasskeySignIn(k, input),
     getSession: (input) => getSession(k, input),
     logout: (input) => logout(k, input),
+    acceptUpdatedTerms: (input) => acceptUpdatedTerms(k, input),
     logoutEverywhere: (input) => logoutEverywhere(k, input),
     listSessions: (input) => listSessions(k, input),
     endSession: (input) => endSession(k, input),

@@ -96,6 +96,11 @@ export interface SessionView {
   idleExpiresAt: number;
   /** Absolute expiry. */
   absoluteExpiresAt: number;
+  /**
+   * The terms version the member must accept before going on (R-ENR-6: the tenant published new
+   * terms while this session was open), or `null` when the member accepted the current ones.
+   */
+  termsVersionToAccept: string | null;
 }
 
 /** A registered second factor as the member sees it. */

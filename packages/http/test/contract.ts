@@ -623,6 +623,26 @@ export function describeHttpContract(adapter: string, start: StartServer) {
         expect(m.env.audit.some((e) => e.type === 'admin.action')).toBe(true);
       });
 
+      it('R-ENR-6: new terms reach a session that was already open; it accepts them without signing in again', async () => {
+        const m = await member();
+        expect(expectOk(await m.client.call('GET', '/session')).session.termsVersionToAccept).toBe(
+          null,
+        );
+        const admin = { authorization: 'Bearer admin' };
+        expectOk(
+          await m.client.call('POST', `/admin/accounts/${m.accountId}/require-terms`, {}, admin),
+        );
+        const pending = expectOk(await m.client.call('GET', '/session')).session;
+        expect(pending.termsVersionToAccept).toBe('1');
+        const stale = await m.client.call('POST', '/session/terms', { version: '0' });
+        expect(stale.body.code).toBe('TERMS_VERSION_MISMATCH');
+        expectOk(await m.client.call('POST', '/session/terms', { version: '1' }));
+        expect(expectOk(await m.client.call('GET', '/session')).session.termsVersionToAccept).toBe(
+          null,
+        );
+        expect(m.env.audit.some((e) => e.type === 'terms.accepted')).toBe(true);
+      });
+
       it('serves the OpenAPI document', async () => {
         const { openBrowser } = await boot();
         const doc = expectOk(await openBrowser('daiwa').call('GET', '/openapi.json'));

@@ -205,3 +205,32 @@ describe('sessions (R-LOG-7)', () => {
     expect(session.session.accountId).toBe(first.accountId);
   });
 });
+
+describe('terms published while a session is open (R-ENR-6)', () => {
+  it('the next who-am-I of an open session asks for them; accepting needs the current version, then the session goes on', async () => {
+    const h = setup();
+    const first = await completeFirstLogin(h);
+    const token = first.answer.session!.token;
+    expect(
+      ok(await h.monban.getSession({ sessionToken: token })).session.termsVersionToAccept,
+    ).toBe(null);
+    // The tenant publishes version 2: the same storage and clock, served by the new settings.
+    const republished = setup({
+      storage: h.storage,
+      clock: h.clock,
+      tenants: [{ id: 't', displayName: 'テスト健康保険組合', preset: 'daiwa', termsVersion: '2' }],
+    });
+    const view = ok(await republished.monban.getSession({ sessionToken: token })).session;
+    expect(view.termsVersionToAccept).toBe('2');
+    expect(
+      await republished.monban.acceptUpdatedTerms({ sessionToken: token, version: '1' }),
+    ).toEqual({ ok: false, error: { code: 'TERMS_VERSION_MISMATCH' } });
+    ok(await republished.monban.acceptUpdatedTerms({ sessionToken: token, version: '2' }));
+    expect(
+      ok(await republished.monban.getSession({ sessionToken: token })).session.termsVersionToAccept,
+    ).toBe(null);
+    expect(republished.audit.map((e) => e.type)).toContain('terms.accepted');
+    const account = await h.storage.accounts.findById('t', first.accountId);
+    expect(account?.acceptedTermsVersion).toBe('2');
+  });
+});

@@ -10,7 +10,8 @@ const TOUCH_INTERVAL_MS = 60 * 1000;
 /**
  * Checks a session token, sliding its idle expiry (R-LOG-7, ACCEPTANCE 39): the who-am-I of
  * every authenticated request. The store is read on every call, so a revocation, a lock or a
- * sign-out everywhere holds at once.
+ * sign-out everywhere holds at once, and new terms reach a session that was already open
+ * (`termsVersionToAccept`, accepted with `acceptUpdatedTerms`).
  */
 export async function getSession(
   kernel: Kernel,
@@ -41,6 +42,10 @@ export async function getSession(
       authTimes: { ...session.authTimes },
       idleExpiresAt,
       absoluteExpiresAt: session.absoluteExpiresAt,
+      termsVersionToAccept:
+        tenant === undefined || account.acceptedTermsVersion === tenant.termsVersion
+          ? null
+          : tenant.termsVersion,
     },
   };
 }

@@ -11,6 +11,7 @@ const body = (view: WhoAmI) =>
       authTimes: view.authTimes,
       idleExpiresAt: view.idleExpiresAt,
       absoluteExpiresAt: view.absoluteExpiresAt,
+      termsVersionToAccept: view.termsVersionToAccept,
     },
   });
 
@@ -21,10 +22,22 @@ const view = (over: Partial<WhoAmI> = {}): WhoAmI => ({
   authTimes: { password: 1764012312312, totp: 1764012312999 },
   idleExpiresAt: 1764013212312,
   absoluteExpiresAt: 1764041112312,
+  termsVersionToAccept: null,
   ...over,
 });
 
 describe('sessionJson (who-am-I body, R-LOG-7)', () => {
+  it('carries the terms version a session must accept, as JSON.stringify writes it (R-ENR-6)', () => {
+    for (const termsVersionToAccept of [null, '2', '2026-12 "改訂"']) {
+      expect(sessionJson(view({ termsVersionToAccept }))).toBe(
+        body(view({ termsVersionToAccept })),
+      );
+    }
+    expect(JSON.parse(sessionJson(view({ termsVersionToAccept: '2' }))).session).toMatchObject({
+      termsVersionToAccept: '2',
+    });
+  });
+
   it('writes exactly what JSON.stringify writes, and never the session ID', () => {
     expect(sessionJson(view())).toBe(body(view()));
     // A view with more fields (a storage ID) still shows only the who-am-I fields.

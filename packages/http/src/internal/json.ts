@@ -3,7 +3,13 @@ import type { SessionView } from '@monban/core';
 /** The fields of a session the who-am-I answer shows (never its storage ID). */
 export type WhoAmI = Pick<
   SessionView,
-  'tenantId' | 'accountId' | 'userId' | 'authTimes' | 'idleExpiresAt' | 'absoluteExpiresAt'
+  | 'tenantId'
+  | 'accountId'
+  | 'userId'
+  | 'authTimes'
+  | 'idleExpiresAt'
+  | 'absoluteExpiresAt'
+  | 'termsVersionToAccept'
 >;
 
 /** Whether a string is its own JSON text between quotes: printable ASCII without `"` and `\`. */
@@ -46,7 +52,9 @@ function timesJson(times: Record<string, unknown>): string | undefined {
  */
 export function sessionJson(view: WhoAmI): string {
   const { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt } = view;
+  const terms = view.termsVersionToAccept;
   if (
+    (terms !== null && typeof terms !== 'string') ||
     typeof tenantId !== 'string' ||
     typeof accountId !== 'string' ||
     typeof userId !== 'string' ||
@@ -57,9 +65,17 @@ export function sessionJson(view: WhoAmI): string {
     Object.getPrototypeOf(authTimes) !== Object.prototype
   ) {
     return JSON.stringify({
-      session: { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt },
+      session: {
+        tenantId,
+        accountId,
+        userId,
+        authTimes,
+        idleExpiresAt,
+        absoluteExpiresAt,
+        termsVersionToAccept: terms,
+      },
     });
   }
   const times = timesJson(authTimes as Record<string, unknown>) ?? JSON.stringify(authTimes);
-  return `{"session":{"tenantId":${str(tenantId)},"accountId":${str(accountId)},"userId":${str(userId)},"authTimes":${times},"idleExpiresAt":${num(idleExpiresAt)},"absoluteExpiresAt":${num(absoluteExpiresAt)}}}`;
+  return `{"session":{"tenantId":${str(tenantId)},"accountId":${str(accountId)},"userId":${str(userId)},"authTimes":${times},"idleExpiresAt":${num(idleExpiresAt)},"absoluteExpiresAt":${num(absoluteExpiresAt)},"termsVersionToAccept":${terms === null ? 'null' : str(terms)}}}`;
 }

@@ -76,6 +76,10 @@ export const responses = {
       authTimes: z.partialRecord(z.enum(PROOFS), epochMs).describe('When each proof was made'),
       idleExpiresAt: epochMs,
       absoluteExpiresAt: epochMs,
+      termsVersionToAccept: z
+        .string()
+        .nullable()
+        .describe('New terms to accept (POST /session/terms) before going on; null when none'),
     }),
   }),
   SessionRenewed: z.object({

@@ -1,9 +1,12 @@
 import type { Result } from '@monban/core';
 import { plain, type RouteDef, sessionMeta } from '../context.js';
 import { sessionJson } from '../json.js';
-import { sessionRoute } from './define.js';
+import { sessionCall, sessionRoute } from './define.js';
 
-/** The member's session (R-LOG-7): who am I, and signing out here or everywhere. */
+/**
+ * The member's session (R-LOG-7): who am I, new terms accepted while signed in (R-ENR-6), and
+ * signing out here or everywhere.
+ */
 export const SESSION_ROUTES: readonly RouteDef[] = [
   sessionRoute(
     {
@@ -15,6 +18,19 @@ export const SESSION_ROUTES: readonly RouteDef[] = [
     },
     // Serialized by hand: the most frequent request of a portal (R-ADP-3, #9).
     async (ctx) => ({ json: sessionJson(ctx.session!) }),
+  ),
+  sessionCall(
+    {
+      method: 'POST',
+      path: '/session/terms',
+      operationId: 'acceptUpdatedTerms',
+      summary:
+        "Accepts the tenant's current terms, published while the session was open (the session's termsVersionToAccept).",
+      body: 'Terms',
+      response: 'Empty',
+    },
+    (ctx, sessionToken) =>
+      ctx.monban.acceptUpdatedTerms({ sessionToken, version: ctx.body.version }),
   ),
   {
     method: 'POST',
