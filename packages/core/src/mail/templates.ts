@@ -292,7 +292,7 @@ export const defaultMailTemplates: MailTemplates = {
               ]
             : []),
         ],
-        outro: [notMe.ja],
+        outro: [notMe.ja(name)],
       },
       en: {
         subject: few
@@ -306,7 +306,7 @@ export const defaultMailTemplates: MailTemplates = {
               ]
             : []),
         ],
-        outro: [notMe.en],
+        outro: [notMe.en(name)],
       },
     });
   },
