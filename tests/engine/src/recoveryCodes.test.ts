@@ -9,9 +9,11 @@ import { completeFirstLogin, type Harness, NEW_PASSWORD, ok, setup, stepUp } fro
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 
-/** A tenant built without a preset: recovery codes on (R-REC-1). */
+/** A tenant built without a preset (recovery codes on, R-REC-1), speaking Japanese like the manuals. */
 function plainTenant(overrides: Record<string, unknown> = {}) {
-  return setup({ tenants: [{ id: 't', displayName: 'テスト健康保険組合', ...overrides }] });
+  return setup({
+    tenants: [{ id: 't', displayName: 'テスト健康保険組合', locale: 'ja', ...overrides }],
+  });
 }
 
 async function member(h: Harness) {
