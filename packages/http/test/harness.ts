@@ -185,13 +185,17 @@ export function setupEnv(
   const audit: AuditEvent[] = [];
   const mail = { down: false };
   const monban: Monban = createMonban({
-    tenants: PRESETS.map((preset) => ({
-      id: preset.toLowerCase(),
-      displayName: `${preset} 健康保険組合`,
-      preset,
-      // Daiwa also lets members sign in with a passkey alone (R-LOG-3).
-      ...(preset === 'daiwa' ? { passkeySignIn: true } : {}),
-    })),
+    tenants: [
+      ...PRESETS.map((preset) => ({
+        id: preset.toLowerCase(),
+        displayName: `${preset} 健康保険組合`,
+        preset,
+        // Daiwa also lets members sign in with a passkey alone (R-LOG-3).
+        ...(preset === 'daiwa' ? { passkeySignIn: true } : {}),
+      })),
+      // Built without a preset: recovery codes on (R-REC-1).
+      { id: 'plain', displayName: '標準健康保険組合' },
+    ],
     storage,
     hasher,
     mailer: {

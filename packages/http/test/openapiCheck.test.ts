@@ -22,6 +22,7 @@ const flow = {
   emailVerificationSentTo: null,
   termsVersion: '2025-04',
   ceremony: null,
+  recoveryCode: false,
 };
 
 describe('the OpenAPI answer check of the contract suite', () => {

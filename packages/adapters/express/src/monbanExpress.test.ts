@@ -5,6 +5,7 @@ import { describeHttpContract, type StartServer } from '../../../http/test/contr
 import { setupEnv } from '../../../http/test/harness.js';
 import { describeJourneyContract } from '../../../http/test/journeys.js';
 import { describeRealFactorContract } from '../../../http/test/realFactors.js';
+import { describeRecoveryCodeContract } from '../../../http/test/recoveryCodes.js';
 import { monbanExpress } from './monbanExpress.js';
 
 const start: StartServer = async (http) => {
@@ -26,6 +27,7 @@ const start: StartServer = async (http) => {
 describeHttpContract('express', start);
 describeRealFactorContract('express', start);
 describeJourneyContract('express', start);
+describeRecoveryCodeContract('express', start);
 
 describe('monbanExpress options', () => {
   it('{ monban, ...httpOptions } makes its own HTTP layer with those options', async () => {

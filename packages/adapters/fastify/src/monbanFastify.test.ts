@@ -4,6 +4,7 @@ import { describeHttpContract, type StartServer } from '../../../http/test/contr
 import { setupEnv } from '../../../http/test/harness.js';
 import { describeJourneyContract } from '../../../http/test/journeys.js';
 import { describeRealFactorContract } from '../../../http/test/realFactors.js';
+import { describeRecoveryCodeContract } from '../../../http/test/recoveryCodes.js';
 import { monbanFastify } from './monbanFastify.js';
 
 const start: StartServer = async (http) => {
@@ -16,6 +17,7 @@ const start: StartServer = async (http) => {
 describeHttpContract('fastify', start);
 describeRealFactorContract('fastify', start);
 describeJourneyContract('fastify', start);
+describeRecoveryCodeContract('fastify', start);
 
 describe('monbanFastify, sending', () => {
   it('an answer Node refuses to write ends in the layer’s error answer, not a hung request', async () => {

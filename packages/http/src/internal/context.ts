@@ -89,6 +89,7 @@ export function flowOutcome(ctx: Ctx, result: Result<FlowAnswer>): Outcome {
   }
   const body: Record<string, unknown> = { flow: result.flow };
   if (result.client !== undefined) body.client = result.client;
+  if (result.recoveryCodes !== undefined) body.recoveryCodes = result.recoveryCodes;
   if (result.session !== undefined) {
     // Rotation: the flow token dies, a new session token is issued (ACCEPTANCE 34).
     ctx.setSession(result.session);

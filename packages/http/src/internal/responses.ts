@@ -5,9 +5,10 @@
  * receives against the document.
  */
 import { z } from 'zod';
-import { FACTOR_KINDS, FLOW_STEPS, PROOFS } from './vocabulary.js';
+import { ANSWER_KINDS, FACTOR_KINDS, FLOW_STEPS, PROOFS } from './vocabulary.js';
 
 const factorKind = z.enum(FACTOR_KINDS);
+const answerKind = z.enum(ANSWER_KINDS);
 const flowStep = z.enum(FLOW_STEPS);
 const epochMs = z.number().describe('Epoch milliseconds');
 const clientData = z
@@ -35,8 +36,16 @@ const flowView = z.object({
   devices: z.array(z.object({ id: z.string(), label: z.string(), kind: factorKind })),
   emailVerificationSentTo: z.string().nullable(),
   termsVersion: z.string(),
-  ceremony: z.object({ mode: z.enum(['enroll', 'challenge']), factor: factorKind }).nullable(),
+  ceremony: z.object({ mode: z.enum(['enroll', 'challenge']), factor: answerKind }).nullable(),
+  recoveryCode: z
+    .boolean()
+    .describe('Whether the second-factor step offers "use a recovery code" (R-REC-1)'),
 });
+
+/** Ten recovery codes, shown once (R-REC-1). */
+const recoveryCodes = z
+  .array(z.string().describe('ABCDE-FGHJK'))
+  .describe('The new recovery codes: shown once, never again (only their hashes are kept)');
 
 /** Core's `FactorSummary`: one of the member's devices or passkeys. */
 const factorSummary = z.object({
@@ -66,6 +75,9 @@ export const responses = {
       .optional()
       .describe('Present when the flow completed: the session cookie is set'),
     returnTo: z.string().optional().describe('Where to go once signed in (checked, ACCEPTANCE 38)'),
+    recoveryCodes: recoveryCodes
+      .optional()
+      .describe('Right after the first factor was set up: the recovery codes, shown once'),
   }),
   Ceremony: z.object({ client: clientData }),
   Session: z.object({
@@ -112,6 +124,13 @@ export const responses = {
     session: sessionGrant.describe('This session, rotated onto the new epoch: a new cookie is set'),
   }),
   FactorsRemoved: z.object({ removed: z.number() }),
+  RecoveryCodesStatus: z.object({
+    enabled: z.boolean().describe('Whether the tenant offers recovery codes'),
+    remaining: z.number().describe('Unused codes left'),
+    total: z.number().describe('Codes in a set'),
+    createdAt: epochMs.nullable().describe('When the current set was made'),
+  }),
+  RecoveryCodesIssued: z.object({ codes: recoveryCodes, remaining: z.number() }),
   Sessions: z.object({ sessions: z.array(sessionSummary) }),
   Empty: z.object({}),
   Error: z.object({

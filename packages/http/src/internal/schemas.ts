@@ -4,10 +4,12 @@
  * an unknown field (an `accountId` slipped into a body) is refused, not ignored.
  */
 import { z } from 'zod';
-import { FACTOR_KINDS, STEP_UP_ACTIONS } from './vocabulary.js';
+import { ANSWER_KINDS, FACTOR_KINDS, STEP_UP_ACTIONS } from './vocabulary.js';
 
 const text = (max: number) => z.string().max(max);
 const factor = z.enum(FACTOR_KINDS);
+/** What answers a second-factor step: a factor kind, or `recovery-code` (R-REC-1). */
+const answerKind = z.enum(ANSWER_KINDS);
 /** A factor ceremony's answer: a one-time code or a WebAuthn response object. */
 const factorResponse = z.union([
   text(64).describe('A one-time code'),
@@ -42,14 +44,14 @@ export const schemas = {
   ChangeMethod: z.strictObject({ factor }),
   CompleteFactor: z.strictObject({ label: text(256), response: factorResponse }),
   BeginChallenge: z.strictObject({
-    factor: factor.optional(),
+    factor: answerKind.optional().describe('\'recovery-code\' for "use a recovery code"'),
     credentialId: text(256).optional(),
   }),
   FactorAnswer: z.strictObject({ response: factorResponse }),
   LogoutEverywhere: z.strictObject({ keepCurrent: z.boolean().optional() }),
   StepUpPassword: z.strictObject({ password: text(1024) }),
   BeginStepUp: z.strictObject({
-    factor: factor.optional(),
+    factor: answerKind.optional().describe('\'recovery-code\' for "use a recovery code"'),
     credentialId: text(256).optional(),
   }),
   ChangeUserId: z.strictObject({ userId: text(256) }),

@@ -79,6 +79,28 @@ export const SETTINGS_ROUTES: readonly RouteDef[] = [
   ),
   sessionCall(
     {
+      method: 'GET',
+      path: '/settings/recovery-codes',
+      operationId: 'recoveryCodesStatus',
+      summary: 'How many recovery codes the member has left (R-REC-1); never a code.',
+      response: 'RecoveryCodesStatus',
+    },
+    (ctx, sessionToken) => ctx.monban.recoveryCodesStatus({ sessionToken }),
+  ),
+  sessionCall(
+    {
+      method: 'POST',
+      path: '/settings/recovery-codes',
+      operationId: 'regenerateRecoveryCodes',
+      summary:
+        'A new set of ten recovery codes, answered once; the old set stops working (step-up required, the add-factor rule).',
+      body: 'Empty',
+      response: 'RecoveryCodesIssued',
+    },
+    (ctx, sessionToken) => ctx.monban.regenerateRecoveryCodes({ sessionToken }),
+  ),
+  sessionCall(
+    {
       method: 'POST',
       path: '/settings/factors',
       operationId: 'beginAddFactor',
