@@ -19,6 +19,7 @@ const texts = {
     termsUpdated: '利用規約が更新されました。内容をご確認のうえ、同意してください。',
     termsBody:
       '第1条（目的）本規約は、加入者ポータル（以下「本サービス」）の利用条件を定めるものです。\n第2条（認証）利用者は、多要素認証を設定し、認証情報を適切に管理するものとします。\n第3条（禁止事項）利用者は、第三者に認証情報を利用させてはなりません。\n（デモ用の規約です）',
+    termsVersion: '（第{version}版）',
     agree: '同意する',
     chooseMethod: '認証方式の選択',
     newUserIdOptional: '新しいユーザID（任意）',
@@ -149,6 +150,7 @@ const texts = {
     termsUpdated: 'The terms of use were updated. Please review and accept them.',
     termsBody:
       'Article 1 (Purpose) These terms govern the use of the member portal (the "Service").\nArticle 2 (Authentication) Members set up multi-factor authentication and keep their credentials safe.\nArticle 3 (Prohibited acts) Members must not let others use their credentials.\n(Demo terms)',
+    termsVersion: '(version {version})',
     agree: 'I agree',
     chooseMethod: 'Choose an authentication method',
     newUserIdOptional: 'New user ID (optional)',

@@ -10,6 +10,7 @@ import {
 } from './factors.js';
 import { t } from './i18n.js';
 import { go, mark } from './nav.js';
+import { recoveryChoice, recoveryCodeEntry, rt, showRecoveryCodes } from './recoveryCodes.js';
 import { clearError, errorBox, field, form, h, linkButton, show, showError, title } from './ui.js';
 
 /** The login screen (R-LOG-1), with "keep me signed in" and the two "forgot" links. */
@@ -138,6 +139,12 @@ async function step(method, path, body) {
 /** Draws the screen for `answer.flow.step` (or the portal once a session opened). */
 export function showFlow(answer) {
   const { flow } = answer;
+  // The first factor's recovery codes, shown once before anything else (R-REC-1).
+  if (answer.recoveryCodes) {
+    return showRecoveryCodes(answer.recoveryCodes, () =>
+      showFlow({ ...answer, recoveryCodes: undefined }),
+    );
+  }
   if (answer.session || flow.status === 'completed') return go('home');
   if (flow.status === 'signed-out') return signedOut();
   mark('flow');
@@ -177,7 +184,11 @@ function terms(flow) {
   const updated = flow.kind === 'login';
   flowScreen(
     ...title(t('terms'), updated ? t('termsUpdated') : null),
-    h('div', { class: 'terms', tabindex: 0 }, `${t('termsBody')}\n(version ${flow.termsVersion})`),
+    h(
+      'div',
+      { class: 'terms', tabindex: 0 },
+      `${t('termsBody')}\n${t('termsVersion', { version: flow.termsVersion })}`,
+    ),
     form([], t('agree'), () => step('POST', '/flow/terms', { version: flow.termsVersion })),
   );
 }
@@ -423,6 +434,7 @@ function secondFactor(flow, answer) {
           ),
         ),
       ),
+      recoveryLink(flow),
     );
   }
   return challenge({}, devices[0]);
@@ -439,11 +451,39 @@ async function challenge(which, device) {
   return ceremony(r.data, which, device);
 }
 
+/**
+ * 「リカバリーコードを使う」 under every second-factor screen that offers it (R-REC-1): login,
+ * and a password reset that asks for a factor.
+ */
+function recoveryLink(flow) {
+  if (!flow?.recoveryCode) return null;
+  return recoveryChoice(async () => {
+    const r = await api('POST', '/flow/challenge', { factor: 'recovery-code' });
+    if (!r.ok) {
+      if (r.error.code === 'FLOW_EXPIRED') return flowEnded(r.error);
+      const box = errorBox();
+      flowScreen(...title(t('secondFactor')), box);
+      return showError(box, r.error);
+    }
+    document.body.dataset.step = 'recovery-code';
+    flowScreen(
+      ...title(t('secondFactor'), rt('use')),
+      recoveryCodeEntry((code) => step('POST', '/flow/challenge/verify', { response: code })),
+      h(
+        'p',
+        { class: 'links' },
+        linkButton(rt('backToDevice'), () => resume()),
+      ),
+    );
+  });
+}
+
 /** The screen of a begun challenge: a passkey button, an emailed code, or a TOTP code. */
 function ceremony(answer, which, device) {
   const kind = answer.flow.ceremony?.factor ?? device?.kind ?? answer.flow.chosenFactor;
   const client = answer.client ?? {};
   const verify = (response) => step('POST', '/flow/challenge/verify', { response: response ?? '' });
+  const other = recoveryLink(answer.flow);
   if (kind === 'passkey') {
     return flowScreen(
       ...title(t('secondFactor')),
@@ -452,6 +492,7 @@ function ceremony(answer, which, device) {
         begin: () => api('POST', '/flow/challenge', which),
         verify,
       }),
+      other,
     );
   }
   if (kind === 'email-otp') {
@@ -461,9 +502,10 @@ function ceremony(answer, which, device) {
         complete: (_label, code) => verify(code),
         resend: () => api('POST', '/flow/challenge', which),
       }),
+      other,
     );
   }
-  flowScreen(...title(t('secondFactor')), totpEntry(verify, client.label ?? device?.label));
+  flowScreen(...title(t('secondFactor')), totpEntry(verify, client.label ?? device?.label), other);
 }
 
 /** Forgot password (R-SET-4): the ID, then the mailed 5-minute link. */

@@ -3,6 +3,12 @@ import { api, tenant } from './api.js';
 import { emailCodeEntry, factorSetup, passkeyPrompt, setupTitle, totpEntry } from './factors.js';
 import { t } from './i18n.js';
 import { go } from './nav.js';
+import {
+  canUseRecoveryCode,
+  recoveryChoice,
+  recoveryCodeEntry,
+  recoveryCodesSettings,
+} from './recoveryCodes.js';
 import { passwordRules } from './screens.js';
 import { errorBox, field, fill, form, h, linkButton, show, showError, title } from './ui.js';
 
@@ -10,6 +16,9 @@ import { errorBox, field, fill, form, h, linkButton, show, showError, title } fr
 export async function home() {
   const r = await api('GET', '/session');
   if (!r.ok) return go('login');
+  // New terms published while this session was open (R-ENR-6): accepted before going on.
+  const version = r.data.session.termsVersionToAccept;
+  if (version) return updatedTerms(version);
   document.body.dataset.step = 'home';
   show(
     ...title(t('welcome', { userId: r.data.session.userId })),
@@ -20,6 +29,24 @@ export async function home() {
     ]),
     h('button', { class: 'secondary', onclick: () => go('settings') }, t('settings')),
     h('button', { class: 'secondary', onclick: () => go('logout') }, t('logout')),
+  );
+}
+
+/** The tenant's new terms, for a member already signed in. */
+function updatedTerms(version) {
+  document.body.dataset.step = 'session-terms';
+  show(
+    ...title(t('terms'), t('termsUpdated')),
+    h(
+      'div',
+      { class: 'terms', tabindex: 0 },
+      `${t('termsBody')}\n${t('termsVersion', { version })}`,
+    ),
+    form([], t('agree'), async () => {
+      const r = await api('POST', '/session/terms', { version });
+      if (!r.ok) return r.error;
+      return home();
+    }),
   );
 }
 
@@ -69,6 +96,7 @@ function stepUp(required) {
       resolve(value);
     };
     const proofs = [...required];
+    let useCode = () => null;
     const head = () => [h('h2', {}, t('stepUp')), h('p', {}, t('stepUpBody'))];
     const cancel = () => linkButton(t('cancel'), () => finish(false));
     const next = async () => {
@@ -93,6 +121,11 @@ function stepUp(required) {
       }
       const list = await api('GET', '/settings/factors');
       const own = list.ok ? list.data.factors : [];
+      // 「リカバリーコードを使う」 is offered beside the devices (R-REC-1, ACCEPTANCE 58).
+      const code = { factor: 'recovery-code' };
+      useCode = (await canUseRecoveryCode())
+        ? () => recoveryChoice(() => begin(code, { kind: 'recovery-code' }, own))
+        : () => null;
       if (own.length > 1) return pick(own);
       return begin(own[0] ? { credentialId: own[0].id } : { factor: proof }, own[0], own);
     };
@@ -123,6 +156,7 @@ function stepUp(required) {
             ),
           ),
         ),
+        useCode(),
         cancel(),
       );
     const begin = async (which, device, own) => {
@@ -141,19 +175,22 @@ function stepUp(required) {
       const client = r.data.client ?? {};
       const kind = device?.kind ?? which.factor;
       const body =
-        kind === 'passkey'
-          ? passkeyPrompt(client.options, {
-              label: t('usePasskeyStepUp'),
-              begin: () => api('POST', '/step-up/challenge', which),
-              verify,
-            })
-          : kind === 'email-otp'
-            ? emailCodeEntry(client, {
-                complete: (_label, code) => verify(code),
-                resend: () => api('POST', '/step-up/challenge', which),
+        kind === 'recovery-code'
+          ? recoveryCodeEntry(verify)
+          : kind === 'passkey'
+            ? passkeyPrompt(client.options, {
+                label: t('usePasskeyStepUp'),
+                begin: () => api('POST', '/step-up/challenge', which),
+                verify,
               })
-            : totpEntry(verify, client.label ?? device?.label);
-      fill(dialog, ...head(), body, again, cancel());
+            : kind === 'email-otp'
+              ? emailCodeEntry(client, {
+                  complete: (_label, code) => verify(code),
+                  resend: () => api('POST', '/step-up/challenge', which),
+                })
+              : totpEntry(verify, client.label ?? device?.label);
+      const code = kind === 'recovery-code' ? null : useCode();
+      fill(dialog, ...head(), body, code, again, cancel());
     };
     dialog.showModal();
     void next();
@@ -252,6 +289,7 @@ export async function settings() {
       ),
     ),
     section(t('devices'), devices),
+    recoveryCodesSettings(withStepUp),
     section(t('sessions'), sessions),
   );
   await Promise.all([drawDevices(devices), drawSessions(sessions)]);

@@ -636,15 +636,27 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
   });
 
   // Last: restarts the portal with new terms for every tenant.
-  it('terms re-acceptance: after a new terms version, before the portal home', async () => {
+  it('terms re-acceptance (R-ENR-6): after a new terms version, an open session and the next login accept them before the portal home', async () => {
+    // A member already signed in when the new terms are published.
+    const open = await atSecondFactor('ajinomoto', 'totp');
+    await answerSecondFactor(open.page, portal.origin, open.member);
+    expect(await stepOf(open.page)).toBe('home');
+    // Another member who finished the first login under version 1, signed out.
+    await (await atSecondFactor('daiwa', 'totp')).context.close();
     portal = await portal.restart({ termsVersion: '2' });
+    await open.page.reload();
+    await open.page.waitForFunction(() => document.body.dataset.step === 'session-terms');
+    await expect(open.page.locator('.terms').textContent()).resolves.toContain('（第2版）');
+    expect(await next(open.page, () => press(open.page, '同意する'))).toBe('home');
+    await open.context.close();
+
     const { context, page, member } = await atSecondFactor('daiwa', 'totp');
     await answerSecondFactor(page, portal.origin, member);
     expect(await stepOf(page)).toBe('accept-terms');
     await expect(page.locator('main .lead').textContent()).resolves.toContain(
       '利用規約が更新されました',
     );
-    await expect(page.locator('.terms').textContent()).resolves.toContain('(version 2)');
+    await expect(page.locator('.terms').textContent()).resolves.toContain('（第2版）');
     expect(await next(page, () => press(page, '同意する'))).toBe('home');
     // Accepted once: the next login goes straight home.
     await logoutAndLogin(page, member);
