@@ -59,6 +59,8 @@ export async function createPortal(options: {
           id: tenant.id,
           displayName: tenant.displayName,
           preset: tenant.preset,
+          // The demo speaks Japanese first (R-DEMO-1), the default preset's tenant too.
+          locale: 'ja',
           ...(options.termsVersion === undefined ? {} : { termsVersion: options.termsVersion }),
           ...(passkey === null ? { factors: withoutPasskey } : {}),
           ...(passkey !== null && tenant.passkeySignIn === true ? { passkeySignIn: true } : {}),

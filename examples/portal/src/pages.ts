@@ -18,6 +18,7 @@ const ASSETS: Readonly<Record<string, string>> = {
   'factors.js': JS,
   'i18n.js': JS,
   'nav.js': JS,
+  'recoveryCodes.js': JS,
   'screens.js': JS,
   'settings.js': JS,
   'ui.js': JS,

@@ -1,5 +1,6 @@
 /**
- * The five demo tenants, one per source manual, with the temporary member printed at start-up.
+ * The demo tenants, one per source manual plus one on Monban's default preset (recovery codes),
+ * with the temporary member printed at start-up.
  * @module
  */
 import type { TenantPresetName } from '@monban/core';
@@ -80,6 +81,20 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     member: {
       userId: 'ajino0001',
       temporaryPassword: 'Hagaki-Ajino-01',
+      birthDate: DEMO_BIRTH_DATE,
+    },
+  },
+  {
+    // Built on Monban's default preset, which adds recovery codes to the manuals' screens
+    // (R-REC-1): ten single-use codes shown once after the first factor.
+    id: 'standard',
+    preset: 'default',
+    displayName: 'モンバン標準健康保険組合',
+    nameEn: 'Monban Standard Health Insurance Society',
+    manual: '— (Monban default, with recovery codes)',
+    member: {
+      userId: 'std000001',
+      temporaryPassword: 'Hagaki-Std-01',
       birthDate: DEMO_BIRTH_DATE,
     },
   },
