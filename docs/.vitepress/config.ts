@@ -70,6 +70,7 @@ export default defineConfig({
             },
             { text: 'Write your own storage adapter', link: '/recipes/storage-adapter' },
             { text: 'Customize messages and mails (ja/en)', link: '/recipes/messages' },
+            { text: 'Offer recovery codes', link: '/recipes/recovery-codes' },
           ],
         },
         { text: 'Packages', link: '/packages/', collapsed: true, items: packages },
