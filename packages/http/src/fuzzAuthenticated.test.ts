@@ -67,7 +67,15 @@ describe('who am I (R-LOG-7, ACCEPTANCE 37)', () => {
     const view = expectOk(await env.monban.getSession({ sessionToken: me.token })).session;
     const { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt } = view;
     expect(JSON.parse(whoami.body)).toEqual({
-      session: { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt },
+      session: {
+        tenantId,
+        accountId,
+        userId,
+        authTimes,
+        idleExpiresAt,
+        absoluteExpiresAt,
+        termsVersionToAccept: null,
+      },
     });
     // Not the session's ID in storage either (the handle of DELETE /settings/sessions/{id}).
     const [stored] = await env.storage.sessions.listByAccount(
