@@ -274,4 +274,32 @@ describe('recovery codes (R-REC-1)', () => {
     const left = ok(await h.monban.listFactors({ sessionToken: removed.session.token }));
     expect(left.factors.map((f) => f.label)).toEqual(['New phone']);
   });
+  it('an administrator’s factor reset removes the set with the devices; the next first factor brings a new one', async () => {
+    const h = plainTenant();
+    const m = await member(h);
+    ok(
+      await h.monban.admin.resetFactors({ tenantId: 't', accountId: m.accountId, actor: 'ops-1' }),
+    );
+    expect(await h.storage.credentials.listByAccount('t', m.accountId)).toEqual([]);
+    h.clock.advance(60_000);
+    const login = ok(
+      await h.monban.login({ tenantId: 't', userId: m.userId, password: NEW_PASSWORD }),
+    );
+    expect(login.flow.step).not.toBe('second-factor');
+    let flow = login.flow;
+    if (flow.step === 'choose-method') {
+      flow = ok(await h.monban.chooseMethod({ flowToken: login.flowToken, factor: 'totp' })).flow;
+    }
+    expect(flow.step).toBe('configure-factor');
+    const begun = ok(await h.monban.beginFactorSetup({ flowToken: login.flowToken }));
+    const done = ok(
+      await h.monban.completeFactorSetup({
+        flowToken: login.flowToken,
+        label: 'New phone',
+        response: await testFactorCode(String(begun.client?.secret), h.clock.now()),
+      }),
+    );
+    expect(done.recoveryCodes).toHaveLength(10);
+    expect(done.recoveryCodes?.some((c) => m.codes.includes(c))).toBe(false);
+  });
 });
