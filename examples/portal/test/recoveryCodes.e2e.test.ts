@@ -2,8 +2,8 @@
  * Recovery codes in real headless Chromium at 390x844 (R-REC-1, R-REC-2 a): a member of the
  * tenant built on Monban's default preset sets up an authenticator app and is shown ten codes
  * once (「テキストで保存」, 「保存しました」), adds a second phone, loses both, signs in with a
- * recovery code, sets up a new phone, removes the lost ones, and makes a new set behind a
- * step-up answered with a recovery code. Screenshots of each new screen go to
+ * recovery code, sets up a new phone, removes the lost ones, makes a new set behind a step-up
+ * answered with a recovery code, and answers a password reset's second factor with one. Screenshots of each new screen go to
  * `test/screenshots-recovery/`.
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
@@ -203,6 +203,26 @@ describe.skipIf(!enabled)('recovery codes (Chromium, 390x844)', () => {
     await again.page.fill('#recovery-code', fresh[0]!);
     expect(await next(again.page, () => submit(again.page))).toBe('home');
     expect(await stepOf(again.page)).toBe('home');
+
+    // Forgot password too: the reset asks for a factor, and a recovery code answers it.
+    const r = again.page;
+    await next(r, () => press(r, 'ログアウト'));
+    await next(r, () => press(r, 'ログアウトする'));
+    await next(r, () => press(r, 'パスワードをお忘れの方'));
+    await r.fill('#userId', userId);
+    await next(r, () => submit(r));
+    const resetMail = await waitMail(portal.origin, email);
+    const link = resetMail.text.match(/https?:\/\/\S+reset-password\?token=[\w-]+/)?.[0];
+    expect(link).toBeTruthy();
+    await r.goto(link as string);
+    await r.locator('#use-recovery-code').waitFor();
+    await capture(r, 'reset-second-factor');
+    expect(await next(r, () => r.locator('#use-recovery-code').click())).toBe('recovery-code');
+    await r.fill('#recovery-code', fresh[1]!);
+    expect(await next(r, () => submit(r))).toBe('update-password');
+    await r.fill('#password', 'Kosmo-Reset2027x');
+    await r.fill('#confirmation', 'Kosmo-Reset2027x');
+    expect(await next(r, () => submit(r))).toBe('home');
     await again.context.close();
   });
 });
