@@ -3,8 +3,8 @@
  * tenant built on Monban's default preset sets up an authenticator app and is shown ten codes
  * once (「テキストで保存」, 「保存しました」), adds a second phone, loses both, signs in with a
  * recovery code, sets up a new phone, removes the lost ones, makes a new set behind a step-up
- * answered with a recovery code, and answers a password reset's second factor with one. Screenshots of each new screen go to
- * `test/screenshots-recovery/`.
+ * answered with a recovery code, and answers a password reset's second factor with one.
+ * Screenshots of each new screen go to `test/screenshots-recovery/`.
  */
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
