@@ -1,7 +1,8 @@
 /**
- * The factor interface. Core ships no factor and imports none: `@monban/totp`,
+ * The factor interface. Core ships no device factor and imports none: `@monban/totp`,
  * `@monban/webauthn` and `@monban/email-otp` implement this interface and are passed to
- * `createMonban({ factors })`.
+ * `createMonban({ factors })`. Only recovery codes (kind `recovery-code`, R-REC-1) are built in:
+ * the engine registers them itself, and no package may implement that kind.
  * @module
  */
 import type { Locale, MessageCatalog } from '@monban/policy';
