@@ -16,6 +16,7 @@ const monban = createMonban({
     {
       id: 'demo',
       displayName: 'デモ健康保険組合',
+      locale: 'ja', // a tenant without a preset answers in English otherwise
       factors: ['email-otp'], // opt-in: weaker than TOTP or passkeys
       steps: ['accept-terms', 'update-password', 'update-email', 'verify-email', 'choose-method'],
     },

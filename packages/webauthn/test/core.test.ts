@@ -166,7 +166,8 @@ describe('passkeys through @monban/core (memory adapter, argon2)', () => {
     }
 
     // Delete the iPhone passkey (step-up and confirmation from core), then it no longer works.
-    const removal = { sessionToken: token, credentialId: credential!.id };
+    // Adding the passkey rotated the session (R-REC-3): the answer carries the new token.
+    const removal = { sessionToken: added.session.token, credentialId: credential!.id };
     expect(await h.monban.removeFactor(removal)).toMatchObject({
       ok: false,
       error: { code: 'CONFIRMATION_REQUIRED' },
