@@ -5,7 +5,7 @@ import type { GuardOptions, GuardResult, HttpRequest, HttpResponse } from '../ty
 import type { AnswerError } from './context.js';
 import type { Layer } from './createLayer.js';
 import { describeError } from './describeError.js';
-import { failureCode } from './failureCode.js';
+import { failureCode, internalError } from './failureCode.js';
 import { pickLocale } from './locale.js';
 import { type LookedUpSession, lookUpSession } from './lookUpSession.js';
 import { STEP_UP_ACTIONS } from './vocabulary.js';
@@ -116,18 +116,7 @@ export function createGuard(
         return { ok: false, response: answer(request, null, locale, { code: failureCode(error) }) };
       } catch (again) {
         layer.report(again, request);
-        return {
-          ok: false,
-          response: {
-            status: 500,
-            headers: {
-              'content-type': 'application/json; charset=utf-8',
-              'cache-control': 'no-store',
-            },
-            cookies: [],
-            body: JSON.stringify({ code: 'INTERNAL_ERROR', message: 'Internal error' }),
-          },
-        };
+        return { ok: false, response: internalError() };
       }
     }
   };

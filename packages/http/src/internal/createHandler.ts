@@ -6,24 +6,13 @@ import type { Outcome } from './context.js';
 import type { Layer } from './createLayer.js';
 import { createRouter } from './createRouter.js';
 import { Exchange } from './Exchange.js';
-import { failureCode } from './failureCode.js';
+import { failureCode, internalError } from './failureCode.js';
 import { GUESS_OPERATIONS, type GuessBudget } from './guessBudget.js';
 import { answerLanding } from './landing/answerLanding.js';
 import { pickLocale } from './locale.js';
 import { ROUTES } from './routes.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/** The last answer, when even the error path failed: no detail, nothing from the request. */
-const internalError = (): HttpResponse => ({
-  status: 500,
-  headers: {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  },
-  cookies: [],
-  body: JSON.stringify({ code: 'INTERNAL_ERROR', message: 'Internal error' }),
-});
 
 /**
  * `MonbanHttp.handle` of a layer: tenant, route (or a mailed link's page), CSRF, rate limit,
