@@ -117,12 +117,15 @@ export interface Monban {
   getSession(input: SessionInput): Promise<Result<{ session: SessionView }>>;
   /** Ends one session. */
   logout(input: SessionInput): Promise<Result>;
-  /** "Sign out of all devices": ends every session of the account, optionally keeping this one. */
   /**
    * Accepts the tenant's current terms from a signed-in session, when new terms were published
    * while it was open (`SessionView.termsVersionToAccept`, R-ENR-6).
    */
   acceptUpdatedTerms(input: SessionInput & { version: string }): Promise<Result>;
+  /**
+   * "Sign out of all devices": ends every session of the account, optionally keeping this one,
+   * which is rotated onto the new epoch and answered as `session` (R-REC-3).
+   */
   logoutEverywhere(
     input: SessionInput & { keepCurrent?: boolean },
   ): Promise<Result<{ revoked: number; session?: SessionGrant }>>;
