@@ -3,17 +3,38 @@
 import { t } from './i18n.js';
 import { clearError, cooldown, errorBox, field, form, h, showError } from './ui.js';
 
-/** The TOTP setup form: QR code, 「スキャンできませんか？」 key, device name, code. */
+/**
+ * The TOTP setup form: QR code, 「スキャンできませんか？」 key, device name, code. On a phone (the
+ * device that must scan the code) the key is shown open, with a copy button and an
+ * `otpauth://` link that opens the authenticator app on the same phone.
+ */
 export function totpSetup(client, complete) {
+  const phone = window.matchMedia('(pointer: coarse)').matches;
+  const copied = h('span', { class: 'hint', role: 'status' });
+  const copy = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary',
+      onclick: async () => {
+        await navigator.clipboard.writeText(client.manualKey.replace(/\s+/g, ''));
+        copied.textContent = t('keyCopied');
+      },
+    },
+    t('copyKey'),
+  );
   return [
     h('p', {}, t('totpScan')),
     h('img', { class: 'qr', src: client.qrDataUrl, alt: 'QR code', width: 220, height: 220 }),
+    h('a', { class: 'button secondary', href: client.uri }, t('openInApp')),
     h(
       'details',
-      { class: 'manual-key' },
+      { class: 'manual-key', ...(phone ? { open: true } : {}) },
       h('summary', {}, t('cantScan')),
       h('p', {}, t('manualKey')),
       h('code', { class: 'key', 'data-testid': 'manual-key' }, client.manualKey),
+      copy,
+      copied,
       h('p', { class: 'hint' }, `${client.issuer} / ${client.account}`),
     ),
     form(

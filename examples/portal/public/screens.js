@@ -210,6 +210,7 @@ function chooseMethod(flow) {
     form(
       [
         h('fieldset', {}, h('legend', {}, t('chooseMethod')), options),
+        methodPrerequisites(flow.factors),
         field(
           t('newUserIdOptional'),
           { name: 'userId', autocapitalize: 'none', autocomplete: 'username' },
@@ -225,6 +226,26 @@ function chooseMethod(flow) {
         }),
     ),
   );
+}
+
+/** Seed 000 section 5: what each method needs before it is chosen (「前提事項」). */
+function methodPrerequisites(factors) {
+  const parts = [h('p', { class: 'lead' }, t('prerequisites'))];
+  if (factors.includes('passkey')) {
+    parts.push(h('h3', {}, t('prerequisitePasskeyTitle')), h('p', {}, t('prerequisitePasskey')));
+  }
+  if (factors.includes('totp')) {
+    parts.push(
+      h('h3', {}, t('prerequisiteTotpTitle')),
+      h('p', {}, t('prerequisiteTotp')),
+      h('ul', {}, [
+        h('li', {}, 'Google Authenticator(Google認証システム)'),
+        h('li', {}, 'Microsoft Authenticator(Microsoft認証システム)'),
+        h('li', {}, 'FreeOTP(Red Hat認証システム)'),
+      ]),
+    );
+  }
+  return h('div', { class: 'rules prerequisites' }, parts);
 }
 
 /** The tenant's password rules as a list (R-POL-2). */

@@ -86,6 +86,9 @@ describe.skipIf(!enabled)('portal journeys without dead ends (Chromium, 390x844)
     await page.fill('#birthDate', BIRTH_DATE);
     await next(page, () => submit(page));
     await next(page, () => press(page, '同意する'));
+    // Seed 000 section 5: what each method needs, before the member chooses.
+    await page.getByText('【OTPを選択いただく場合】').waitFor();
+    await page.getByText('FreeOTP(Red Hat認証システム)').waitFor();
     await page.check(`input[name=factor][value=${factor}]`);
     await page.fill('#userId', m.newUserId);
     await next(page, () => submit(page));
@@ -176,6 +179,41 @@ describe.skipIf(!enabled)('portal journeys without dead ends (Chromium, 390x844)
     expect(await errorOf(forgot.page, () => submit(forgot.page))).toContain('メールアドレス');
     await shot(forgot.page, 'forgot-user-id-invalid-email');
     await forgot.context.close();
+  });
+
+  it('TOTP set up on the phone that must scan: the key open with a copy button, and an otpauth:// link to the app', async () => {
+    const context = await browser.newContext({
+      locale: 'ja-JP',
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: portal.origin,
+    });
+    const page = await context.newPage();
+    await page.goto(`${portal.origin}/t/daiwa/`);
+    await page.locator('#userId').waitFor();
+    await toFactorSetup(page, 'daiwa', 'totp');
+    expect(await page.locator('details.manual-key').getAttribute('open')).not.toBeNull();
+    const key = ((await page.locator('[data-testid=manual-key]').textContent()) ?? '').replace(
+      /\s+/g,
+      '',
+    );
+    const href = await page
+      .getByRole('link', { name: 'この端末の認証アプリで開く' })
+      .getAttribute('href');
+    expect(href).toMatch(/^otpauth:\/\/totp\//);
+    expect(new URL(href ?? '').searchParams.get('secret')).toBe(key);
+    await page.getByRole('button', { name: 'キーをコピー' }).tap();
+    await page.getByText('コピーしました').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
+    await shot(page, 'totp-setup-on-the-phone');
+    const phone = new Authenticator(key);
+    await page.fill('#label', 'iPhone');
+    await page.fill('#code', await phone.code());
+    expect(await next(page, () => submit(page))).toBe('home');
+    await context.close();
   });
 
   it('ACCEPTANCE 58: a member with a passkey and a TOTP app picks the app; a mistyped code, then the right one', async () => {
