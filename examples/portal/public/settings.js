@@ -433,18 +433,45 @@ async function drawSessions(container) {
       ),
     ),
     box,
-    h(
-      'button',
-      {
-        class: 'danger',
-        onclick: async () => {
-          const out = await api('POST', '/logout-everywhere', {});
-          if (!out.ok) return showError(box, out.error);
-          go('login');
-        },
-      },
+    confirmed(
       t('logoutEverywhere'),
+      t('logoutEverywhereConfirm'),
+      t('doLogoutEverywhere'),
+      async () => {
+        const out = await api('POST', '/logout-everywhere', {});
+        if (!out.ok) return showError(box, out.error);
+        go('login');
+      },
     ),
   );
   if (!r.ok) showError(box, r.error);
+}
+
+/**
+ * A destructive action behind a confirmation: the button shows the question, the action's own
+ * button and 「キャンセル」 in its place.
+ */
+function confirmed(label, question, confirmLabel, act) {
+  const slot = h('div', { class: 'confirm-slot' });
+  const ask = () =>
+    fill(
+      slot,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'danger',
+          onclick: () =>
+            fill(
+              slot,
+              h('p', { class: 'confirm' }, question),
+              h('button', { type: 'button', class: 'danger', onclick: act }, confirmLabel),
+              linkButton(t('cancel'), ask),
+            ),
+        },
+        label,
+      ),
+    );
+  ask();
+  return slot;
 }

@@ -630,6 +630,9 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     expect([await stillIn(tablet.page), await stillIn(pc.page)].sort()).toEqual([false, true]);
 
     await page.getByRole('button', { name: 'すべての端末からログアウト' }).click();
+    // A destructive action asks first; 「キャンセル」 would leave everything as it was.
+    await page.getByText('すべての端末からログアウトします。よろしいですか？').waitFor();
+    await page.getByRole('button', { name: 'すべての端末からログアウトする', exact: true }).click();
     await page.locator('#userId').waitFor();
     expect([await stillIn(tablet.page), await stillIn(pc.page)]).toEqual([false, false]);
     for (const at of [phone, tablet, pc]) await at.context.close();
