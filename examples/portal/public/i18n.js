@@ -51,7 +51,9 @@ const texts = {
     resendIn: '再送信（{s}秒後）',
     signedOut: 'いったんログアウトしました',
     signedOutBody:
-      '多要素認証の設定を続けるには、新しいユーザIDとパスワードでもう一度ログインしてください。',
+      '多要素認証の設定を続けるには、ユーザIDと新しいパスワードでもう一度ログインしてください。',
+    signedOutBodyWithId:
+      '多要素認証の設定を続けるには、ユーザID「{userId}」と新しいパスワードでもう一度ログインしてください。',
     loginAgain: 'もう一度ログインする',
     setupTotp: 'ワンタイムパスワード認証の設定',
     totpScan:
@@ -193,7 +195,9 @@ const texts = {
     resendIn: 'Resend (in {s} s)',
     signedOut: 'You have been signed out',
     signedOutBody:
-      'To continue with the multi-factor setup, log in again with your new user ID and password.',
+      'To continue with the multi-factor setup, log in again with your user ID and new password.',
+    signedOutBodyWithId:
+      'To continue with the multi-factor setup, log in again as "{userId}" with your new password.',
     loginAgain: 'Log in again',
     setupTotp: 'Set up one-time passwords',
     totpScan:

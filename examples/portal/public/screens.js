@@ -35,6 +35,7 @@ export function loginScreen(notice) {
       ],
       t('login'),
       async (v) => {
+        nextUserId = v.userId ?? '';
         const r = await api('POST', '/login', {
           userId: v.userId ?? '',
           password: v.password ?? '',
@@ -219,11 +220,13 @@ function chooseMethod(flow) {
         h('details', {}, h('summary', {}, t('showBanned')), h('p', { class: 'banned' }, BANNED)),
       ],
       t('run'),
-      (v) =>
-        step('POST', '/flow/method', {
+      (v) => {
+        if (v.userId) nextUserId = v.userId;
+        return step('POST', '/flow/method', {
           factor: v.factor,
           ...(v.userId ? { userId: v.userId } : {}),
-        }),
+        });
+      },
     ),
   );
 }
@@ -337,10 +340,17 @@ function checkMail(flow) {
   setTimeout(poll, 1500);
 }
 
+/**
+ * The user ID the member logs in with next: the one typed at login, or the new one chosen at the
+ * method step, normalized as the server stores it (NFKC, lower case).
+ */
+let nextUserId = '';
+
 function signedOut() {
   document.body.dataset.step = 'signed-out';
+  const userId = nextUserId.normalize('NFKC').toLowerCase().trim();
   show(
-    ...title(t('signedOut'), t('signedOutBody')),
+    ...title(t('signedOut'), userId ? t('signedOutBodyWithId', { userId }) : t('signedOutBody')),
     h('button', { class: 'primary', onclick: () => go('login') }, t('loginAgain')),
   );
 }

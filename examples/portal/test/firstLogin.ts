@@ -92,6 +92,10 @@ export async function completeFlow(
         break;
       }
       case 'signed-out':
+        // The notice names the user ID to log in with next (the new one, if it changed).
+        await expect(page.locator('main').textContent()).resolves.toContain(
+          `ユーザID「${member.userId}」`,
+        );
         await next(page, () => press(page, 'もう一度ログインする'));
         await logIn(page, member.userId, member.password);
         break;
