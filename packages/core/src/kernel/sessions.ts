@@ -168,23 +168,28 @@ export async function revokeSessions(
   account: Account,
   exceptId?: string,
 ): Promise<{ account: Account; revoked: number }> {
-  const { storage, clock } = kernel;
   const current = await bumpSessionVersion(kernel, account);
-  const revoked = await storage.sessions.deleteByAccount(
-    account.tenantId,
-    account.accountId,
-    exceptId,
-  );
-  if (exceptId !== undefined) {
-    const kept = await storage.sessions.get(exceptId, clock.now());
-    if (kept) {
-      await storage.sessions.update(
-        { ...kept, sessionVersion: current.sessionVersion },
-        clock.now(),
-      );
-    }
-  }
-  return { account: current, revoked };
+  return { account: current, revoked: await endOtherSessions(kernel, current, exceptId) };
+}
+
+/**
+ * `account` is saved under a new session version: deletes its sessions but `exceptId` (when it
+ * is one of the account's own), which moves to the new version. How many sessions ended.
+ */
+export async function endOtherSessions(
+  kernel: Kernel,
+  account: Account,
+  exceptId?: unknown,
+): Promise<number> {
+  const { sessions } = kernel.storage;
+  const now = kernel.clock.now();
+  const found = typeof exceptId === 'string' ? await sessions.get(exceptId, now) : null;
+  const kept =
+    found?.tenantId === account.tenantId && found.accountId === account.accountId ? found : null;
+  const ended = await sessions.deleteByAccount(account.tenantId, account.accountId, kept?.id);
+  if (kept !== null)
+    await sessions.update({ ...kept, sessionVersion: account.sessionVersion }, now);
+  return ended;
 }
 
 /**

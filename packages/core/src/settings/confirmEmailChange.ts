@@ -2,9 +2,9 @@ import type { Locale } from '@monban/policy';
 import { credentialEpoch } from '../kernel/epoch.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { notify } from '../kernel/mail.js';
+import { endOtherSessions } from '../kernel/sessions.js';
 import { consumeToken } from '../kernel/tokens.js';
 import { fail, type Result } from '../result.js';
-import type { Account } from '../types.js';
 import { CHANGE_EMAIL_PURPOSE, changeEmailSequenceKey } from './changeEmail.js';
 
 /**
@@ -45,7 +45,8 @@ export async function confirmEmailChange(
       ? fail('VALIDATION_FAILED', { issues: [{ code: 'EMAIL_TAKEN' }] })
       : fail('CONCURRENT_UPDATE');
   }
-  if (!keep) await keepAsking(kernel, saved.value, record.data.sessionId);
+  // The session that asked moves to the new version; the others end (R-REC-3).
+  if (!keep) await endOtherSessions(kernel, saved.value, record.data.sessionId);
   await kernel.audit({
     type: 'email.changed',
     tenantId: account.tenantId,
@@ -62,16 +63,4 @@ export async function confirmEmailChange(
     account.email,
   );
   return { ok: true };
-}
-
-/** Ends the sessions under the old version but the one that asked, which moves to the new one. */
-async function keepAsking(kernel: Kernel, account: Account, sessionId: unknown): Promise<void> {
-  const { sessions } = kernel.storage;
-  const now = kernel.clock.now();
-  const asking = typeof sessionId === 'string' ? await sessions.get(sessionId, now) : null;
-  const kept =
-    asking?.tenantId === account.tenantId && asking.accountId === account.accountId ? asking : null;
-  await sessions.deleteByAccount(account.tenantId, account.accountId, kept?.id);
-  if (kept !== null)
-    await sessions.update({ ...kept, sessionVersion: account.sessionVersion }, now);
 }
