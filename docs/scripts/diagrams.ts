@@ -72,7 +72,7 @@ for (const name of names) {
     `| password | ${passwordRules(name)} |`,
     `| lockout | ${preset.lockout.threshold} failures in ${preset.lockout.windowSeconds / 60} min → ${preset.lockout.mode}${preset.lockout.mode === 'temporary' ? ` for ${(preset.lockout.durationSeconds ?? 0) / 60} min` : ''} |`,
     `| flow idle time-out | ${preset.flowIdleTimeoutSeconds / 60} min |`,
-    `| password reset | link valid ${preset.recovery.linkTtlSeconds / 60} min; TOTP members: \`${preset.recovery.totp}\` |`,
+    `| password reset | link valid ${preset.recovery.linkTtlSeconds / 60} min; lost phone: \`${preset.recovery.lostDevice}\`; recovery codes: ${yesNo(preset.recoveryCodes)} |`,
     '',
     `The diagram below is the output of \`toMermaid(defineTenant({ id: '${name.toLowerCase()}', displayName: '${DISPLAY_NAMES[name]}', preset: '${name}' }))\`, generated when the site is built ([open it rendered in the Mermaid Live Editor](${liveEditorLink(diagram)})):`,
     '',

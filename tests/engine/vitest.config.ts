@@ -18,6 +18,7 @@ const onRealStorage = [
   'src/settings.test.ts',
   'src/firstLogin.test.ts',
   'src/recoveryCodes.test.ts',
+  'src/lostDevice.test.ts',
 ];
 
 const backend = (name: string) => ({

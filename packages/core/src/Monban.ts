@@ -229,6 +229,11 @@ export interface Monban {
   beginPasswordReset(input: {
     token: string;
   }): Promise<Result<{ flowToken: string; flow: FlowView }>>;
+  /**
+   * "I lost my phone" at the reset's factor proof, when `flow.lostDevice` offers it: the birth
+   * date, then a new device replacing the old ones (R-REC-2).
+   */
+  reportLostDevice(input: FlowInput): Promise<Result<FlowAnswer>>;
   /** Mails the user ID when birth date and email match; the same answer otherwise. */
   forgotUserId(input: {
     tenantId: string;

@@ -34,6 +34,7 @@ import { systemClock } from './ports/clock.js';
 import { cryptoRandom } from './ports/random.js';
 import { withStorageDefaults } from './ports/withStorageDefaults.js';
 import { beginPasswordReset } from './recovery/beginPasswordReset.js';
+import { reportLostDevice } from './recovery/reportLostDevice.js';
 import { forgotUserId } from './recovery/forgotUserId.js';
 import { requestPasswordReset } from './recovery/requestPasswordReset.js';
 import { recoveryCodeFactor } from './recoveryCodes/internal/recoveryCodeFactor.js';
@@ -131,6 +132,7 @@ export function createMonban(options: MonbanOptions): Monban {
     regenerateRecoveryCodes: (input) => regenerateRecoveryCodes(k, input),
     requestPasswordReset: (input) => requestPasswordReset(k, input),
     beginPasswordReset: (input) => beginPasswordReset(k, input),
+    reportLostDevice: (input) => reportLostDevice(k, input),
     forgotUserId: (input) => forgotUserId(k, input),
     provisionMember: (input) => provisionMember(k, input),
     provisionMigratedMembers: (input) => provisionMigratedMembers(k, input),

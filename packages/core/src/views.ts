@@ -40,6 +40,11 @@ export interface FlowView {
    * recovery code" and begin the challenge with `factor: 'recovery-code'`.
    */
   recoveryCode: boolean;
+  /**
+   * At a password reset's factor proof: the member may say the phone is lost and set up a new
+   * device after the birth date instead (`reportLostDevice`, R-REC-2).
+   */
+  lostDevice: boolean;
 }
 
 /** A session handed to the client once a flow completes. */

@@ -189,6 +189,45 @@ function recoveryAttacks(boot: Boot) {
     expect((await m.client.call('GET', '/session')).status).toBe(401);
   });
 
+  it('R-REC-2 b: a passkey member who lost the phone says so, proves the birth date and sets up a new device; the old passkey goes', async () => {
+    const site = await boot();
+    const { env } = site;
+    const m = await signedIn(site, 'ajinomoto', 'lostpass01', 'passkey');
+    const holder = await browserOn(site, 'ajinomoto');
+    const token = await resetLink(site, 'ajinomoto', m.userId);
+    const begun = expectOk(await holder.call('POST', '/recovery/password/begin', { token }));
+    expect(begun.flow).toMatchObject({ step: 'second-factor', lostDevice: true });
+    const lost = expectOk(await holder.call('POST', '/flow/lost-device', {}));
+    expect(lost.flow).toMatchObject({ step: 'verify-birthdate', lostDevice: false, devices: [] });
+    // The link alone binds nothing: the method and the device wait for the birth date.
+    expectRefused(
+      await holder.call('POST', '/flow/method', { factor: 'totp' }),
+      409,
+      'STEP_NOT_ALLOWED',
+    );
+    expectOk(await holder.call('POST', '/flow/birth-date', { birthDate: '19801201' }));
+    expectOk(await holder.call('POST', '/flow/method', { factor: 'totp' }));
+    const setup = expectOk(await holder.call('POST', '/flow/factor', {}));
+    env.clock.advance(30_000);
+    expectOk(
+      await holder.call('POST', '/flow/factor/complete', {
+        label: 'New phone',
+        response: await env.prover.enroll(m.userId, 'totp', setup.client),
+      }),
+    );
+    const done = expectOk(
+      await holder.call('POST', '/flow/password', {
+        password: RESET_PASSWORD,
+        confirmation: RESET_PASSWORD,
+      }),
+    );
+    expect(done.flow.status).toBe('completed');
+    expect(await deviceLabels(env, 'ajinomoto', m.accountId)).toEqual(['New phone']);
+    expect(mailsTagged(env, 'factorRemoved')[0]?.text).toContain('iPhone');
+    // A second report on the same flow, or one at an ordinary login, is refused.
+    expectRefused(await holder.call('POST', '/flow/lost-device', {}), 401, 'FLOW_NOT_FOUND');
+  });
+
   it('ACCEPTANCE 44: a reset for a member without a second factor sets one up before any session', async () => {
     const site = await boot();
     const userId = 'nofactor44';

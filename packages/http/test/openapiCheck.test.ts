@@ -23,6 +23,7 @@ const flow = {
   termsVersion: '2025-04',
   ceremony: null,
   recoveryCode: false,
+  lostDevice: false,
 };
 
 describe('the OpenAPI answer check of the contract suite', () => {

@@ -133,6 +133,15 @@ export async function addSecondDevice(h: Harness, accountId: string): Promise<vo
 }
 
 /** Unwraps an ok result or fails the test with the error. */
+/**
+ * The member's devices: every credential but the recovery-code set (R-REC-1), which the
+ * presets create with the first factor.
+ */
+export async function devicesOf(h: Harness, accountId: string, tenantId = 't') {
+  const all = await h.storage.credentials.listByAccount(tenantId, accountId);
+  return all.filter((c) => c.kind !== 'recovery-code');
+}
+
 export function ok<T extends object>(result: Result<T>): T {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
   return result;

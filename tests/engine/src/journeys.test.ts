@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import {
   addSecondDevice,
   completeFirstLogin,
+  devicesOf,
   type Harness,
   NEW_PASSWORD,
   ok,
@@ -268,7 +269,7 @@ describe('a way out of factor setup: switch method, or leave the flow', () => {
     expect(done.session).toBeDefined();
     const account = await h.storage.accounts.findByUserId('t', 'testuser01');
     expect(account?.chosenFactor).toBe('totp');
-    const devices = await h.storage.credentials.listByAccount('t', account?.accountId ?? '');
+    const devices = await devicesOf(h, account?.accountId ?? '');
     expect(devices).toMatchObject([{ kind: 'totp', label: 'iPhone' }]);
   });
 

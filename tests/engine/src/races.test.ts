@@ -5,7 +5,14 @@
  */
 import { testFactorCode } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
-import { completeFirstLogin, NEW_PASSWORD, ok, setup, walkToFactorSetup } from './harness.js';
+import {
+  completeFirstLogin,
+  devicesOf,
+  NEW_PASSWORD,
+  ok,
+  setup,
+  walkToFactorSetup,
+} from './harness.js';
 
 describe('races on the credential epoch and the lock', () => {
   it('ACCEPTANCE 42 (race): two flows of one epoch completing factor setup at once bind one factor, never two', async () => {
@@ -34,7 +41,7 @@ describe('races on the credential epoch and the lock', () => {
       expect(['FLOW_EXPIRED', 'CONCURRENT_UPDATE']).toContain(lost.ok ? '' : lost.error.code);
     }
     const account = await h.storage.accounts.findByUserId('t', 'testuser01');
-    const credentials = await h.storage.credentials.listByAccount('t', account!.accountId);
+    const credentials = await devicesOf(h, account!.accountId);
     expect(credentials).toHaveLength(1);
   });
 
@@ -58,7 +65,7 @@ describe('races on the credential epoch and the lock', () => {
     ]);
     expect([a.ok, b.ok].filter(Boolean)).toHaveLength(1);
     const account = await h.storage.accounts.findByUserId('t', 'testuser01');
-    expect(await h.storage.credentials.listByAccount('t', account!.accountId)).toHaveLength(1);
+    expect(await devicesOf(h, account!.accountId)).toHaveLength(1);
     // Whichever flow lost cannot try again under the epoch the winner moved on.
     const loser = a.ok ? stale.flowToken : own.flowToken;
     const again = await h.monban.beginFactorSetup({ flowToken: loser });

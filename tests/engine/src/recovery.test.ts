@@ -2,6 +2,7 @@ import { testFactorCode } from '@monban/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
   completeFirstLogin,
+  devicesOf,
   type Harness,
   NEW_PASSWORD,
   ok,
@@ -69,7 +70,7 @@ describe('forgot password (R-SET-4)', () => {
     expect(done.flow.status).toBe('completed');
     expect(done.session).toBeDefined();
     // The old device is gone (the phone may be lost), the old session is dead, a notification went out.
-    const devices = await h.storage.credentials.listByAccount('t', m.accountId);
+    const devices = await devicesOf(h, m.accountId);
     expect(devices.map((c) => c.label)).toEqual(['iPhone']);
     expect(devices[0]?.createdAt).toBeGreaterThan(m.answer.session!.idleExpiresAt - 30 * 60 * 1000);
     expect(
@@ -94,7 +95,7 @@ describe('forgot password (R-SET-4)', () => {
 
   it('with the "prove" policy a TOTP member proves the current device instead', async () => {
     const h = setup({
-      tenants: [{ id: 't', displayName: 'T', preset: 'daiwa', recovery: { totp: 'prove' } }],
+      tenants: [{ id: 't', displayName: 'T', preset: 'daiwa', recovery: { lostDevice: 'prove' } }],
     });
     await completeFirstLogin(h);
     const { token } = await requestReset(h, 'testuser01');
@@ -333,7 +334,7 @@ describe('forgot user ID (R-SET-5)', () => {
         response: await testFactorCode(m.secret, h.clock.now()),
       }),
     );
-    const devices = await h.storage.credentials.listByAccount('t', m.accountId);
+    const devices = await devicesOf(h, m.accountId);
     expect(devices.map((c) => c.label)).toEqual(['iPhone']);
   });
 

@@ -61,11 +61,19 @@ describe('recovery codes (R-REC-1)', () => {
     expect((await h.monban.getSession({ sessionToken: m.token })).ok).toBe(true);
   });
 
-  it('are off in the manuals’ presets: no codes, no choice at login', async () => {
+  it('are on in the manuals’ presets too, so every member has a way back (R-REC-2 a)', async () => {
     const h = setup({ preset: 'daiwa' });
     const m = await completeFirstLogin(h);
+    expect(m.answer.recoveryCodes).toHaveLength(10);
+    expect(h.monban.tenants.get('t')?.recoveryCodes).toBe(true);
+  });
+
+  it('are off when the tenant says `recoveryCodes: false`: no codes, no choice at login', async () => {
+    const h = setup({
+      tenants: [{ id: 't', displayName: 'T', preset: 'daiwa', recoveryCodes: false }],
+    });
+    const m = await completeFirstLogin(h);
     expect(m.answer.recoveryCodes).toBeUndefined();
-    expect(h.monban.tenants.get('t')?.recoveryCodes).toBe(false);
     h.clock.advance(30_000);
     const login = ok(
       await h.monban.login({ tenantId: 't', userId: m.userId, password: NEW_PASSWORD }),
@@ -223,7 +231,7 @@ describe('recovery codes (R-REC-1)', () => {
   });
 
   it('answer the second factor of a password reset that asks the member to prove one (R-REC-2 a, ACCEPTANCE 43)', async () => {
-    const h = plainTenant({ recovery: { totp: 'prove' } });
+    const h = plainTenant({ recovery: { lostDevice: 'prove' } });
     const m = await member(h);
     const account = (await h.storage.accounts.findById('t', m.accountId))!;
     await h.storage.accounts.update({ ...account, emailVerified: true }, account.version);

@@ -80,6 +80,14 @@ export async function commitStep(
     if (!patched && create === undefined && replaces.length === 0) await writeFlow(storage.flows);
     else
       account = await storage.transaction(async (tx) => {
+        // The account first: its compare-and-set decides a race between two flows before either
+        // writes a credential (the loser answers CONCURRENT_UPDATE, not a name clash).
+        let next = loaded.account;
+        if (patched) {
+          const saved = await tx.accounts.update({ ...next, ...patch }, next.version);
+          if (!saved.ok) throw new StepConflict(accountConflict(saved.conflict));
+          next = saved.value;
+        }
         for (const effect of replaces) {
           // Before the new credential is written, so its name may repeat the replaced one's.
           const all = await tx.credentials.listByAccount(
@@ -87,7 +95,7 @@ export async function commitStep(
             loaded.account.accountId,
           );
           for (const c of all) {
-            if (c.kind !== effect.kind || c.id === effect.keep) continue;
+            if (!effect.kinds.includes(c.kind) || c.id === effect.keep) continue;
             await tx.credentials.delete(loaded.tenant.id, loaded.account.accountId, c.id);
             replaced.push(c);
           }
@@ -99,12 +107,6 @@ export async function commitStep(
             const also = await tx.credentials.create(createAlso);
             if (!also.ok) throw new StepConflict(credentialConflict(also.conflict));
           }
-        }
-        let next = loaded.account;
-        if (patched) {
-          const saved = await tx.accounts.update({ ...next, ...patch }, next.version);
-          if (!saved.ok) throw new StepConflict(accountConflict(saved.conflict));
-          next = saved.value;
         }
         // The flow's own change of credentials is a new epoch it carries on under (R-REC-3).
         const gone = new Set(replaced.map((c) => c.id));

@@ -35,6 +35,7 @@ export function flowView(
     termsVersion: tenant.termsVersion,
     ceremony: state.ceremony ? { mode: state.ceremony.mode, factor: state.ceremony.factor } : null,
     recoveryCode: step === 'second-factor' && state.challengeFactors.includes(RECOVERY_CODE_KIND),
+    lostDevice: step === 'second-factor' && state.lostDevice === true,
   };
 }
 

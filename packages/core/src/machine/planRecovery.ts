@@ -4,13 +4,22 @@ import { hasRecoveryCodes } from './hasRecoveryCodes.js';
 import type { FlowState, FlowStep } from './types.js';
 
 /**
+ * The factors a lost phone takes with it (R-REC-2): its passkeys and authenticator apps. Email
+ * codes and recovery codes stay with the member.
+ */
+export const PHONE_FACTORS: readonly FactorKind[] = ['passkey', 'totp'];
+
+/**
  * Plans a password-reset flow once the member opened a valid reset link (R-SET-4, R-REC-2, pure).
- * A mailed link alone never binds a new factor (ACCEPTANCE 43): a TOTP member re-enrolls an
- * authenticator first only when the tenant says so (`reenroll`, the manual's order: the phone may
- * be lost) and the member also proves the birth date and the link went to a verified address;
- * otherwise the member proves a factor they have, any of them. A member without a factor sets
- * one up before any session exists (ACCEPTANCE 44). Then a new password. Completing the flow
- * revokes every other session and mails a notification (ACCEPTANCE 31).
+ * A mailed link alone never binds a new factor (ACCEPTANCE 43). When the tenant says
+ * `lostDevice: 'reenroll'` (the manuals' "forgot password, then set up again"), the link went to
+ * a verified address and the account has a birth date, a member who may have lost the phone can
+ * set up a new device after proving the birth date: a TOTP-only member goes straight to it (the
+ * manual's order), a member with other factors proves one of them or says the phone is lost
+ * (`lostDevice`). Otherwise the member proves a factor they have, any of them, or a recovery
+ * code. A member without a factor sets one up before any session exists (ACCEPTANCE 44). Then a
+ * new password. Completing the flow revokes every other session and mails a notification
+ * (ACCEPTANCE 31).
  *
  * @example
  * ```ts
@@ -28,18 +37,19 @@ export function planRecovery(input: {
   const kinds = [...new Set(credentials.map((c) => c.kind).filter((k) => offered.has(k)))];
   let pending: FlowStep[] = ['update-password'];
   let chosenFactor: FactorKind | null = null;
+  let lostDevice = false;
   if (account.status === 'active' && kinds.length > 0) {
-    const onlyTotp = kinds.length === 1 && kinds[0] === 'totp';
     const reenroll =
-      onlyTotp &&
-      tenant.recovery.totp === 'reenroll' &&
+      tenant.recovery.lostDevice === 'reenroll' &&
       account.emailVerified &&
-      account.birthDate !== null;
-    if (reenroll) {
+      account.birthDate !== null &&
+      kinds.some((k) => PHONE_FACTORS.includes(k));
+    if (reenroll && kinds.length === 1 && kinds[0] === 'totp') {
       pending = ['verify-birthdate', 'configure-factor', 'update-password'];
       chosenFactor = 'totp';
     } else {
       pending = ['second-factor', 'update-password'];
+      lostDevice = reenroll;
       // Any factor they have, or a recovery code (ACCEPTANCE 43).
       if (hasRecoveryCodes(tenant, credentials)) kinds.push(RECOVERY_CODE_KIND);
     }
@@ -72,5 +82,6 @@ export function planRecovery(input: {
     secondFactor: null,
     ceremony: null,
     emailVerification: null,
+    ...(lostDevice ? { lostDevice } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { FactorKind } from '../types.js';
+import { PHONE_FACTORS } from './planRecovery.js';
 import type {
   Effect,
   FlowEvent,
@@ -19,6 +20,7 @@ export const EVENT_STEP: Readonly<Record<FlowEventType, FlowStep | null>> = {
   METHOD_CHOSEN: 'choose-method',
   METHOD_CHANGED: 'configure-factor',
   FLOW_CANCELLED: null,
+  DEVICE_LOST: 'second-factor',
   PASSWORD_UPDATED: 'update-password',
   EMAIL_UPDATED: 'update-email',
   EMAIL_VERIFIED: 'verify-email',
@@ -163,6 +165,7 @@ export function transition(
       effects: [{ type: 'audit', event: 'flow.cancelled', details: { step: step ?? null } }],
     };
   }
+  if (event.type === 'DEVICE_LOST') return reportDeviceLost(state, step, ctx);
   if (event.type === 'EMAIL_UPDATED' && step === 'verify-email') {
     // The member mistyped the address: correct it and mail a new link, staying on this step.
     return {
@@ -219,7 +222,9 @@ export function transition(
       // Back to the method choice from factor setup: another offered factor, nothing bound yet.
       // A password reset re-enrolls the kind the member had (its devices are replaced), so it
       // keeps its factor.
-      if (state.kind === 'recovery') return refuse('STEP_NOT_ALLOWED', [], { step });
+      if (state.kind === 'recovery' && !state.done.includes('choose-method')) {
+        return refuse('STEP_NOT_ALLOWED', [], { step });
+      }
       if (!isOffered(ctx, event.factor)) return refuse('FACTOR_NOT_ALLOWED');
       return {
         ok: true,
@@ -312,7 +317,14 @@ function applyCeremonyEvent(
         { type: 'update-account', patch: { chosenFactor: event.factor } },
         ...(state.kind === 'recovery'
           ? // R-SET-4: the phone may be lost, so the re-enrolled device replaces the old ones.
-            [{ type: 'replace-credentials', kind: event.factor, keep: event.credentialId } as const]
+            // The lost phone held the passkeys and the authenticators: all of them go.
+            [
+              {
+                type: 'replace-credentials',
+                kinds: PHONE_FACTORS,
+                keep: event.credentialId,
+              } as const,
+            ]
           : []),
         {
           type: 'audit',
@@ -352,4 +364,32 @@ function applyCeremonyEvent(
         secondFactor: { kind: event.factor, credentialId: event.credentialId, at: ctx.now },
       });
   }
+}
+
+/**
+ * "I lost my phone" at a password reset's factor proof (R-REC-2 b): the member proves the birth
+ * date instead, chooses a method and sets up a new device; completing the setup removes the old
+ * passkeys and authenticators in the same write. Only a flow planned with `lostDevice` allows it.
+ */
+function reportDeviceLost(
+  state: FlowState,
+  step: FlowStep | null,
+  ctx: TransitionContext,
+): TransitionResult {
+  if (state.kind !== 'recovery' || state.lostDevice !== true || step !== 'second-factor') {
+    return refuse('STEP_NOT_ALLOWED', [], { step });
+  }
+  return {
+    ok: true,
+    state: {
+      ...state,
+      pending: ['verify-birthdate', 'choose-method', 'configure-factor', 'update-password'],
+      chosenFactor: null,
+      challengeFactors: [],
+      ceremony: null,
+      lostDevice: false,
+      lastActivityAt: ctx.now,
+    },
+    effects: [{ type: 'audit', event: 'recovery.device-lost' }],
+  };
 }

@@ -71,6 +71,12 @@ export interface FlowState {
   secondFactor: { kind: FactorKind; credentialId: string; at: number } | null;
   /** A ceremony in progress. */
   ceremony: Ceremony | null;
+  /**
+   * A password reset whose member may say the phone is lost (R-REC-2, tenant `lostDevice:
+   * 'reenroll'`): `DEVICE_LOST` replaces the factor proof with the birth date and a new device.
+   * Absent in flows stored before it existed (read as `false`).
+   */
+  lostDevice?: boolean;
   /** The address a verification link was mailed to, and when. */
   emailVerification: { email: string; sentAt: number } | null;
   /**
@@ -86,7 +92,9 @@ export interface FlowState {
  * comparison, factor verification, uniqueness) under the lockout budget and reports their
  * outcome in the event. `METHOD_CHANGED` switches the factor being set up (back to the method
  * choice from factor setup); `FLOW_CANCELLED`, legal at any step of an active flow, is the member
- * leaving the flow ("log out" / "cancel"): nothing more can be done with it.
+ * leaving the flow ("log out" / "cancel"): nothing more can be done with it. `DEVICE_LOST`, at a
+ * password reset's factor proof when the flow offers it, turns the proof into the birth date and
+ * a new device (R-REC-2).
  */
 export type FlowEvent =
   | { type: 'BIRTHDATE_SUBMITTED'; matches: boolean }
@@ -94,6 +102,7 @@ export type FlowEvent =
   | { type: 'METHOD_CHOSEN'; factor: FactorKind; userId?: string }
   | { type: 'METHOD_CHANGED'; factor: FactorKind }
   | { type: 'FLOW_CANCELLED' }
+  | { type: 'DEVICE_LOST' }
   | { type: 'PASSWORD_UPDATED'; passwordHash: string }
   | { type: 'EMAIL_UPDATED'; email: string }
   | { type: 'EMAIL_VERIFIED'; email: string }
@@ -139,7 +148,7 @@ export type Effect =
   | { type: 'send-verification-email'; email: string }
   | { type: 'open-session' }
   | { type: 'revoke-sessions' }
-  | { type: 'replace-credentials'; kind: FactorKind; keep: string }
+  | { type: 'replace-credentials'; kinds: readonly FactorKind[]; keep: string }
   | { type: 'notify'; mail: 'passwordChanged' }
   | {
       type: 'audit';

@@ -31,6 +31,7 @@ export type AuditEventType =
   | 'recovery-code.used'
   | 'password.reset-requested'
   | 'password.reset'
+  | 'recovery.device-lost'
   | 'user-id.reminder-requested'
   | 'admin.action';
 

@@ -61,13 +61,13 @@ describe('defineTenant (R-TEN-1, R-TEN-2)', () => {
       'update-password',
       'update-email',
     ]);
-    expect(generic.recovery.totp).toBe('prove');
+    expect(generic.recovery.lostDevice).toBe('prove');
     // The insurer presets keep the manuals' language and their "set up the app again" reset.
     for (const preset of ['daiwa', 'jsw', 'gsYuasa', 'kinkiDenshi', 'ajinomoto'] as const) {
       const tenant = defineTenant({ id: 'x', displayName: 'X', preset });
       expect(tenant.locale).toBe('ja');
       expect(tenant.steps[0]).toBe('verify-birthdate');
-      expect(tenant.recovery.totp).toBe('reenroll');
+      expect(tenant.recovery.lostDevice).toBe('reenroll');
     }
     expect(defineTenant({ id: 'x', displayName: 'X', locale: 'ja' }).locale).toBe('ja');
     expect(() => defineTenant({ id: 'x', displayName: 'X', locale: 'fr' as 'ja' })).toThrow(

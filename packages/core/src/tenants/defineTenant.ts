@@ -91,8 +91,8 @@ export interface Tenant {
   readonly passkeySignIn: boolean;
   /**
    * Recovery codes (R-REC-1): ten single-use codes shown once right after the member's first
-   * factor, usable wherever a second factor is asked. On for tenants built without a preset;
-   * off in the five manuals' presets, whose screens have none.
+   * factor, usable wherever a second factor is asked. On in every preset (R-REC-2: in the
+   * manuals whose first login never verifies the address, they are a member's own way back).
    */
   readonly recoveryCodes: boolean;
   /** The IANA time zone dates and times are shown in, in mails (default `Asia/Tokyo`). */
@@ -107,8 +107,14 @@ export interface Tenant {
 
 /** Password-reset policy (R-SET-4). */
 export interface RecoverySettings {
-  /** A TOTP member re-enrolls an authenticator (`reenroll`, the manual's order) or proves the current one (`prove`). */
-  totp: 'reenroll' | 'prove';
+  /**
+   * After a lost phone (R-REC-2): `reenroll` lets a member whose address is verified set up a new
+   * device after proving the birth date (the manuals' "forgot password, then set up OTP again";
+   * a TOTP-only member goes straight to it, others choose 「スマートフォンをなくした場合」 at the
+   * proof step), and the old passkeys and authenticators are removed in the same write;
+   * `prove` asks for one of the member's own factors or a recovery code.
+   */
+  lostDevice: 'reenroll' | 'prove';
   /** Lifetime of the reset link in seconds (default 300: the manual's 5 minutes). */
   linkTtlSeconds: number;
   /**
@@ -157,7 +163,7 @@ export interface TenantConfig {
    * factors; the member still re-accepts changed terms before the portal.
    */
   passkeySignIn?: boolean;
-  /** Offer recovery codes (R-REC-1); default `true` without a preset, `false` in the manuals' presets. */
+  /** Offer recovery codes (R-REC-1); default `true` in every preset. */
   recoveryCodes?: boolean;
 }
 
@@ -225,7 +231,7 @@ const configSchema = z
       .optional(),
     recovery: z
       .object({
-        totp: z.enum(['reenroll', 'prove']).optional(),
+        lostDevice: z.enum(['reenroll', 'prove']).optional(),
         linkTtlSeconds: z.number().int().min(60).max(3600).optional(),
         unlocks: z.boolean().optional(),
       })

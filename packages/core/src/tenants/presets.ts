@@ -69,9 +69,8 @@ const base: Omit<TenantPreset, 'factors' | 'steps' | 'logoutBeforeFactorSetup' |
   },
   stepUp,
   // Seed 002 3-3: a 5-minute link, then TOTP re-setup, then the new password.
-  recovery: { totp: 'reenroll', linkTtlSeconds: 300, unlocks: false },
-  // None of the five manuals has recovery codes: their presets keep the manuals' screens.
-  recoveryCodes: false,
+  recovery: { lostDevice: 'reenroll', linkTtlSeconds: 300, unlocks: false },
+  recoveryCodes: true,
 };
 
 const birthdateTermsFirst: readonly EnrollmentStep[] = ['verify-birthdate', 'accept-terms'];
@@ -96,7 +95,7 @@ export const TENANT_PRESETS: Readonly<Record<TenantPresetName, Readonly<TenantPr
     ...base,
     locale: 'en',
     recoveryCodes: true,
-    recovery: { ...base.recovery, totp: 'prove' },
+    recovery: { ...base.recovery, lostDevice: 'prove' },
     factors: ['passkey', 'totp'],
     steps: ['accept-terms', 'choose-method', 'update-password', 'update-email'],
     logoutBeforeFactorSetup: false,

@@ -40,6 +40,11 @@ const flowView = z.object({
   recoveryCode: z
     .boolean()
     .describe('Whether the second-factor step offers "use a recovery code" (R-REC-1)'),
+  lostDevice: z
+    .boolean()
+    .describe(
+      'At a password reset: whether the member may say the phone is lost (POST /flow/lost-device) and set up a new device after the birth date (R-REC-2)',
+    ),
 });
 
 /** Ten recovery codes, shown once (R-REC-1). */
@@ -50,7 +55,9 @@ const recoveryCodes = z
 /** Core's `FactorSummary`: one of the member's devices or passkeys. */
 const factorSummary = z.object({
   id: z.string(),
-  kind: factorKind,
+  kind: answerKind.describe(
+    "`recovery-code` only in the administrator's list: the member's set of recovery codes",
+  ),
   label: z.string(),
   createdAt: epochMs,
   lastUsedAt: epochMs.nullable(),

@@ -161,6 +161,17 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
     },
     (ctx, flowToken) => ctx.monban.verifyChallenge({ flowToken, response: ctx.body.response }),
   ),
+  flowStep(
+    {
+      method: 'POST',
+      path: '/flow/lost-device',
+      operationId: 'reportLostDevice',
+      summary:
+        'At a password reset that offers it (flow.lostDevice): the phone is lost; the birth date, a method and a new device replace the factor proof (R-REC-2).',
+      body: 'Empty',
+    },
+    (ctx, flowToken) => ctx.monban.reportLostDevice({ flowToken }),
+  ),
   cancel(
     {
       method: 'POST',
