@@ -19,6 +19,7 @@ const onRealStorage = [
   'src/firstLogin.test.ts',
   'src/recoveryCodes.test.ts',
   'src/lostDevice.test.ts',
+  'src/resumeFirstLogin.test.ts',
 ];
 
 const backend = (name: string) => ({

@@ -10,6 +10,10 @@ const texts = {
     forgotPassword: 'パスワードをお忘れの方',
     forgotUserId: 'ユーザIDをお忘れの方',
     loginHint: '通知書に記載されている仮ユーザIDと仮パスワードを入力してください。',
+    lockoutRule:
+      'パスワードなどを{threshold}回続けて間違えると、アカウントが{minutes}分間ロックされ、正しいパスワードでもログインできなくなります。メールアドレスを確認済みの場合は、ロックされたことをメールでお知らせします。',
+    lockoutRuleAdmin:
+      'パスワードなどを{threshold}回続けて間違えると、アカウントがロックされます。ロックの解除はご加入の健保組合までお問い合わせください。',
     birthDate: '生年月日',
     birthDateHint: '初回ログイン時、本人確認のために生年月日を入力してください（例：19801201）。',
     next: '次へ',
@@ -153,6 +157,10 @@ const texts = {
     forgotPassword: 'Forgot your password?',
     forgotUserId: 'Forgot your user ID?',
     loginHint: 'Enter the temporary user ID and password printed on your notice.',
+    lockoutRule:
+      'After {threshold} wrong attempts in a row, your account is locked for {minutes} minutes, and even the right password will not sign you in until then. If your email address is confirmed, we tell you by email when that happens.',
+    lockoutRuleAdmin:
+      'After {threshold} wrong attempts in a row, your account is locked. Contact your health insurance society to unlock it.',
     birthDate: 'Birth date',
     birthDateHint:
       'For your first login, enter your birth date to confirm your identity (e.g. 19801201).',

@@ -9,6 +9,7 @@ import {
   totpEntry,
 } from './factors.js';
 import { t } from './i18n.js';
+import { lostDeviceChoice } from './lostDevice.js';
 import { go, mark } from './nav.js';
 import { recoveryChoice, recoveryCodeEntry, rt, showRecoveryCodes } from './recoveryCodes.js';
 import { clearError, errorBox, field, form, h, linkButton, show, showError, title } from './ui.js';
@@ -54,6 +55,7 @@ export function loginScreen(notice) {
       ],
     ),
     tenant.passkeySignIn ? passkeySignIn() : null,
+    lockoutRule(),
   );
 }
 
@@ -85,6 +87,20 @@ function passkeySignIn() {
     }
   });
   return h('div', { class: 'passkey-sign-in' }, h('p', {}, t('orPasskey')), button, box);
+}
+
+/**
+ * The tenant's lockout rule under the login form, the same for everyone: the login's answer
+ * never says whether an account is locked (ACCEPTANCE 40), so the screen says how locks work.
+ */
+function lockoutRule() {
+  const rule = tenant.lockout;
+  if (!rule) return null;
+  const text =
+    rule.minutes === null
+      ? t('lockoutRuleAdmin', { threshold: rule.threshold })
+      : t('lockoutRule', { threshold: rule.threshold, minutes: rule.minutes });
+  return h('p', { class: 'muted lockout-rule', id: 'lockout-rule' }, text);
 }
 
 /** Shows a flow error that ends the flow (time-out) with a way back to login. */
@@ -131,7 +147,9 @@ function leaveFlow() {
 async function step(method, path, body) {
   const r = await api(method, path, body);
   if (r.ok) return void showFlow(r.data);
-  if (r.error.code === 'FLOW_EXPIRED' || r.error.code === 'FLOW_NOT_FOUND') {
+  // A lock ends the flow too (too many wrong codes): say so once, with the way back to login,
+  // rather than a form whose next try could only answer 「手続きが見つかりません」.
+  if (['FLOW_EXPIRED', 'FLOW_NOT_FOUND', 'ACCOUNT_LOCKED'].includes(r.error.code)) {
     return void flowEnded(r.error);
   }
   return r.error;
@@ -212,12 +230,22 @@ function chooseMethod(flow) {
       [
         h('fieldset', {}, h('legend', {}, t('chooseMethod')), options),
         methodPrerequisites(flow.factors),
-        field(
-          t('newUserIdOptional'),
-          { name: 'userId', autocapitalize: 'none', autocomplete: 'username' },
-          t('userIdRules', { max }),
-        ),
-        h('details', {}, h('summary', {}, t('showBanned')), h('p', { class: 'banned' }, BANNED)),
+        // A password reset sets up a new device; the user ID is changed only at a first login.
+        ...(flow.kind === 'recovery'
+          ? []
+          : [
+              field(
+                t('newUserIdOptional'),
+                { name: 'userId', autocapitalize: 'none', autocomplete: 'username' },
+                t('userIdRules', { max }),
+              ),
+              h(
+                'details',
+                {},
+                h('summary', {}, t('showBanned')),
+                h('p', { class: 'banned' }, BANNED),
+              ),
+            ]),
       ],
       t('run'),
       (v) => {
@@ -466,6 +494,7 @@ function secondFactor(flow, answer) {
         ),
       ),
       recoveryLink(flow),
+      lostDeviceChoice(flow, showFlow, flowEnded),
     );
   }
   return challenge({}, devices[0]);
@@ -514,7 +543,7 @@ function ceremony(answer, which, device) {
   const kind = answer.flow.ceremony?.factor ?? device?.kind ?? answer.flow.chosenFactor;
   const client = answer.client ?? {};
   const verify = (response) => step('POST', '/flow/challenge/verify', { response: response ?? '' });
-  const other = recoveryLink(answer.flow);
+  const other = [recoveryLink(answer.flow), lostDeviceChoice(answer.flow, showFlow, flowEnded)];
   if (kind === 'passkey') {
     return flowScreen(
       ...title(t('secondFactor')),

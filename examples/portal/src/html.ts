@@ -19,6 +19,11 @@ export interface ShellConfig {
   termsVersion: string;
   /** Whether the login screen offers the passwordless passkey sign-in. */
   passkeySignIn: boolean;
+  /**
+   * The tenant's lockout rule, explained on the login screen the same way to everyone (the
+   * answer to a login never says whether an account is locked, ACCEPTANCE 40).
+   */
+  lockout: { threshold: number; minutes: number | null };
 }
 
 const head = (title: string) => `<meta charset="utf-8">

@@ -17,6 +17,7 @@ const ASSETS: Readonly<Record<string, string>> = {
   'app.js': JS,
   'factors.js': JS,
   'i18n.js': JS,
+  'lostDevice.js': JS,
   'nav.js': JS,
   'recoveryCodes.js': JS,
   'screens.js': JS,
@@ -98,6 +99,13 @@ export function registerPages(
       policy: tenant.policy,
       termsVersion: tenant.termsVersion,
       passkeySignIn: tenant.passkeySignIn,
+      lockout: {
+        threshold: tenant.lockout.threshold,
+        minutes:
+          tenant.lockout.mode === 'temporary'
+            ? Math.round(tenant.lockout.durationSeconds / 60)
+            : null,
+      },
     });
   };
   app.get<{ Params: { tenant: string } }>('/t/:tenant', async (request, reply) =>

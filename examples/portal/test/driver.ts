@@ -5,7 +5,7 @@
 import type { DevMailboxMessage } from '@monban/smtp/dev-mailbox';
 import { findCode, findLink } from '@monban/smtp/dev-mailbox';
 import { generateTotpCode } from '@monban/totp';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 /** The screen counter the client bumps on every drawn screen. */
@@ -137,4 +137,24 @@ export class Authenticator {
       await new Promise((r) => setTimeout(r, 500));
     }
   }
+}
+
+/**
+ * Chromium's virtual authenticator in the page (Chrome DevTools' WebAuthn domain): a platform
+ * passkey with user verification, as on the member's phone.
+ */
+export async function addVirtualAuthenticator(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: {
+      protocol: 'ctap2',
+      transport: 'internal',
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  return { cdp, authenticatorId };
 }

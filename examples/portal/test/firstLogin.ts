@@ -19,6 +19,8 @@ export interface Member {
   authenticator: Authenticator | null;
   /** Name given to the device at setup (default iPhone). */
   deviceLabel?: string;
+  /** The recovery codes shown once after the first factor (R-REC-1), once seen. */
+  recoveryCodes?: string[];
   steps: string[];
 }
 
@@ -105,6 +107,9 @@ export async function completeFlow(
       case 'second-factor':
         await answerSecondFactor(page, origin, member);
         break;
+      case 'recovery-codes':
+        member.recoveryCodes = await saveRecoveryCodes(page);
+        break;
       default:
         throw new Error(`unexpected screen "${step}" after ${member.steps.join(' > ')}`);
     }
@@ -146,4 +151,16 @@ export async function answerSecondFactor(page: Page, origin: string, member: Mem
     await page.fill('#code', codeIn(await waitMail(origin, member.email)));
   }
   await next(page, () => submit(page));
+}
+
+/**
+ * The show-once screen of recovery codes (R-REC-1): reads the ten codes, ticks 「保存しました」's
+ * checkbox and goes on; returns the codes.
+ */
+export async function saveRecoveryCodes(page: Page): Promise<string[]> {
+  const codes = await page.locator('#recovery-codes code').allTextContents();
+  expect(codes).toHaveLength(10);
+  await page.check('#recovery-codes-saved');
+  await next(page, () => page.locator('button.primary').click());
+  return codes;
 }

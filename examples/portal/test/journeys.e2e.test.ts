@@ -6,9 +6,18 @@
  * to `test/screenshots-journeys/`.
  */
 import { mkdir, rm } from 'node:fs/promises';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Authenticator, errorOf, next, press, stepOf, submit, useClock } from './driver.js';
+import {
+  Authenticator,
+  addVirtualAuthenticator,
+  errorOf,
+  next,
+  press,
+  stepOf,
+  submit,
+  useClock,
+} from './driver.js';
 import { BIRTH_DATE, logIn, NEW_PASSWORD, readManualKey } from './firstLogin.js';
 import { chromiumAvailable, launchChromium, type RunningPortal, startPortal } from './harness.js';
 
@@ -57,23 +66,6 @@ describe.skipIf(!enabled)('portal journeys without dead ends (Chromium, 390x844)
     });
     if (!created?.ok) throw new Error(`provisioning ${userId}: ${JSON.stringify(created)}`);
     return { userId, password, newUserId: userId.replace('jny', '-j') };
-  }
-
-  /** Chromium's virtual authenticator: a platform passkey with user verification. */
-  async function addVirtualAuthenticator(context: BrowserContext, page: Page) {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('WebAuthn.enable');
-    const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
-    return { cdp, authenticatorId };
   }
 
   const passkeys = async (cdp: CDPSession, authenticatorId: string) =>

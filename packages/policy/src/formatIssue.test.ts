@@ -33,14 +33,14 @@ describe('formatIssue', () => {
   it('interpolates params and joins arrays with the locale separator, naming characters in the reader’s language', () => {
     const issue = { code: 'USER_ID_INVALID_CHARACTER', characters: ['space', 'tab', '\\v'] };
     expect(formatIssue(issue, 'ja')).toContain(
-      '以下の文字はユーザーIDに利用できません：スペース、タブ、\\v。',
+      '以下の文字はユーザIDに利用できません：スペース、タブ、\\v。',
     );
     expect(
       formatIssue({ code: 'USER_ID_INVALID_CHARACTER', characters: ['full-width space'] }, 'ja'),
     ).toContain('：全角スペース。');
     expect(formatIssue(issue, 'en')).toContain('cannot be used in a user ID: space, tab, \\v.');
     expect(formatIssue({ code: 'USER_ID_TOO_LONG', min: 8, max: 13 }, 'ja')).toBe(
-      'ユーザーIDは、数字・英字の組合せで8文字以上、13文字以内で入力してください。',
+      'ユーザIDは、数字・英字の組合せで8文字以上、13文字以内で入力してください。',
     );
     expect(formatIssue({ code: 'OTP_FORMAT_INVALID', digits: 6 }, 'ja')).toBe(
       '6桁のワンタイムパスワードを入力してください。',

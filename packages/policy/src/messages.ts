@@ -6,15 +6,17 @@ const PASSWORD_SYMBOLS = '!"#$%&\'()=~|`{+*}<>?_-^\\@[;:],./';
 
 /** Japanese texts follow the manuals in `seeds/` word for word where they have one. */
 const ja: Record<IssueCode, string> & Record<string, string> = {
-  USER_ID_REQUIRED: 'ユーザーIDを入力してください。',
-  // seeds/004 「ユーザーIDは、数字・英字の組合せで8文字以上、13文字以内で入力します。」
+  // One spelling on every screen: the reference manual (seed 002) and the portal's screens write
+  // ユーザID; seed 004's rules write ユーザーID and are quoted below in that one respect changed.
+  USER_ID_REQUIRED: 'ユーザIDを入力してください。',
+  // seeds/004 「ユーザIDは、数字・英字の組合せで8文字以上、13文字以内で入力します。」
   USER_ID_TOO_SHORT:
-    'ユーザーIDは、数字・英字の組合せで{min}文字以上、{max}文字以内で入力してください。',
+    'ユーザIDは、数字・英字の組合せで{min}文字以上、{max}文字以内で入力してください。',
   USER_ID_TOO_LONG:
-    'ユーザーIDは、数字・英字の組合せで{min}文字以上、{max}文字以内で入力してください。',
-  // seeds/004 「以下の文字はユーザーIDに利用できません：」 and the 利用可能文字 table.
+    'ユーザIDは、数字・英字の組合せで{min}文字以上、{max}文字以内で入力してください。',
+  // seeds/004 「以下の文字はユーザIDに利用できません：」 and the 利用可能文字 table.
   USER_ID_INVALID_CHARACTER:
-    '以下の文字はユーザーIDに利用できません：{characters}。利用可能文字は半角英数字と記号 -（ハイフン） _（アンダーバー） .（ドット） @（アットマーク）です。',
+    '以下の文字はユーザIDに利用できません：{characters}。利用可能文字は半角英数字と記号 -（ハイフン） _（アンダーバー） .（ドット） @（アットマーク）です。',
   PASSWORD_REQUIRED: 'パスワードを入力してください。',
   // seeds/002 「パスワードは 8文字以上で入力してください。」
   PASSWORD_TOO_SHORT: 'パスワードは{min}文字以上で入力してください。',
@@ -22,6 +24,8 @@ const ja: Record<IssueCode, string> & Record<string, string> = {
   PASSWORD_TOO_LONG: 'パスワードの最大文字数は{max}文字です。',
   // seeds/002 利用可能文字「半角英数字 !"#$%&'()=~|`{+*}<>?_-^\@[;:],./」
   PASSWORD_INVALID_CHARACTER: `パスワードに利用できない文字が含まれています：{characters}。利用可能文字は半角英数字と記号 ${PASSWORD_SYMBOLS} です。`,
+  // The manuals' 「¥」 is a Japanese keyboard's backslash key; a phone types a real yen sign.
+  'PASSWORD_INVALID_CHARACTER.yen-sign': `パスワードに利用できない文字が含まれています：{characters}。記号の「¥」は、半角の「\\」（バックスラッシュ）で入力してください（パソコンの日本語キーボードでは「¥」キー、スマートフォンでは英字キーボードの記号から入力できます）。利用可能文字は半角英数字と記号 ${PASSWORD_SYMBOLS} です。`,
   // seeds/001 「半角英大小数字記号から最低1文字ずつ使用」
   PASSWORD_MISSING_UPPERCASE: 'パスワードには半角英大文字を最低1文字使用してください。',
   PASSWORD_MISSING_LOWERCASE: 'パスワードには半角英小文字を最低1文字使用してください。',
@@ -56,7 +60,7 @@ const ja: Record<IssueCode, string> & Record<string, string> = {
   DEVICE_NAME_TOO_LONG: 'デバイス名は{max}文字以内で入力してください。',
   // seeds/002 「すでに登録されている名前以外を入力して」
   DEVICE_NAME_TAKEN: 'すでに登録されている名前以外を入力してください。',
-  // Worded like seeds/004 「以下の文字はユーザーIDに利用できません：」.
+  // Worded like seeds/004 「以下の文字はユーザIDに利用できません：」.
   DEVICE_NAME_INVALID_CHARACTER: '以下の文字はデバイス名に利用できません：{characters}。',
   // seeds/002 「６桁のワンタイムパスワードを入力」
   OTP_FORMAT_INVALID: '{digits}桁のワンタイムパスワードを入力してください。',
@@ -72,6 +76,7 @@ const en: Record<IssueCode, string> & Record<string, string> = {
   PASSWORD_TOO_SHORT: 'The password must be at least {min} characters long.',
   PASSWORD_TOO_LONG: 'The password can be at most {max} characters long.',
   PASSWORD_INVALID_CHARACTER: `The password contains characters that cannot be used: {characters}. Use half-width letters, digits and the symbols ${PASSWORD_SYMBOLS}`,
+  'PASSWORD_INVALID_CHARACTER.yen-sign': `The password contains characters that cannot be used: {characters}. Type the yen sign as a half-width backslash "\\" (the ¥ key of a Japanese PC keyboard types it; on a phone, use the symbols of the English keyboard). Use half-width letters, digits and the symbols ${PASSWORD_SYMBOLS}`,
   PASSWORD_MISSING_UPPERCASE: 'Use at least one upper-case letter (A-Z) in the password.',
   PASSWORD_MISSING_LOWERCASE: 'Use at least one lower-case letter (a-z) in the password.',
   PASSWORD_MISSING_DIGIT: 'Use at least one digit (0-9) in the password.',

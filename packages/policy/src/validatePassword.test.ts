@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyString, hugeString } from '../test/arbitraries.js';
 import { definePolicy } from './definePolicy.js';
+import { formatIssue } from './formatIssue.js';
 import { presets } from './presets.js';
 import type { Issue } from './types.js';
 import { validatePassword } from './validatePassword.js';
@@ -36,7 +37,10 @@ describe('validatePassword', () => {
     ['k7#Vq9', [{ code: 'PASSWORD_TOO_SHORT', min: 8, max: 64, length: 6 }]],
     ['k'.repeat(65), [{ code: 'PASSWORD_TOO_LONG', min: 8, max: 64, length: 65 }]],
     ['k7#V q9!mRw', [{ code: 'PASSWORD_INVALID_CHARACTER', characters: ['space'] }]],
-    ['k7#Vq9!mRw¥', [{ code: 'PASSWORD_INVALID_CHARACTER', characters: ['¥'] }]],
+    [
+      'k7#Vq9!mRw¥',
+      [{ code: 'PASSWORD_INVALID_CHARACTER', characters: ['¥'], reason: 'yen-sign' }],
+    ],
     [
       'ｋ７＃Ｖｑ９！ｍＲｗ',
       [{ code: 'PASSWORD_INVALID_CHARACTER', characters: [...'ｋ７＃Ｖｑ９！ｍＲｗ'] }],
@@ -242,5 +246,30 @@ describe('validatePassword', () => {
       }),
       { numRuns: 20 },
     );
+  });
+});
+
+describe('the yen sign (R-POL-2; the manuals list 「¥」, a Japanese keyboard’s backslash key)', () => {
+  it('refuses U+00A5 and a full-width ＼, naming them, and says to type the half-width backslash', () => {
+    for (const typed of ['¥', '＼']) {
+      const result = validatePassword(`Abcdefg${typed}1`, {}, presets.daiwa);
+      expect(result).toEqual({
+        ok: false,
+        issues: [{ code: 'PASSWORD_INVALID_CHARACTER', characters: [typed], reason: 'yen-sign' }],
+      });
+      if (result.ok) continue;
+      const ja = formatIssue(result.issues[0]!, 'ja');
+      expect(ja).toContain(`パスワードに利用できない文字が含まれています：${typed}。`);
+      expect(ja).toContain('半角の「\\」（バックスラッシュ）で入力してください');
+      expect(formatIssue(result.issues[0]!, 'en')).toContain('half-width backslash');
+    }
+    // The backslash itself is one of the allowed symbols.
+    expect(validatePassword('Abcdefg\\1', {}, presets.daiwa).ok).toBe(true);
+    // Other refused characters keep the plain message.
+    const space = validatePassword('Abcdefg 1', {}, presets.daiwa);
+    expect(space.ok ? null : space.issues[0]).toEqual({
+      code: 'PASSWORD_INVALID_CHARACTER',
+      characters: ['space'],
+    });
   });
 });

@@ -16,7 +16,8 @@ function fold(value: string): string {
  *
  * - `PASSWORD_REQUIRED`; `PASSWORD_TOO_SHORT` / `PASSWORD_TOO_LONG` (`min`, `max`, `length`;
  *   code points, never truncated);
- * - `PASSWORD_INVALID_CHARACTER` (`characters`): only printable ASCII U+0021..U+007E is allowed;
+ * - `PASSWORD_INVALID_CHARACTER` (`characters`): only printable ASCII U+0021..U+007E is allowed
+ *   (`reason: 'yen-sign'` when a `¥` or `＼` was typed for the backslash);
  * - `PASSWORD_MISSING_UPPERCASE` / `_LOWERCASE` / `_DIGIT` / `_SYMBOL` when the policy asks;
  * - `PASSWORD_EQUALS_USER_ID` (always) or `PASSWORD_CONTAINS_USER_ID` (`forbidUserIdInPassword`),
  *   compared case-insensitively with the normalized user ID;
@@ -51,7 +52,16 @@ export function validatePassword(
   if (length > max) issues.push({ code: 'PASSWORD_TOO_LONG', min, max, length });
 
   const characters = invalidCharacters(password, isPrintableAscii);
-  if (characters.length > 0) issues.push({ code: 'PASSWORD_INVALID_CHARACTER', characters });
+  if (characters.length > 0) {
+    // The manuals list `¥` among the symbols: a Japanese keyboard's backslash key, drawn as a yen
+    // sign. A phone types U+00A5 (or a full-width ＼) instead: say which key to use.
+    const yen = characters.some((c) => c === '¥' || c === '＼');
+    issues.push({
+      code: 'PASSWORD_INVALID_CHARACTER',
+      characters,
+      ...(yen ? { reason: 'yen-sign' } : {}),
+    });
+  }
 
   if (rules.requireUppercase && !/[A-Z]/.test(password)) {
     issues.push({ code: 'PASSWORD_MISSING_UPPERCASE' });

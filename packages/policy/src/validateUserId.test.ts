@@ -42,7 +42,7 @@ describe('validateUserId', () => {
     expect(validateUserId(input)).toEqual({ ok: false, issues });
   });
 
-  // seeds/004 「以下の文字はユーザーIDに利用できません」, each by its name.
+  // seeds/004 「以下の文字はユーザIDに利用できません」, each by its name.
   it.each([
     ['<', '<'],
     ['>', '>'],

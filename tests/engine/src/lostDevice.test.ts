@@ -143,7 +143,7 @@ describe('a lost phone at a password reset (R-REC-2 b, the manuals’ “forgot 
     ]);
   });
 
-  it('ACCEPTANCE 43: not offered when the address was never verified, nor under `lostDevice: "prove"`; asking anyway is refused', async () => {
+  it('ACCEPTANCE 43: not offered when the address was never verified; asking anyway is refused', async () => {
     // Daiwa's first login never verifies the address (seed 002): a recovery code or a device.
     const daiwa = setup({ preset: 'daiwa' });
     const d = await completeFirstLogin(daiwa);

@@ -37,13 +37,41 @@ describe('settings (R-SET-1..3) with step-up (R-SET-2)', () => {
       password: 'Another-Pass#77',
       confirmation: 'Another-Pass#77',
     });
+    // The current password in the form is the password proof: only the device is asked for.
     expect(refused).toEqual({
       ok: false,
-      error: { code: 'REAUTHENTICATION_REQUIRED', params: { required: ['password', 'totp'] } },
+      error: { code: 'REAUTHENTICATION_REQUIRED', params: { required: ['totp'] } },
     });
     expect(h.monban.formatError(refused.ok ? { code: 'NOT_FOUND' } : refused.error, 'ja')).toBe(
       '続行するには、もう一度認証してください。',
     );
+  });
+
+  it('issue 25: the password is asked once: the new one is checked before any step-up, a wrong current one is refused as such, and the device alone completes the step-up', async () => {
+    const h = setup();
+    const m = await member(h);
+    h.clock.advance(FIVE_MIN);
+    const change = (sessionToken: string, currentPassword: string, password: string) =>
+      h.monban.changePassword({ sessionToken, currentPassword, password, confirmation: password });
+    expect(await change(m.token, NEW_PASSWORD, 'short')).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED' },
+    });
+    expect(await change(m.token, 'Wrong-Pass#1', 'Another-Pass#77')).toMatchObject({
+      ok: false,
+      error: { code: 'CURRENT_PASSWORD_INVALID' },
+    });
+    // The device alone, then the same form again.
+    ok(await h.monban.beginStepUp({ sessionToken: m.token }));
+    h.clock.advance(30_000);
+    const proven = ok(
+      await h.monban.verifyStepUp({
+        sessionToken: m.token,
+        response: await testFactorCode(m.secret, h.clock.now()),
+      }),
+    );
+    const changed = ok(await change(proven.session.token, NEW_PASSWORD, 'Another-Pass#77'));
+    expect(changed.passwordChangedAt).toBe(h.clock.now());
   });
 
   it('ACCEPTANCE 33: a passkey member is asked for a passkey, not a TOTP code', async () => {

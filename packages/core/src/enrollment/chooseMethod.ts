@@ -25,7 +25,8 @@ export function chooseMethod(
     if (!parsed.ok) return fail('VALIDATION_FAILED', { issues: parsed.issues });
     if (parsed.value === loaded.account.userId) return { event: { type: 'METHOD_CHOSEN', factor } };
     // A password reset sets up a device, it does not rename the account.
-    if (loaded.state.kind === 'recovery') return fail('STEP_NOT_ALLOWED', { step: 'choose-method' });
+    if (loaded.state.kind === 'recovery')
+      return fail('STEP_NOT_ALLOWED', { step: 'choose-method' });
     const refused = await uniquenessRefusal(kernel, loaded, ['choose-method']);
     if (refused !== null) return refused;
     const taken = await kernel.storage.accounts.findByUserId(loaded.tenant.id, parsed.value);

@@ -23,6 +23,11 @@ export function updateEmail(
       if (owner !== null && owner.accountId !== loaded.account.accountId) {
         return fail('VALIDATION_FAILED', { issues: [{ code: 'EMAIL_TAKEN' }] });
       }
+      // The address verified earlier in an abandoned first login: kept as it is, no new link.
+      const { account } = loaded;
+      if (account.emailVerified && account.email?.toLowerCase() === parsed.value.toLowerCase()) {
+        return { event: { type: 'EMAIL_UPDATED', email: account.email, keepsVerified: true } };
+      }
       if (mailsVerification(loaded)) {
         const refused = await verificationMailRefusal(kernel, loaded);
         if (refused !== null) return refused;

@@ -40,7 +40,14 @@ export function planFlow(input: {
   let kind: FlowState['kind'] = 'login';
   if (account.status === 'provisioned') {
     kind = 'first-login';
-    pending = [...tenant.steps, 'configure-factor'];
+    // Logging in again during a first login: the terms accepted then stay accepted (the birth
+    // date is asked again: it is the second proof of the temporary password).
+    pending = [
+      ...tenant.steps.filter(
+        (s) => s !== 'accept-terms' || account.acceptedTermsVersion !== tenant.termsVersion,
+      ),
+      'configure-factor',
+    ];
   } else if (challengeFactors.length > 0) {
     pending = ['second-factor'];
   } else if (chosen !== null) {

@@ -242,6 +242,7 @@ export function transition(
       ]);
 
     case 'EMAIL_UPDATED': {
+      if (event.keepsVerified === true) return keepVerifiedEmail(state, ctx);
       const effects: Effect[] = [
         { type: 'update-account', patch: { email: event.email, emailVerified: false } },
         { type: 'audit', event: 'email.changed' },
@@ -392,4 +393,15 @@ function reportDeviceLost(
     },
     effects: [{ type: 'audit', event: 'recovery.device-lost' }],
   };
+}
+
+/**
+ * The member kept the address they verified earlier (a first login begun again after the link
+ * was opened): nothing changes, and a pending verification step is done already.
+ */
+function keepVerifiedEmail(state: FlowState, ctx: TransitionContext): TransitionResult {
+  const kept = completeStep(state, ctx, []);
+  if (!kept.ok || kept.state.pending[0] !== 'verify-email') return kept;
+  const verified = completeStep(kept.state, ctx, []);
+  return verified.ok ? { ...verified, effects: [...kept.effects, ...verified.effects] } : verified;
 }

@@ -104,7 +104,12 @@ export type FlowEvent =
   | { type: 'FLOW_CANCELLED' }
   | { type: 'DEVICE_LOST' }
   | { type: 'PASSWORD_UPDATED'; passwordHash: string }
-  | { type: 'EMAIL_UPDATED'; email: string }
+  | {
+      type: 'EMAIL_UPDATED';
+      email: string;
+      /** The address is the account's own, already verified: it stays verified, no new link. */
+      keepsVerified?: boolean;
+    }
   | { type: 'EMAIL_VERIFIED'; email: string }
   | { type: 'VERIFICATION_RESENT' }
   | { type: 'FACTOR_SETUP_STARTED'; factor: FactorKind; pending: JsonObject }

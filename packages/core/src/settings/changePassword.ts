@@ -7,8 +7,9 @@ import { checkPassword, stepUpRequired } from '../stepUp/stepUpRequired.js';
 import type { SessionGrant } from '../views.js';
 
 /**
- * Changes the password: the current one is verified, the new one follows the tenant policy and
- * differs from the current. The change advances the credential epoch (R-REC-3) in the same write
+ * Changes the password: the new one follows the tenant policy and differs from the current (checked
+ * first), the current one is verified and counts as the step-up's password proof, so a step-up
+ * asks only for a missing second factor (`REAUTHENTICATION_REQUIRED` with `required`). The change advances the credential epoch (R-REC-3) in the same write
  * (a new session version): every other session ends, and the acting one is rotated onto the new
  * epoch with a fresh token, answered as `session`. Notifies.
  */
@@ -24,10 +25,7 @@ export async function changePassword(
 ): Promise<Result<{ passwordChangedAt: number; revoked: number; session: SessionGrant }>> {
   const a = await authenticate(kernel, input.sessionToken);
   if (a === null) return fail('SESSION_INVALID');
-  const required = stepUpRequired(a, 'change-password');
-  if (required !== null) return required;
-  const checked = await checkPassword(kernel, a, input.currentPassword);
-  if (!checked.ok) return checked.failure;
+  // The new password is checked first, so a member fixes it before any re-authentication.
   const parsed = validatePassword(
     String(input.password ?? ''),
     {
@@ -40,6 +38,16 @@ export async function changePassword(
     a.tenant.policy,
   );
   if (!parsed.ok) return fail('VALIDATION_FAILED', { issues: parsed.issues });
+  const checked = await checkPassword(kernel, a, input.currentPassword);
+  if (!checked.ok) return checked.failure;
+  // The current password just typed is the step-up's password proof: the member is asked for it
+  // once; only a second factor may still be needed (R-SET-2).
+  const proven = {
+    ...a,
+    session: { ...a.session, authTimes: { ...a.session.authTimes, password: a.now } },
+  };
+  const required = stepUpRequired(proven, 'change-password');
+  if (required !== null) return required;
   const now = kernel.clock.now();
   const saved = await kernel.storage.accounts.update(
     {
