@@ -609,7 +609,11 @@ export function describeHttpContract(adapter: string, start: StartServer) {
             admin,
           ),
         );
-        expect(creds.factors).toHaveLength(1);
+        // The device and the recovery-code set (R-REC-1).
+        expect(creds.factors.map((f: { kind: string }) => f.kind).sort()).toEqual([
+          'recovery-code',
+          'totp',
+        ]);
         expectOk(await m.client.call('POST', `/admin/accounts/${m.accountId}/unlock`, {}, admin));
         const otherTenant = m.openBrowser('jsw');
         await otherTenant.call('GET', '/csrf');
