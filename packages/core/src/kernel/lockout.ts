@@ -18,7 +18,14 @@ export type Guess<T> = { ok: true; value: T } | { ok: false; failure: Failure; c
 /** The end of an evaluated guess; `locked` when the budget was spent before the check ran. */
 export type GuessResult<T> =
   | { ok: true; value: T }
-  | { ok: false; failure: Failure; locked: boolean };
+  | {
+      ok: false;
+      failure: Failure;
+      /** The account was past its budget: the answer was not checked. */
+      locked: boolean;
+      /** This wrong answer reached the threshold and locked the account. */
+      lockedNow?: boolean;
+    };
 
 /** What a wrong guess proved wrong: it names the audit event of the failure. */
 export type GuessKind = 'password' | 'birthdate' | 'second-factor';
@@ -100,9 +107,10 @@ export async function guess<T>(
     STREAK_WINDOW_MS,
     clock.now(),
   );
+  const lockedNow = streak.count >= MAX_CONSECUTIVE_FAILURES || count >= tenant.lockout.threshold;
   if (streak.count >= MAX_CONSECUTIVE_FAILURES) await lock(kernel, tenant, account, 'until-lifted');
-  else if (count >= tenant.lockout.threshold) await lock(kernel, tenant, account, 'tenant');
-  return { ok: false, locked: false, failure: outcome.failure };
+  else if (lockedNow) await lock(kernel, tenant, account, 'tenant');
+  return { ok: false, locked: false, failure: outcome.failure, lockedNow };
 }
 
 /**
@@ -173,8 +181,10 @@ export async function unlockAccount(
 }
 
 /**
- * {@link guess} within a flow step: past the budget the flow ends (`ACCOUNT_LOCKED`, a failure to
- * answer at once); a wrong answer comes back as the refusal its flow event carries.
+ * {@link guess} within a flow step: past the budget, or at the wrong answer that locks the
+ * account, the flow ends (`ACCOUNT_LOCKED`, a failure to answer at once: the member proved the
+ * password already, so the lock is no secret to them); a wrong answer comes back as the refusal
+ * its flow event carries.
  */
 export async function guessInFlow<T>(
   kernel: Kernel,
@@ -184,6 +194,6 @@ export async function guessInFlow<T>(
 ): Promise<{ ok: true; value: T } | { ok: false; refusal: Refusal } | Failure> {
   const checked = await guess(kernel, loaded.tenant, loaded.account, kind, check);
   if (checked.ok) return checked;
-  if (checked.locked) return lockedOut(kernel, loaded);
+  if (checked.locked || checked.lockedNow === true) return lockedOut(kernel, loaded);
   return { ok: false, refusal: refusalOf(checked.failure) };
 }
