@@ -48,6 +48,8 @@ const texts = {
     rule_common: 'よく使われるパスワードは使用できません',
     email: 'メールアドレス',
     emailHint: 'メールアドレスを入力し、「送信」をタップしてください。',
+    emailHintRegistered:
+      '登録されているメールアドレスを確認し、変更する場合はメールアドレスを入力し直して、「送信」をタップしてください。',
     checkMail: 'メールをご確認ください',
     checkMailBody:
       '{email} に確認メールを送信しました。メール内のリンクを開くと、この画面は自動的に次へ進みます。',
@@ -196,6 +198,8 @@ const texts = {
     rule_common: 'Must not be a common password',
     email: 'Email address',
     emailHint: 'Enter your email address and tap Send.',
+    emailHintRegistered:
+      'Check the registered email address. To change it, enter another one; then tap Send.',
     checkMail: 'Check your mail',
     checkMailBody:
       'We sent a confirmation mail to {email}. Once you open the link in it, this page continues by itself.',

@@ -332,11 +332,20 @@ function newPassword(flow) {
   );
 }
 
-function email() {
+/** Seed 002 ⑨: the registered address is shown, to keep or to change. */
+function email(flow) {
   flowScreen(
-    ...title(t('email'), t('emailHint')),
+    ...title(t('email'), t(flow.registeredEmail ? 'emailHintRegistered' : 'emailHint')),
     form(
-      [field(t('email'), { name: 'email', type: 'email', autocomplete: 'email', maxlength: 300 })],
+      [
+        field(t('email'), {
+          name: 'email',
+          type: 'email',
+          autocomplete: 'email',
+          maxlength: 300,
+          value: flow.registeredEmail ?? undefined,
+        }),
+      ],
       t('send'),
       (v) => step('POST', '/flow/email', { email: v.email ?? '' }),
     ),

@@ -41,6 +41,12 @@ export interface FlowView {
    */
   recoveryCode: boolean;
   /**
+   * At the address step: the address the account has now (the insurer's, or one entered in an
+   * earlier first login), for the member to confirm or change (seed 002: 「登録されているメール
+   * アドレスを確認し、メールアドレスを変更する場合」); `null` at other steps or when none is set.
+   */
+  registeredEmail: string | null;
+  /**
    * At a password reset's factor proof: the member may say the phone is lost and set up a new
    * device after the birth date instead (`reportLostDevice`, R-REC-2).
    */

@@ -24,6 +24,7 @@ const flow = {
   ceremony: null,
   recoveryCode: false,
   lostDevice: false,
+  registeredEmail: null,
 };
 
 describe('the OpenAPI answer check of the contract suite', () => {

@@ -30,7 +30,11 @@ describe('logging in again during a first login (issue 25 item 6)', () => {
       'update-password',
       'configure-factor',
     ]);
-    ok(await h.monban.verifyBirthDate({ flowToken: again.flowToken, birthDate: '19801201' }));
+    const atEmail = ok(
+      await h.monban.verifyBirthDate({ flowToken: again.flowToken, birthDate: '19801201' }),
+    );
+    // The address entered the first time is shown to confirm or change (seed 002 ⑨).
+    expect(atEmail.flow).toMatchObject({ step: 'update-email', registeredEmail: EMAIL });
     const mailsBefore = h.outbox.length;
     ok(await h.monban.updateEmail({ flowToken: again.flowToken, email: EMAIL }));
     expect(h.outbox.length).toBe(mailsBefore + 1);

@@ -32,6 +32,7 @@ export function flowView(
         : [],
     emailVerificationSentTo:
       step === 'verify-email' ? (state.emailVerification?.email ?? null) : null,
+    registeredEmail: step === 'update-email' ? account.email : null,
     termsVersion: tenant.termsVersion,
     ceremony: state.ceremony ? { mode: state.ceremony.mode, factor: state.ceremony.factor } : null,
     recoveryCode: step === 'second-factor' && state.challengeFactors.includes(RECOVERY_CODE_KIND),

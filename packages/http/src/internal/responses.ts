@@ -35,6 +35,10 @@ const flowView = z.object({
   chosenFactor: factorKind.nullable(),
   devices: z.array(z.object({ id: z.string(), label: z.string(), kind: factorKind })),
   emailVerificationSentTo: z.string().nullable(),
+  registeredEmail: z
+    .string()
+    .nullable()
+    .describe('At the update-email step: the address the account has now, to confirm or change'),
   termsVersion: z.string(),
   ceremony: z.object({ mode: z.enum(['enroll', 'challenge']), factor: answerKind }).nullable(),
   recoveryCode: z
