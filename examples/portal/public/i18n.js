@@ -7,8 +7,11 @@ const texts = {
     userId: 'ユーザID',
     password: 'パスワード',
     remember: 'ログインしたままにする',
-    forgotPassword: 'パスワードをお忘れの方',
-    forgotUserId: 'ユーザIDをお忘れの方',
+    // Seeds 002, 003, 004: the login screen's links.
+    forgotPassword: 'パスワードを忘れた方はこちら',
+    forgotPasswordTitle: 'パスワードの再設定',
+    forgotUserId: 'ユーザIDを忘れた方はこちら',
+    forgotUserIdTitle: 'ユーザIDの確認',
     loginHint: '通知書に記載されている仮ユーザIDと仮パスワードを入力してください。',
     lockoutRule:
       'パスワードなどを{threshold}回続けて間違えると、アカウントが{minutes}分間ロックされ、正しいパスワードでもログインできなくなります。メールアドレスを確認済みの場合は、ロックされたことをメールでお知らせします。',
@@ -157,7 +160,9 @@ const texts = {
     password: 'Password',
     remember: 'Keep me signed in',
     forgotPassword: 'Forgot your password?',
+    forgotPasswordTitle: 'Reset your password',
     forgotUserId: 'Forgot your user ID?',
+    forgotUserIdTitle: 'Find your user ID',
     loginHint: 'Enter the temporary user ID and password printed on your notice.',
     lockoutRule:
       'After {threshold} wrong attempts in a row, your account is locked for {minutes} minutes, and even the right password will not sign you in until then. If your email address is confirmed, we tell you by email when that happens.',

@@ -580,7 +580,7 @@ function ceremony(answer, which, device) {
 /** Forgot password (R-SET-4): the ID, then the mailed 5-minute link. */
 export function forgotPassword() {
   show(
-    ...title(t('forgotPassword'), t('forgotPasswordBody')),
+    ...title(t('forgotPasswordTitle'), t('forgotPasswordBody')),
     form([field(t('userId'), { name: 'userId', autocapitalize: 'none' })], t('send'), async (v) => {
       const r = await api('POST', '/recovery/password', { userId: v.userId ?? '' });
       if (!r.ok) return r.error;
@@ -593,7 +593,7 @@ export function forgotPassword() {
 /** Forgot user ID (R-SET-5): birth date + email. */
 export function forgotUserId() {
   show(
-    ...title(t('forgotUserId'), t('forgotUserIdBody')),
+    ...title(t('forgotUserIdTitle'), t('forgotUserIdBody')),
     form(
       [
         field(t('birthDate'), { name: 'birthDate', inputmode: 'numeric', placeholder: 'YYYYMMDD' }),

@@ -165,7 +165,7 @@ describe.skipIf(!enabled)('portal journeys without dead ends (Chromium, 390x844)
 
     // Forgot user ID: a malformed address is answered, not silently "sent".
     const forgot = await open('daiwa');
-    await next(forgot.page, () => press(forgot.page, 'ユーザIDをお忘れの方'));
+    await next(forgot.page, () => press(forgot.page, 'ユーザIDを忘れた方はこちら'));
     await forgot.page.fill('#birthDate', BIRTH_DATE);
     await forgot.page.fill('#email', 'not-an-email');
     expect(await errorOf(forgot.page, () => submit(forgot.page))).toContain('メールアドレス');

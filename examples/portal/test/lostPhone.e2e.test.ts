@@ -3,7 +3,7 @@
  * headless Chromium at 390x844 (R-REC-2, issue "member journeys"): from the postcard through the
  * first login to the portal, then the phone is gone (a new browser, no authenticator) and the
  * member follows the manual's answer (seed 002 Q14: 「手順「3-3.パスワードを忘れた場合」を参照し、
- * 再度設定をお願いします」): 「パスワードをお忘れの方」, the mailed link, then
+ * 再度設定をお願いします」): 「パスワードを忘れた方はこちら」, the mailed link, then
  * - where the first login verified the address (Kinki Denshi, Ajinomoto), the birth date and a
  *   new device: a TOTP-only member goes straight there, a passkey member picks
  *   「スマートデバイスを機種変更・紛失した場合」;
@@ -82,7 +82,7 @@ describe.skipIf(!enabled)(
     }
 
     for (const { tenant, factor, way } of CASES) {
-      it(`${tenant}: postcard, portal, phone lost, back through 「パスワードをお忘れの方」 (${way})`, async () => {
+      it(`${tenant}: postcard, portal, phone lost, back through 「パスワードを忘れた方はこちら」 (${way})`, async () => {
         // The postcard: temporary credentials from the insurer.
         const temporaryId = `${tenant.slice(0, 5)}lost1`;
         const created = await portal.services.get(tenant)?.provisionMember({
@@ -114,7 +114,7 @@ describe.skipIf(!enabled)(
         portal.advance(60_000);
 
         const { context, page } = await open(tenant);
-        await next(page, () => press(page, 'パスワードをお忘れの方'));
+        await next(page, () => press(page, 'パスワードを忘れた方はこちら'));
         await page.fill('#userId', member.userId);
         const before = (await mails(portal.origin, member.email)).length;
         await next(page, () => submit(page));

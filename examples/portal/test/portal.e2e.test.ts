@@ -435,7 +435,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
 
     // Forgot password: the 5-minute link, then the current device (GS Yuasa never verifies the
     // address, so the link alone may not set up a new one: ACCEPTANCE 43), then a new password.
-    await next(page, () => press(page, 'パスワードをお忘れの方'));
+    await next(page, () => press(page, 'パスワードを忘れた方はこちら'));
     await page.fill('#userId', member.userId);
     await next(page, () => submit(page));
     await page.getByText('リンクを送信しました').waitFor();
@@ -470,7 +470,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     await next(page, () => press(page, 'ログアウト'));
     await next(page, () => press(page, 'ログアウトする'));
 
-    await next(page, () => press(page, 'ユーザIDをお忘れの方'));
+    await next(page, () => press(page, 'ユーザIDを忘れた方はこちら'));
     const before = (await mails(portal.origin, member.email)).length;
     await page.fill('#birthDate', '19801201');
     await page.fill('#email', member.email);

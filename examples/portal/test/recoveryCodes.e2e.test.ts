@@ -208,7 +208,7 @@ describe.skipIf(!enabled)('recovery codes (Chromium, 390x844)', () => {
     const r = again.page;
     await next(r, () => press(r, 'ログアウト'));
     await next(r, () => press(r, 'ログアウトする'));
-    await next(r, () => press(r, 'パスワードをお忘れの方'));
+    await next(r, () => press(r, 'パスワードを忘れた方はこちら'));
     await r.fill('#userId', userId);
     await next(r, () => submit(r));
     const resetMail = await waitMail(portal.origin, email);

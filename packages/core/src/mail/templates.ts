@@ -115,7 +115,8 @@ export const defaultMailTemplates: MailTemplates = {
         intro: [
           'パスワードの再設定の依頼を受け付けました。以下のリンクを開いて、新しいパスワードを設定してください。',
         ],
-        link: { url: d.link, label: 'パスワードを再設定する' },
+        // Seed 002 ⑤: 「本文「パスワードをリセット」のリンクをタップします」.
+        link: { url: d.link, label: 'パスワードをリセット' },
         outro: [
           `リンクの有効期限は${d.validMinutes}分です。リンクは一度だけ使用できます。`,
           '期限が切れた場合は、ログイン画面の「パスワードを忘れた方はこちら」からもう一度お手続きください。',
