@@ -81,7 +81,7 @@ describe.skipIf(!enabled)('lockout explained (Chromium, 390x844)', () => {
     await page.fill('#code', '999999');
     await next(page, () => page.locator('main form button[type=submit]').click());
     const ended = (await page.locator('main').textContent()) ?? '';
-    expect(ended).toContain('アカウントがロックされました');
+    expect(ended).toContain('アカウントがロックされました。30分ほど時間をおいてから');
     expect(ended).not.toContain('手続きが見つかりません');
     expect(await page.locator('#code').count()).toBe(0);
     await capture(page, 'locked-in-flow');

@@ -1,11 +1,14 @@
 import type { Locale, MessageCatalog } from '@monban/policy';
 import type { CoreErrorCode } from './errors/codes.js';
 
-const ja: Record<CoreErrorCode, string> = {
+const ja: Record<CoreErrorCode, string> & Record<string, string> = {
   // Seed 002 FAQ Q8 and Q5/Q6: one answer for unknown ID, wrong password and locked account.
   INVALID_CREDENTIALS:
     '無効なユーザIDまたはパスワードです。繰り返しログインできない場合は、ご加入の健保組合までお問い合わせください。',
   ACCOUNT_LOCKED: 'アカウントがロックされました。ご加入の健保組合までお問い合わせください。',
+  // Said only to a member who proved the password (a flow step), never at the login itself.
+  'ACCOUNT_LOCKED.temporary':
+    'アカウントがロックされました。{minutes}分ほど時間をおいてから、もう一度ログインしてください。解除されない場合は、ご加入の健保組合までお問い合わせください。',
   FLOW_NOT_FOUND: '手続きが見つかりません。もう一度ログインしてください。',
   // Seeds 000/003: 「ログイン中に一定時間が経過したことでエラーとなったとき」
   FLOW_EXPIRED:
@@ -51,10 +54,12 @@ const ja: Record<CoreErrorCode, string> = {
     'リカバリーコードが正しくないか、既に使用されています。保存したコードのうち未使用のものを入力してください。',
 };
 
-const en: Record<CoreErrorCode, string> = {
+const en: Record<CoreErrorCode, string> & Record<string, string> = {
   INVALID_CREDENTIALS:
     'Invalid user ID or password. If you still cannot sign in, contact the organization that gave you your account.',
   ACCOUNT_LOCKED: 'Your account is locked. Contact the organization that gave you your account.',
+  'ACCOUNT_LOCKED.temporary':
+    'Your account is locked. Wait about {minutes} minutes, then sign in again. If it stays locked, contact the organization that gave you your account.',
   FLOW_NOT_FOUND: 'This sign-in could not be found. Please sign in again.',
   FLOW_EXPIRED: 'The sign-in timed out. Please sign in again.',
   STEP_NOT_ALLOWED:

@@ -189,9 +189,18 @@ describe('first-login steps', () => {
     ).toMatchObject({ ok: false, error: { code: 'BIRTH_DATE_MISMATCH' } });
     // The fifth wrong birth date reaches the threshold: the account locks and this flow ends
     // with the lock (the member proved the temporary password, so it is said at once).
-    expect(
-      await h.monban.verifyBirthDate({ flowToken: other.flowToken, birthDate: '19991229' }),
-    ).toMatchObject({ ok: false, error: { code: 'ACCOUNT_LOCKED' } });
+    const locked = await h.monban.verifyBirthDate({
+      flowToken: other.flowToken,
+      birthDate: '19991229',
+    });
+    expect(locked).toMatchObject({
+      ok: false,
+      error: { code: 'ACCOUNT_LOCKED', params: { reason: 'temporary', minutes: 30 } },
+    });
+    // Said with the time to wait, not only "contact the insurer" (issue 25 item 6).
+    expect(h.monban.formatError(locked.ok ? { code: 'NOT_FOUND' } : locked.error, 'ja')).toBe(
+      'アカウントがロックされました。30分ほど時間をおいてから、もう一度ログインしてください。解除されない場合は、ご加入の健保組合までお問い合わせください。',
+    );
     // Locked, even for the right answer in the other flow.
     expect(await h.monban.verifyBirthDate({ flowToken, birthDate: '19801201' })).toMatchObject({
       ok: false,

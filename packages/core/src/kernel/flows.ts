@@ -131,10 +131,18 @@ export async function expire(kernel: Kernel, loaded: LoadedFlow): Promise<Failur
   return fail('FLOW_EXPIRED', { restart: true });
 }
 
-/** Ends the flow of a locked account: `ACCOUNT_LOCKED`. */
+/**
+ * Ends the flow of a locked account: `ACCOUNT_LOCKED`, with `reason: 'temporary'` and the
+ * `minutes` left when the lock ends by itself. The member of a flow proved the password, so
+ * the lock is no secret to them (the login itself never says it, ACCEPTANCE 40).
+ */
 export async function lockedOut(kernel: Kernel, loaded: LoadedFlow): Promise<Failure> {
   await kernel.storage.flows.delete(loaded.record.id);
-  return fail('ACCOUNT_LOCKED');
+  const { tenantId, accountId } = loaded.account;
+  const until = (await kernel.storage.accounts.findById(tenantId, accountId))?.lock?.until ?? null;
+  if (until === null) return fail('ACCOUNT_LOCKED');
+  const minutes = Math.max(1, Math.ceil((until - kernel.clock.now()) / 60_000));
+  return fail('ACCOUNT_LOCKED', { reason: 'temporary', minutes });
 }
 
 /** The ceremony a step answers, with its factor: refused unless the flow is at `step` in `mode`. */
