@@ -380,14 +380,15 @@ export function describeHttpContract(adapter: string, start: StartServer) {
         expectOk(
           await client.call('POST', '/login', { userId: 'lockuser01', password: TEMP_PASSWORD }),
         );
-        const statuses: number[] = [];
+        const answers: { status: number; code: string }[] = [];
         for (let i = 0; i < 6; i++) {
-          statuses.push(
-            (await client.call('POST', '/flow/birth-date', { birthDate: '19700101' })).status,
-          );
+          const r = await client.call('POST', '/flow/birth-date', { birthDate: '19700101' });
+          answers.push({ status: r.status, code: r.body.code });
         }
-        expect(statuses.slice(0, 4)).toEqual([401, 401, 401, 401]);
-        expect(statuses.at(-1)).toBe(423);
+        expect(answers.slice(0, 4).map((a) => a.status)).toEqual([401, 401, 401, 401]);
+        // The fifth wrong answer locks the account and ends the flow with the lock.
+        expect(answers[4]).toEqual({ status: 423, code: 'ACCOUNT_LOCKED' });
+        expect(answers[5]?.code).toBe('FLOW_NOT_FOUND');
       });
 
       it('429 with Retry-After when the verification mail is resent too soon', async () => {
