@@ -1,5 +1,5 @@
 import type { Kernel } from '../kernel/Kernel.js';
-import { runStep } from '../kernel/runStep.js';
+import { runStep, type StepInput } from '../kernel/runStep.js';
 import type { Result } from '../result.js';
 import type { FlowAnswer } from '../views.js';
 
@@ -16,7 +16,7 @@ import type { FlowAnswer } from '../views.js';
  */
 export function cancelFlow(
   kernel: Kernel,
-  input: { flowToken: string },
+  input: StepInput,
 ): Promise<Result<FlowAnswer>> {
-  return runStep(kernel, input.flowToken, async () => ({ event: { type: 'FLOW_CANCELLED' } }));
+  return runStep(kernel, input, async () => ({ event: { type: 'FLOW_CANCELLED' } }));
 }
