@@ -19,7 +19,11 @@ export function accountTests(c: SuiteContext): void {
     it("keeps the member's name as given, through every lookup and update; none is null", async () => {
       const accounts = c.storage().accounts;
       const taro = c.account({ displayName: '大和 太郎', email: 'taro@example.jp' });
-      const long = c.account({ accountId: 'a2', userId: 'bob', displayName: '𠮷野　屋😀'.repeat(20) });
+      const long = c.account({
+        accountId: 'a2',
+        userId: 'bob',
+        displayName: '𠮷野　屋😀'.repeat(20),
+      });
       const nameless = c.account({ accountId: 'a3', userId: 'carol' });
       for (const account of [taro, long, nameless]) {
         expect(await accounts.create(account)).toEqual({ ok: true, value: account });
@@ -36,7 +40,10 @@ export function accountTests(c: SuiteContext): void {
         null,
       ]);
       const renamed = await accounts.update({ ...taro, displayName: '大和　花子' }, 1);
-      expect(renamed).toEqual({ ok: true, value: { ...taro, displayName: '大和　花子', version: 2 } });
+      expect(renamed).toEqual({
+        ok: true,
+        value: { ...taro, displayName: '大和　花子', version: 2 },
+      });
       expect((await accounts.findById(c.tenant(), 'a1'))?.displayName).toBe('大和　花子');
       expect((await accounts.update({ ...nameless, displayName: null }, 1)).ok).toBe(true);
       expect((await accounts.findById(c.tenant(), 'a3'))?.displayName).toBeNull();
