@@ -14,9 +14,6 @@ import type { FlowAnswer } from '../views.js';
  * if (left.ok) console.log(left.flow.status); // 'signed-out'
  * ```
  */
-export function cancelFlow(
-  kernel: Kernel,
-  input: StepInput,
-): Promise<Result<FlowAnswer>> {
+export function cancelFlow(kernel: Kernel, input: StepInput): Promise<Result<FlowAnswer>> {
   return runStep(kernel, input, async () => ({ event: { type: 'FLOW_CANCELLED' } }));
 }
