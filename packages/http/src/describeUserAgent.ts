@@ -4,6 +4,12 @@ import { parse } from 'bowser';
  * What the list of signed-in devices shows of a session's client, read from its `User-Agent`:
  * the browser's and the operating system's names (`Safari`, `iOS`; `Chrome`, `Windows`) and the
  * kind of device. Each part is `null` when the `User-Agent` does not tell it.
+ *
+ * @example
+ * ```ts
+ * const device: SessionDevice = { browser: 'Chrome', os: 'Windows', type: 'desktop' };
+ * const label = [device.browser, device.os].filter(Boolean).join(' / '); // 'Chrome / Windows'
+ * ```
  */
 export interface SessionDevice {
   /** The browser's name, for example `Safari`, `Chrome`, `Microsoft Edge`, `Firefox`. */
