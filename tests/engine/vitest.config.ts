@@ -15,6 +15,7 @@ const onRealStorage = [
   'src/recovery.test.ts',
   'src/login.test.ts',
   'src/sessions.test.ts',
+  'src/devices.test.ts',
   'src/settings.test.ts',
   'src/firstLogin.test.ts',
   'src/recoveryCodes.test.ts',

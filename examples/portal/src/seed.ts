@@ -1,6 +1,7 @@
 /**
  * Seeds the demo members idempotently: each tenant's temporary member and the migrated member
- * are created when their user ID is free, and left alone otherwise.
+ * are created, with their names, when their user ID is free, and left alone otherwise (but for
+ * the name, given to a member seeded before names were kept).
  * @module
  */
 import type { Monban } from '@monban/core';
@@ -18,13 +19,19 @@ export interface SeededMember {
   migrated: boolean;
 }
 
+/** The seeded member's state, or `null` when it is not there; a nameless one gets `name`. */
 async function stateOf(
   storage: Storage,
   tenantId: string,
   userId: string,
+  name: string,
 ): Promise<SeededMember['state'] | null> {
   const account = await storage.accounts.findByUserId(tenantId, userId);
   if (account === null) return null;
+  if (account.displayName === null) {
+    // Seeded by an earlier version of the demo, before members' names were kept.
+    await storage.accounts.update({ ...account, displayName: name }, account.version);
+  }
   return account.status === 'provisioned' ? 'pending' : 'used';
 }
 
@@ -36,14 +43,15 @@ export async function seedMembers(
   const seeded: SeededMember[] = [];
   for (const tenant of DEMO_TENANTS) {
     const monban = services.get(tenant.id) as Monban;
-    const { userId, temporaryPassword, birthDate } = tenant.member;
-    let state = await stateOf(storage, tenant.id, userId);
+    const { userId, temporaryPassword, birthDate, name } = tenant.member;
+    let state = await stateOf(storage, tenant.id, userId, name);
     if (state === null) {
       const created = await monban.provisionMember({
         tenantId: tenant.id,
         userId,
         temporaryPassword,
         birthDate,
+        name,
       });
       if (!created.ok) throw new Error(`seeding ${tenant.id}: ${created.error.code}`);
       state = 'new';
@@ -58,7 +66,7 @@ export async function seedMembers(
   }
   const m = MIGRATED_MEMBER;
   const monban = services.get(m.tenantId) as Monban;
-  let state = await stateOf(storage, m.tenantId, m.userId);
+  let state = await stateOf(storage, m.tenantId, m.userId, m.name);
   if (state === null) {
     const [created] = await monban.provisionMigratedMembers({ tenantId: m.tenantId, records: [m] });
     if (!created?.ok) throw new Error(`seeding the migrated member: ${JSON.stringify(created)}`);

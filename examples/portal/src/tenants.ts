@@ -19,8 +19,11 @@ export interface DemoTenant {
   manual: string;
   /** Whether members may also sign in with a passkey alone (`passkeySignIn`). */
   passkeySignIn?: boolean;
-  /** Temporary credentials of the seeded member (the postcard). */
-  member: { userId: string; temporaryPassword: string; birthDate: string };
+  /**
+   * The seeded member: temporary credentials (the postcard) and the name the insurer keeps,
+   * which the portal shows at the top right.
+   */
+  member: { userId: string; temporaryPassword: string; birthDate: string; name: string };
 }
 
 /** Birth date of every seeded member (YYYYMMDD). */
@@ -38,6 +41,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
       userId: 'daiwa0001',
       temporaryPassword: 'Hagaki-Daiwa-01',
       birthDate: DEMO_BIRTH_DATE,
+      name: '大和 太郎',
     },
   },
   {
@@ -46,7 +50,12 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
     displayName: '日本製鋼所健康保険組合',
     nameEn: 'Japan Steel Works Health Insurance Society',
     manual: '003',
-    member: { userId: 'jsw00001', temporaryPassword: 'Hagaki-Jsw-01', birthDate: DEMO_BIRTH_DATE },
+    member: {
+      userId: 'jsw00001',
+      temporaryPassword: 'Hagaki-Jsw-01',
+      birthDate: DEMO_BIRTH_DATE,
+      name: '日鋼 花子',
+    },
   },
   {
     id: 'gsyuasa',
@@ -58,6 +67,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
       userId: 'yuasa0001',
       temporaryPassword: 'Hagaki-Yuasa-01',
       birthDate: DEMO_BIRTH_DATE,
+      name: '湯浅 一郎',
     },
   },
   {
@@ -70,6 +80,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
       userId: 'kinki0001',
       temporaryPassword: 'Hagaki-Kinki-01',
       birthDate: DEMO_BIRTH_DATE,
+      name: '近畿 次郎',
     },
   },
   {
@@ -82,6 +93,7 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
       userId: 'ajino0001',
       temporaryPassword: 'Hagaki-Ajino-01',
       birthDate: DEMO_BIRTH_DATE,
+      name: '味の素 桜',
     },
   },
   {
@@ -96,15 +108,20 @@ export const DEMO_TENANTS: readonly DemoTenant[] = [
       userId: 'std000001',
       temporaryPassword: 'Hagaki-Std-01',
       birthDate: DEMO_BIRTH_DATE,
+      name: '門番 太郎',
     },
   },
 ];
 
-/** The migrated member (JSW manual): password = insurer symbol + number + birth date. */
+/**
+ * The migrated member (JSW manual): password = insurer symbol + number + birth date; the name
+ * comes with the migrated record.
+ */
 export const MIGRATED_MEMBER = {
   tenantId: 'jsw',
   userId: 'jsw12ikou',
   symbol: '12',
   number: '3456789',
   birthDate: DEMO_BIRTH_DATE,
+  name: '日鋼 三郎',
 } as const;

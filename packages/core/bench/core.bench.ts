@@ -22,6 +22,7 @@ const account: Account = {
   passwordChangedAt: now,
   status: 'provisioned',
   temporaryPasswordExpiresAt: null,
+  displayName: null,
   birthDate: '1980-12-01',
   email: null,
   emailVerified: false,

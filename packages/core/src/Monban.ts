@@ -23,8 +23,16 @@ import type {
   SessionView,
 } from './views.js';
 
-/** A flow token and nothing else: the input of most first-login steps. */
-type FlowInput = { flowToken: string };
+/**
+ * The client a session opens for: its `User-Agent` header, kept (cleaned, at most 512
+ * characters) on the session for the member's list of signed-in devices. Optional everywhere.
+ */
+type ClientInput = { client?: { userAgent?: string } };
+/**
+ * A flow token, and the calling client: the input of most first-login steps. Any step may
+ * complete its flow, and the session it then opens is for `client`.
+ */
+type FlowInput = { flowToken: string } & ClientInput;
 /** A session token: the input of every settings call. */
 type SessionInput = { sessionToken: string };
 /** An administration call names its tenant, the member's account and the acting operator. */
@@ -103,17 +111,22 @@ export interface Monban {
     tenantId: string;
     locale?: Locale;
   }): Promise<Result<{ signInToken: string; client: JsonObject }>>;
-  /** Completes a passwordless sign-in with the browser's answer. */
-  completePasskeySignIn(input: {
-    tenantId: string;
-    signInToken: string;
-    response: unknown;
-    remember?: boolean;
-    locale?: Locale;
-  }): Promise<Result<PasskeySignInAnswer>>;
+  /** Completes a passwordless sign-in with the browser's answer; a session opens for `client`. */
+  completePasskeySignIn(
+    input: {
+      tenantId: string;
+      signInToken: string;
+      response: unknown;
+      remember?: boolean;
+      locale?: Locale;
+    } & ClientInput,
+  ): Promise<Result<PasskeySignInAnswer>>;
 
   // Sessions (R-LOG-7).
-  /** Checks a session token, sliding its idle expiry (ACCEPTANCE 39). */
+  /**
+   * Checks a session token, sliding its idle expiry (ACCEPTANCE 39): who am I, with the member's
+   * name (`displayName`).
+   */
   getSession(input: SessionInput): Promise<Result<{ session: SessionView }>>;
   /** Ends one session. */
   logout(input: SessionInput): Promise<Result>;
@@ -129,7 +142,7 @@ export interface Monban {
   logoutEverywhere(
     input: SessionInput & { keepCurrent?: boolean },
   ): Promise<Result<{ revoked: number; session?: SessionGrant }>>;
-  /** The member's live sessions ("signed-in devices"). */
+  /** The member's live sessions ("signed-in devices"), each with its client's `userAgent`. */
   listSessions(input: SessionInput): Promise<Result<{ sessions: SessionSummary[] }>>;
   /** Ends one of the member's own sessions. */
   endSession(input: SessionInput & { sessionId: string }): Promise<Result>;
@@ -243,7 +256,7 @@ export interface Monban {
   }): Promise<Result>;
 
   // Provisioning (R-ENR-1).
-  /** Creates a member with temporary credentials. */
+  /** Creates a member with temporary credentials, and the member's `name` when given. */
   provisionMember(input: ProvisionInput): Promise<Result<{ accountId: string; userId: string }>>;
   /** Provisions migrated members whose password is symbol + number + birth date. */
   provisionMigratedMembers(input: {

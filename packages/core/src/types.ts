@@ -81,6 +81,12 @@ export interface Account {
   status: 'provisioned' | 'active';
   /** For provisioned accounts: when the temporary password stops working, or `null`. */
   temporaryPasswordExpiresAt: number | null;
+  /**
+   * The member's name as the insurer keeps it (for example 「大和 太郎」), for the portal to show
+   * (a greeting, the top of every page); `null` when none was provisioned. Set at provisioning
+   * only: the member cannot change it (the insurer corrects it).
+   */
+  displayName: string | null;
   /** Birth date `YYYY-MM-DD`, used only as a second proof during first login. */
   birthDate: string | null;
   /** Email address as entered (trimmed). */
@@ -148,6 +154,12 @@ export interface Session {
   sessionVersion: number;
   /** When each proof was last made in this session. */
   authTimes: AuthTimes;
+  /**
+   * The `User-Agent` of the client the session was opened for (trimmed, control and bidi
+   * characters removed, at most 512 characters), or `null` when the caller gave none. Kept as
+   * it was when the session rotates; shown to the member as "signed-in devices".
+   */
+  userAgent: string | null;
 }
 
 /** A stored flow: the serialized state machine plus concurrency and expiry bookkeeping. */

@@ -101,6 +101,11 @@ export interface SessionView {
   accountId: string;
   /** Current login ID. */
   userId: string;
+  /**
+   * The member's name as the insurer keeps it (`Account.displayName`, for example 「大和 太郎」),
+   * for a greeting or the top of the page, or `null` when none was provisioned.
+   */
+  displayName: string | null;
   /** When each proof was last made (step-up). */
   authTimes: AuthTimes;
   /** Idle expiry after this use. */
@@ -140,6 +145,13 @@ export interface SessionSummary {
   remember: boolean;
   /** Whether it is the session making the call. */
   current: boolean;
+  /**
+   * The `User-Agent` of the client the session was opened for (`Session.userAgent`), or `null`
+   * when the caller gave none. Core keeps it raw and parses nothing: `@monban/http` answers it as
+   * a `device` (browser, OS, mobile / tablet / desktop) with `describeUserAgent`, which an
+   * application calling core directly can use too.
+   */
+  userAgent: string | null;
 }
 
 /** The answer of a completed passwordless sign-in. */

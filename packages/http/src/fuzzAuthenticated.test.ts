@@ -71,6 +71,7 @@ describe('who am I (R-LOG-7, ACCEPTANCE 37)', () => {
         tenantId,
         accountId,
         userId,
+        displayName: null,
         authTimes,
         idleExpiresAt,
         absoluteExpiresAt,

@@ -7,6 +7,7 @@ describe('@monban/http public surface', () => {
     expect(Object.keys(http).sort()).toEqual([
       'AdapterRequest',
       'createMonbanHttp',
+      'describeUserAgent',
       'resolveReturnTo',
       'serializeSetCookie',
       'statusForCode',

@@ -6,6 +6,7 @@
  */
 export { AdapterRequest } from './AdapterRequest.js';
 export { createMonbanHttp } from './createMonbanHttp.js';
+export { describeUserAgent, type SessionDevice } from './describeUserAgent.js';
 export { resolveReturnTo } from './resolveReturnTo.js';
 export { serializeSetCookie } from './serializeSetCookie.js';
 export { statusForCode } from './statusForCode.js';

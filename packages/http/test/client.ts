@@ -18,6 +18,8 @@ export class Client {
   readonly cookies = new Map<string, string>();
   csrf = '';
   locale = 'en';
+  /** The `User-Agent` this browser sends (fetch's own when unset). */
+  userAgent: string | undefined;
 
   constructor(
     readonly base: string,
@@ -36,6 +38,7 @@ export class Client {
     headers: Record<string, string> = {},
   ): Promise<Answer> {
     const h: Record<string, string> = { 'accept-language': this.locale };
+    if (this.userAgent !== undefined) h['user-agent'] = this.userAgent;
     if (this.cookies.size > 0) {
       h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     }

@@ -16,6 +16,7 @@ import {
   setupEnv,
   TEMP_PASSWORD,
 } from './harness.js';
+import { USER_AGENTS } from './userAgents.js';
 
 export type StartServer = (
   http: MonbanHttp,
@@ -206,6 +207,49 @@ export function describeHttpContract(adapter: string, start: StartServer) {
         expect((await m.client.call('GET', '/session')).status).toBe(401);
         expect((await phone.call('GET', '/session')).status).toBe(401);
         expect((await laptop.call('GET', '/session')).status).toBe(200);
+      });
+
+      it("signed-in devices are named from each session's User-Agent; who am I carries the member's name", async () => {
+        const { env, openBrowser } = await boot();
+        const phone = await firstLogin(env, openBrowser, 'daiwa', 'member0001', {
+          name: '大和 太郎',
+          userAgent: USER_AGENTS.iPhoneSafari,
+        });
+        const me = expectOk(await phone.client.call('GET', '/session')).session;
+        expect(me).toMatchObject({ userId: 'member0001', displayName: '大和 太郎' });
+        const laptop = phone.client.another();
+        laptop.userAgent = USER_AGENTS.windowsChrome;
+        expectOk(await laptop.call('GET', '/csrf'));
+        expectOk((await login(env, laptop, phone.userId)).done);
+        // fetch's own User-Agent (`node`) names no browser, OS or kind of device.
+        const script = phone.client.another();
+        expectOk(await script.call('GET', '/csrf'));
+        expectOk((await login(env, script, phone.userId)).done);
+
+        const devices = async (client: typeof laptop) =>
+          expectOk(await client.call('GET', '/settings/sessions')).sessions.map(
+            (s: { current: boolean; device: unknown }) => [s.current, s.device],
+          );
+        const windows = { browser: 'Chrome', os: 'Windows', type: 'desktop' };
+        const iPhone = { browser: 'Safari', os: 'iOS', type: 'mobile' };
+        expect(await devices(laptop)).toEqual([
+          [false, null],
+          [true, windows],
+          [false, iPhone],
+        ]);
+        // Step-up rotates the session; its device stays.
+        expectOk(await laptop.call('POST', '/step-up/password', { password: NEW_PASSWORD }));
+        expect(await devices(phone.client)).toEqual([
+          [false, null],
+          [false, windows],
+          [true, iPhone],
+        ]);
+        const raw = await laptop.call('GET', '/settings/sessions');
+        expect(raw.text).not.toContain('Mozilla');
+        expect(raw.body.sessions[0]).not.toHaveProperty('userAgent');
+        // A member provisioned without a name has none.
+        const other = await firstLogin(env, openBrowser, 'daiwa', 'member0002');
+        expect(expectOk(await other.client.call('GET', '/session')).session.displayName).toBeNull();
       });
 
       it('ACCEPTANCE 39: idle and absolute session time-outs are enforced server-side', async () => {

@@ -3,12 +3,13 @@ import { expect } from 'vitest';
 import type { Answer, Client, OpenBrowser } from './client.js';
 import { type Env, lastMailToken, NEW_PASSWORD, TEMP_PASSWORD } from './harness.js';
 
-export async function provision(env: Env, tenant: string, userId: string) {
+export async function provision(env: Env, tenant: string, userId: string, name?: string) {
   const r = await env.monban.provisionMember({
     tenantId: tenant,
     userId,
     temporaryPassword: TEMP_PASSWORD,
     birthDate: '19801201',
+    ...(name === undefined ? {} : { name }),
   });
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.accountId;
@@ -21,16 +22,25 @@ export function expectOk(answer: Answer, status = 200) {
   return answer.body;
 }
 
-/** Walks the first login of a freshly provisioned member over HTTP. */
+/**
+ * Walks the first login of a freshly provisioned member over HTTP (provisioned with `name`, in a
+ * browser sending `userAgent`, when given).
+ */
 export async function firstLogin(
   env: Env,
   browser: OpenBrowser,
   tenant: string,
   userId: string,
-  options: { factor?: 'totp' | 'passkey' | 'email-otp'; returnTo?: string } = {},
+  options: {
+    factor?: 'totp' | 'passkey' | 'email-otp';
+    returnTo?: string;
+    name?: string;
+    userAgent?: string;
+  } = {},
 ) {
-  const accountId = await provision(env, tenant, userId);
+  const accountId = await provision(env, tenant, userId, options.name);
   const client = browser(tenant);
+  client.userAgent = options.userAgent;
   expectOk(await client.call('GET', '/csrf'));
   let answer = await client.call('POST', '/login', {
     userId,

@@ -10,6 +10,7 @@ import { checkedBrowsers } from './client.js';
 import type { StartServer } from './contract.js';
 import { expectOk, firstLogin, login } from './flows.js';
 import { NEW_PASSWORD, setupEnv, WEBAUTHN_ORIGIN } from './harness.js';
+import { USER_AGENTS } from './userAgents.js';
 
 const CASES = [
   ['daiwa', 'passkey'],
@@ -72,6 +73,7 @@ export function describeRealFactorContract(adapter: string, start: StartServer) 
       const phone = env.prover.authenticatorOf('member0004');
       if (phone === undefined) throw new Error('no passkey enrolled');
       const browser = first.client.another();
+      browser.userAgent = USER_AGENTS.androidChrome;
       expectOk(await browser.call('GET', '/csrf'));
       const begun = expectOk(
         await browser.call('POST', '/login/passkey', { returnTo: '/portal/notices' }),
@@ -95,6 +97,13 @@ export function describeRealFactorContract(adapter: string, start: StartServer) 
       expect(me.session.userId).toBe('member0004');
       expect(me.session.authTimes.password).toBeUndefined();
       expect(typeof me.session.authTimes.passkey).toBe('number');
+      // The session is listed with the device it was opened on.
+      const listed = expectOk(await browser.call('GET', '/settings/sessions')).sessions;
+      expect(listed.find((s: { current: boolean }) => s.current)?.device).toEqual({
+        browser: 'Chrome',
+        os: 'Android',
+        type: 'mobile',
+      });
 
       // Another browser replays the answer under its own ceremony: refused, no session.
       const thief = first.client.another();

@@ -6,6 +6,7 @@ import type { ValidationResult } from './types.js';
 import { validateBirthDate } from './validateBirthDate.js';
 import { validateDeviceName } from './validateDeviceName.js';
 import { validateEmail } from './validateEmail.js';
+import { validateMemberName } from './validateMemberName.js';
 import { validateUserId } from './validateUserId.js';
 
 /** C0 controls (U+0000-U+001F) and DEL. */
@@ -25,6 +26,12 @@ const identifiers: [string, (input: string) => ValidationResult<string>, string,
   ],
   ['device name', (input) => validateDeviceName(input), 'iPhone', 'DEVICE_NAME_INVALID_CHARACTER'],
   [
+    'member name',
+    (input) => validateMemberName(input),
+    '大和 太郎',
+    'MEMBER_NAME_INVALID_CHARACTER',
+  ],
+  [
     'one-time code',
     (input) => normalizeOneTimeCode(input, { digits: 6 }),
     '123456',
@@ -33,7 +40,7 @@ const identifiers: [string, (input: string) => ValidationResult<string>, string,
 ];
 
 describe('control characters in identifiers', () => {
-  it('ACCEPTANCE 51: NUL or any other C0 control or DEL inside a user ID, email, birth date, device name or one-time code is a validation issue', () => {
+  it('ACCEPTANCE 51: NUL or any other C0 control or DEL inside a user ID, email, birth date, device name, member name or one-time code is a validation issue', () => {
     for (const [label, validate, valid, code] of identifiers) {
       expect(validate(valid).ok, label).toBe(true);
       for (const ch of C0_AND_DEL) {

@@ -19,6 +19,7 @@ describe('public surface', () => {
       'validateBirthDate',
       'validateDeviceName',
       'validateEmail',
+      'validateMemberName',
       'validatePassword',
       'validateUserId',
     ]);
@@ -41,6 +42,7 @@ describe('public surface', () => {
       'validateBirthDate',
       'validateDeviceName',
       'validateEmail',
+      'validateMemberName',
       'validatePassword',
       'validateUserId',
     ]);

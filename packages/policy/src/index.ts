@@ -1,6 +1,6 @@
 /**
- * `@monban/policy`: validation of user IDs, passwords, email addresses, birth dates, device names
- * and one-time codes; tenant presets; ja/en messages for every issue code.
+ * `@monban/policy`: validation of user IDs, passwords, email addresses, birth dates, device names,
+ * members' names and one-time codes; tenant presets; ja/en messages for every issue code.
  * @packageDocumentation
  */
 export { defaultPolicy } from './defaultPolicy.js';
@@ -29,5 +29,6 @@ export type {
 export { validateBirthDate } from './validateBirthDate.js';
 export { validateDeviceName } from './validateDeviceName.js';
 export { validateEmail } from './validateEmail.js';
+export { validateMemberName } from './validateMemberName.js';
 export { validatePassword } from './validatePassword.js';
 export { validateUserId } from './validateUserId.js';

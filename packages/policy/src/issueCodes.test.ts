@@ -7,6 +7,7 @@ import type { Issue, ValidationResult } from './types.js';
 import { validateBirthDate } from './validateBirthDate.js';
 import { validateDeviceName } from './validateDeviceName.js';
 import { validateEmail } from './validateEmail.js';
+import { validateMemberName } from './validateMemberName.js';
 import { validatePassword } from './validatePassword.js';
 import { validateUserId } from './validateUserId.js';
 
@@ -49,6 +50,8 @@ describe('issueCodes', () => {
         validateDeviceName(''),
         validateDeviceName('x'.repeat(65), { existing: ['X'.repeat(65)] }),
         validateDeviceName('iPhone\n'),
+        validateMemberName(''),
+        validateMemberName(`大和\n${'太'.repeat(100)}`),
         normalizeOneTimeCode('12', { digits: 6 }),
       ].flatMap((result) => issues(result).map((issue) => issue.code)),
     );

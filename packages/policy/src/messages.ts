@@ -62,6 +62,9 @@ const ja: Record<IssueCode, string> & Record<string, string> = {
   DEVICE_NAME_TAKEN: 'すでに登録されている名前以外を入力してください。',
   // Worded like seeds/004 「以下の文字はユーザIDに利用できません：」.
   DEVICE_NAME_INVALID_CHARACTER: '以下の文字はデバイス名に利用できません：{characters}。',
+  MEMBER_NAME_REQUIRED: '氏名を入力してください。',
+  MEMBER_NAME_TOO_LONG: '氏名は{max}文字以内で入力してください。',
+  MEMBER_NAME_INVALID_CHARACTER: '以下の文字は氏名に利用できません：{characters}。',
   // seeds/002 「６桁のワンタイムパスワードを入力」
   OTP_FORMAT_INVALID: '{digits}桁のワンタイムパスワードを入力してください。',
 };
@@ -103,6 +106,9 @@ const en: Record<IssueCode, string> & Record<string, string> = {
   DEVICE_NAME_TOO_LONG: 'The device name can be at most {max} characters long.',
   DEVICE_NAME_TAKEN: 'This name is already registered. Enter a different name.',
   DEVICE_NAME_INVALID_CHARACTER: 'These characters cannot be used in a device name: {characters}.',
+  MEMBER_NAME_REQUIRED: 'Enter the name.',
+  MEMBER_NAME_TOO_LONG: 'The name can be at most {max} characters long.',
+  MEMBER_NAME_INVALID_CHARACTER: 'These characters cannot be used in a name: {characters}.',
   OTP_FORMAT_INVALID: 'Enter the {digits}-digit one-time password.',
 };
 

@@ -21,6 +21,7 @@ export function makeAccount(overrides: Partial<Account> = {}): Account {
     passwordChangedAt: 0,
     status: 'active',
     temporaryPasswordExpiresAt: null,
+    displayName: null,
     birthDate: null,
     email: null,
     emailVerified: false,

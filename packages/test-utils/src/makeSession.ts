@@ -2,7 +2,7 @@ import type { Session } from '@monban/core';
 
 /**
  * Builds a valid {@link Session} for tests: session `s1` of account `a1` in tenant `t1`, created
- * at time 0, idle expiry at 30 minutes and absolute expiry at 8 hours.
+ * at time 0, idle expiry at 30 minutes and absolute expiry at 8 hours, no `userAgent`.
  *
  * @example
  * ```ts
@@ -23,6 +23,7 @@ export function makeSession(overrides: Partial<Session> = {}): Session {
     remember: false,
     sessionVersion: 1,
     authTimes: { password: 0 },
+    userAgent: null,
     ...overrides,
   };
 }

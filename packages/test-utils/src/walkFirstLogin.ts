@@ -43,6 +43,8 @@ export interface FirstLoginAnswers {
   provision?: { email?: string };
   /** Called with each answer before its step is answered (to assert on screens, or act). */
   onStep?(step: FlowStep | null, answer: FlowAnswer): void | Promise<void>;
+  /** The client every step is answered from (its `User-Agent` is kept on the session). */
+  client?: { userAgent?: string };
 }
 
 /** What {@link walkFirstLogin} ends with. */
@@ -96,6 +98,7 @@ export async function walkFirstLogin(
     expectOk(await monban.login({ tenantId, userId, password }));
   let started = await login(answers.temporaryPassword);
   let flowToken = started.flowToken;
+  const client = answers.client === undefined ? {} : { client: answers.client };
   let answer: FlowAnswer = started;
   const steps: string[] = [];
   for (let guard = 0; answer.flow.status === 'active' && guard < 20; guard++) {
@@ -104,18 +107,18 @@ export async function walkFirstLogin(
     steps.push(String(step));
     switch (step) {
       case 'verify-birthdate':
-        answer = expectOk(await monban.verifyBirthDate({ flowToken, birthDate }));
+        answer = expectOk(await monban.verifyBirthDate({ flowToken, birthDate, ...client }));
         break;
       case 'accept-terms':
         answer = expectOk(
-          await monban.acceptTerms({ flowToken, version: answer.flow.termsVersion }),
+          await monban.acceptTerms({ flowToken, version: answer.flow.termsVersion, ...client }),
         );
         break;
       case 'choose-method': {
         const offered = answer.flow.factors;
         const factor = answers.factor ?? (offered.includes('totp') ? 'totp' : offered[0]);
         if (factor === undefined) throw new Error('no factor offered at choose-method');
-        answer = expectOk(await monban.chooseMethod({ flowToken, factor }));
+        answer = expectOk(await monban.chooseMethod({ flowToken, factor, ...client }));
         break;
       }
       case 'update-password':
@@ -124,22 +127,25 @@ export async function walkFirstLogin(
             flowToken,
             password: newPassword,
             confirmation: newPassword,
+            ...client,
           }),
         );
         break;
       case 'update-email':
-        answer = expectOk(await monban.updateEmail({ flowToken, email }));
+        answer = expectOk(await monban.updateEmail({ flowToken, email, ...client }));
         break;
       case 'verify-email': {
         if (answers.verificationToken === undefined) throw new Error('verificationToken is needed');
         expectOk(await monban.verifyEmail({ token: await answers.verificationToken(email) }));
-        answer = expectOk(await monban.getFlow({ flowToken }));
+        answer = expectOk(await monban.getFlow({ flowToken, ...client }));
         break;
       }
       case 'configure-factor': {
-        const begun = expectOk(await monban.beginFactorSetup({ flowToken }));
+        const begun = expectOk(await monban.beginFactorSetup({ flowToken, ...client }));
         const { label, response } = await answers.setUpFactor(begun, flowToken);
-        answer = expectOk(await monban.completeFactorSetup({ flowToken, label, response }));
+        answer = expectOk(
+          await monban.completeFactorSetup({ flowToken, label, response, ...client }),
+        );
         break;
       }
       default:

@@ -265,8 +265,15 @@ describe('passwordless passkey sign-in (R-LOG-3, tenant option passkeySignIn)', 
     expect(options.userVerification).toBe('required');
     expect(options.rpId).toBe('portal.example.jp');
     expect(attempt.response.response.userHandle).toBeTruthy();
+    const userAgent =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
     const done = ok(
-      await h.monban.completePasskeySignIn({ tenantId: TENANT, ...attempt, remember: true }),
+      await h.monban.completePasskeySignIn({
+        tenantId: TENANT,
+        ...attempt,
+        remember: true,
+        client: { userAgent },
+      }),
     );
     expect(done.flow.status).toBe('completed');
     expect(done.flowToken).toBeUndefined();
@@ -274,6 +281,12 @@ describe('passwordless passkey sign-in (R-LOG-3, tenant option passkeySignIn)', 
     const session = ok(await h.monban.getSession({ sessionToken: done.session!.token })).session;
     expect(session.accountId).toBe(accountId);
     expect(session.authTimes).toEqual({ passkey: h.clock.now() });
+    // The session is for the client that signed in (the first login's, named by none, stays).
+    const listed = ok(await h.monban.listSessions({ sessionToken: done.session!.token })).sessions;
+    expect(listed.map((s) => [s.current, s.userAgent])).toEqual([
+      [true, userAgent],
+      [false, null],
+    ]);
     const [credential] = await h.storage.credentials.listByAccount(TENANT, accountId);
     expect(credential?.data).toMatchObject({ counter: 2 });
 

@@ -171,6 +171,10 @@ export async function completeFirstLogin(
     factor?: 'totp' | 'passkey' | 'email-otp';
     /** Runs right after the temporary login, before the first step is answered. */
     afterLogin?: () => Promise<void>;
+    /** The member's name, provisioned with the member. */
+    name?: string;
+    /** The client every step is answered from. */
+    client?: { userAgent?: string };
   } = {},
 ) {
   const tenantId = input.tenantId ?? 't';
@@ -181,6 +185,7 @@ export async function completeFirstLogin(
       userId,
       temporaryPassword: TEMP_PASSWORD,
       birthDate: '19801201',
+      ...(input.name === undefined ? {} : { name: input.name }),
     }),
   );
   let secret: string | null = null;
@@ -192,6 +197,7 @@ export async function completeFirstLogin(
     newPassword: NEW_PASSWORD,
     ...(input.email === undefined ? {} : { email: input.email }),
     ...(input.factor === undefined ? {} : { factor: input.factor }),
+    ...(input.client === undefined ? {} : { client: input.client }),
     verificationToken: () => lastMailToken(h.outbox),
     onStep: async () => {
       if (!first) return;
@@ -212,8 +218,17 @@ export async function completeFirstLogin(
   };
 }
 
-/** Logs in with password and the test factor; returns the session grant. */
-export async function loginWithFactor(h: Harness, userId: string, secret: string, tenantId = 't') {
+/**
+ * Logs in with password and the test factor (the challenge answered from `client`, when given);
+ * returns the session grant.
+ */
+export async function loginWithFactor(
+  h: Harness,
+  userId: string,
+  secret: string,
+  tenantId = 't',
+  client?: { userAgent?: string },
+) {
   h.clock.advance(30_000); // the test factor accepts each 30-second step once
   const login = ok(await h.monban.login({ tenantId, userId, password: NEW_PASSWORD }));
   expect(login.flow.step).toBe('second-factor');
@@ -222,6 +237,7 @@ export async function loginWithFactor(h: Harness, userId: string, secret: string
     await h.monban.verifyChallenge({
       flowToken: login.flowToken,
       response: await testFactorCode(secret, h.clock.now()),
+      ...(client === undefined ? {} : { client }),
     }),
   );
   return { ...done, flowToken: login.flowToken };

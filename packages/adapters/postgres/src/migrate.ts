@@ -20,8 +20,8 @@ const LOCK_KEY = 7_160_213_001;
  * import { migrate } from '@monban/postgres';
  *
  * const db = new PGlite();
- * await migrate(db); // { applied: [1], version: 1 }
- * await migrate(db); // { applied: [], version: 1 }
+ * await migrate(db); // { applied: [1, 2], version: 2 }
+ * await migrate(db); // { applied: [], version: 2 }
  * ```
  */
 export async function migrate(database: Database): Promise<{ applied: number[]; version: number }> {

@@ -1,4 +1,4 @@
-import { makeFlow } from '@monban/test-utils';
+import { makeFlow, makeSession } from '@monban/test-utils';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectRedis } from './connectRedis.js';
@@ -107,6 +107,23 @@ describe.skipIf(!url)('createRedisStores on Redis', () => {
     });
   });
 
+  it('a session stored before clients were recorded reads with no userAgent', async () => {
+    const session = makeSession({
+      id: 's-before',
+      createdAt: T0,
+      idleExpiresAt: T0 + 60_000,
+      absoluteExpiresAt: T0 + 60_000,
+    });
+    await stores.sessions.create(session);
+    // The record as an earlier version wrote it: no userAgent field at all.
+    const { userAgent: _none, ...before } = session;
+    await client.hset(`${prefix}ses:s-before`, 'v', JSON.stringify(before));
+    expect(await stores.sessions.get(session.id, T0)).toEqual({ ...session, userAgent: null });
+    expect(await stores.sessions.listByAccount('t1', 'a1', T0)).toEqual([
+      { ...session, userAgent: null },
+    ]);
+  });
+
   it('keys carry a Redis TTL (remaining lifetime + grace) so Redis reclaims them', async () => {
     const now = Date.now();
     await stores.counters.increment('ttl', 30_000, now);
@@ -152,6 +169,7 @@ describe.skipIf(!url)('createRedisStores on Redis', () => {
       remember: false,
       sessionVersion: 1,
       authTimes: {},
+      userAgent: null,
     });
     await swept.counters.increment('live', 60_000, T0);
     expect(await swept.sweep(T0)).toBe(2);

@@ -1,4 +1,9 @@
-import { normalizeUserId, validateBirthDate, validateEmail } from '@monban/policy';
+import {
+  normalizeUserId,
+  validateBirthDate,
+  validateEmail,
+  validateMemberName,
+} from '@monban/policy';
 import { isoDay } from '../enrollment/verifyBirthDate.js';
 import { newId } from '../internal/secrets.js';
 import type { Kernel } from '../kernel/Kernel.js';
@@ -17,9 +22,31 @@ export interface ProvisionInput {
   birthDate?: string;
   /** Email address on file, if any. */
   email?: string;
+  /**
+   * The member's name as the insurer keeps it (for example 「大和 太郎」), kept as
+   * `Account.displayName` for the portal to show; trimmed, 1-100 characters, no control
+   * characters (`validateMemberName` of `@monban/policy`). Only provisioning sets it.
+   */
+  name?: string;
 }
 
-/** Creates a member with temporary credentials (R-ENR-1). */
+/**
+ * Creates a member with temporary credentials (R-ENR-1). Invalid input answers
+ * `VALIDATION_FAILED` with its issues (user ID, password, birth date, email, `MEMBER_NAME_*` for
+ * the name); a user ID or email another member holds answers `USER_ID_TAKEN` or `EMAIL_TAKEN`.
+ *
+ * @example
+ * ```ts
+ * const created = await monban.provisionMember({
+ *   tenantId: 'daiwa',
+ *   userId: 'daiwa0001',
+ *   temporaryPassword: 'Temp-Pass-2025',
+ *   birthDate: '19801201',
+ *   name: '大和 太郎',
+ * });
+ * if (created.ok) console.log(created.accountId);
+ * ```
+ */
 export async function provisionMember(
   kernel: Kernel,
   input: ProvisionInput,
@@ -59,6 +86,12 @@ export async function provisionMember(
     if (!parsed.ok) return fail('VALIDATION_FAILED', { issues: parsed.issues });
     email = parsed.value;
   }
+  let displayName: string | null = null;
+  if (input.name !== undefined) {
+    const parsed = validateMemberName(input.name);
+    if (!parsed.ok) return fail('VALIDATION_FAILED', { issues: parsed.issues });
+    displayName = parsed.value;
+  }
   const ttl = tenant.temporaryPasswordTtlSeconds;
   const account: Account = {
     tenantId: tenant.id,
@@ -68,6 +101,7 @@ export async function provisionMember(
     passwordChangedAt: now,
     status: 'provisioned',
     temporaryPasswordExpiresAt: ttl === null ? null : now + ttl * 1000,
+    displayName,
     birthDate,
     email,
     emailVerified: false,

@@ -13,6 +13,8 @@ export interface MigrationRecord {
   number: string;
   /** Birth date `YYYYMMDD`. */
   birthDate: string;
+  /** The member's name as the insurer keeps it, if known (see `ProvisionInput.name`). */
+  name?: string;
 }
 
 /** Provisions migrated members whose password is symbol + number + birth date (R-ENR-1). */
@@ -28,6 +30,7 @@ export async function provisionMigratedMembers(
         userId: record.userId,
         temporaryPassword: deriveMigrationPassword(record),
         birthDate: record.birthDate,
+        ...(record.name === undefined ? {} : { name: record.name }),
       }),
     );
   }

@@ -2,7 +2,7 @@ import type { Locale } from '@monban/policy';
 import { availableFactors, flowFactorContext } from '../kernel/factorContext.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { refusal } from '../kernel/lockout.js';
-import { runStep } from '../kernel/runStep.js';
+import { runStep, type StepInput } from '../kernel/runStep.js';
 import { currentStep } from '../machine/transition.js';
 import { fail, type Result } from '../result.js';
 import type { FlowAnswer } from '../views.js';
@@ -16,12 +16,12 @@ import { setupDeviceName } from './setupDeviceName.js';
  */
 export function beginFactorSetup(
   kernel: Kernel,
-  input: { flowToken: string; label?: string; locale?: Locale },
+  input: StepInput & { label?: string; locale?: Locale },
 ): Promise<Result<FlowAnswer>> {
   const { locale } = input;
   return runStep(
     kernel,
-    input.flowToken,
+    input,
     async (loaded) => {
       if (currentStep(loaded.state) !== 'configure-factor') return fail('STEP_NOT_ALLOWED');
       const kind = loaded.state.chosenFactor ?? loaded.account.chosenFactor;

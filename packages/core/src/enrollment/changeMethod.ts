@@ -1,6 +1,6 @@
 import { availableFactors } from '../kernel/factorContext.js';
 import type { Kernel } from '../kernel/Kernel.js';
-import { runStep } from '../kernel/runStep.js';
+import { runStep, type StepInput } from '../kernel/runStep.js';
 import { fail, type Result } from '../result.js';
 import type { FactorKind } from '../types.js';
 import type { FlowAnswer } from '../views.js';
@@ -19,10 +19,10 @@ import type { FlowAnswer } from '../views.js';
  */
 export function changeMethod(
   kernel: Kernel,
-  input: { flowToken: string; factor: FactorKind },
+  input: StepInput & { factor: FactorKind },
 ): Promise<Result<FlowAnswer>> {
   const { factor } = input;
-  return runStep(kernel, input.flowToken, async (loaded) => {
+  return runStep(kernel, input, async (loaded) => {
     if (!loaded.tenant.factors.includes(factor)) return fail('FACTOR_NOT_ALLOWED');
     if (!availableFactors(kernel, loaded.tenant, loaded.account).includes(factor)) {
       return fail('FACTOR_NOT_AVAILABLE');

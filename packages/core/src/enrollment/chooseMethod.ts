@@ -1,7 +1,7 @@
 import { validateUserId } from '@monban/policy';
 import { availableFactors } from '../kernel/factorContext.js';
 import type { Kernel } from '../kernel/Kernel.js';
-import { runStep } from '../kernel/runStep.js';
+import { runStep, type StepInput } from '../kernel/runStep.js';
 import { fail, type Result } from '../result.js';
 import type { FactorKind } from '../types.js';
 import type { FlowAnswer } from '../views.js';
@@ -10,10 +10,10 @@ import { uniquenessRefusal } from './uniquenessCheck.js';
 /** Chooses the second factor, optionally changing the user ID (R-ENR-2, R-POL-1). */
 export function chooseMethod(
   kernel: Kernel,
-  input: { flowToken: string; factor: FactorKind; userId?: string },
+  input: StepInput & { factor: FactorKind; userId?: string },
 ): Promise<Result<FlowAnswer>> {
   const { factor, userId } = input;
-  return runStep(kernel, input.flowToken, async (loaded) => {
+  return runStep(kernel, input, async (loaded) => {
     if (!loaded.tenant.factors.includes(factor)) return fail('FACTOR_NOT_ALLOWED');
     if (!availableFactors(kernel, loaded.tenant, loaded.account).includes(factor)) {
       return fail('FACTOR_NOT_AVAILABLE');

@@ -3,7 +3,7 @@ import { flowFactorContext } from '../kernel/factorContext.js';
 import { currentCeremony } from '../kernel/flows.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { guessInFlow, refusedBy, right } from '../kernel/lockout.js';
-import { runStep } from '../kernel/runStep.js';
+import { runStep, type StepInput } from '../kernel/runStep.js';
 import {
   needsFirstRecoveryCodes,
   recoveryCodeCredential,
@@ -20,10 +20,10 @@ import { setupDeviceName } from './setupDeviceName.js';
  */
 export async function completeFactorSetup(
   kernel: Kernel,
-  input: { flowToken: string; label: string; response: unknown },
+  input: StepInput & { label: string; response: unknown },
 ): Promise<Result<FlowAnswer>> {
   let recoveryCodes: string[] | undefined;
-  const answer = await runStep(kernel, input.flowToken, async (loaded) => {
+  const answer = await runStep(kernel, input, async (loaded) => {
     const open = currentCeremony(kernel, loaded, 'configure-factor');
     if ('ok' in open) return open;
     const { ceremony, factor } = open;

@@ -1,6 +1,6 @@
 import type { Locale } from '@monban/policy';
 import type { Kernel } from '../kernel/Kernel.js';
-import { runStep } from '../kernel/runStep.js';
+import { runStep, type StepInput } from '../kernel/runStep.js';
 import { currentStep } from '../machine/transition.js';
 import { fail, type Result } from '../result.js';
 import type { FlowAnswer } from '../views.js';
@@ -9,11 +9,11 @@ import { verificationMailRefusal } from './verificationMailBudget.js';
 /** Mails the verification link again, within the verification-mail limits (ACCEPTANCE 50). */
 export function resendVerificationEmail(
   kernel: Kernel,
-  input: { flowToken: string; locale?: Locale },
+  input: StepInput & { locale?: Locale },
 ): Promise<Result<FlowAnswer>> {
   return runStep(
     kernel,
-    input.flowToken,
+    input,
     async (loaded) => {
       if (currentStep(loaded.state) !== 'verify-email') {
         return fail('STEP_NOT_ALLOWED', { step: currentStep(loaded.state) });

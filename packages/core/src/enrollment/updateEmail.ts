@@ -1,6 +1,6 @@
 import { type Locale, validateEmail } from '@monban/policy';
 import type { Kernel } from '../kernel/Kernel.js';
-import { runStep } from '../kernel/runStep.js';
+import { runStep, type StepInput } from '../kernel/runStep.js';
 import { fail, type Result } from '../result.js';
 import type { FlowAnswer } from '../views.js';
 import { uniquenessRefusal } from './uniquenessCheck.js';
@@ -9,11 +9,11 @@ import { mailsVerification, verificationMailRefusal } from './verificationMailBu
 /** Sets the email address; mails a verification link when the tenant verifies (R-POL-3). */
 export function updateEmail(
   kernel: Kernel,
-  input: { flowToken: string; email: string; locale?: Locale },
+  input: StepInput & { email: string; locale?: Locale },
 ): Promise<Result<FlowAnswer>> {
   return runStep(
     kernel,
-    input.flowToken,
+    input,
     async (loaded) => {
       const parsed = validateEmail(String(input.email ?? ''), loaded.tenant.policy);
       if (!parsed.ok) return fail('VALIDATION_FAILED', { issues: parsed.issues });

@@ -1,16 +1,16 @@
 import { validatePassword } from '@monban/policy';
 import type { Kernel } from '../kernel/Kernel.js';
-import { runStep } from '../kernel/runStep.js';
+import { runStep, type StepInput } from '../kernel/runStep.js';
 import { fail, type Result } from '../result.js';
 import type { FlowAnswer } from '../views.js';
 
 /** Replaces the temporary password (R-POL-2); the new one must differ from the current. */
 export function updatePassword(
   kernel: Kernel,
-  input: { flowToken: string; password: string; confirmation: string },
+  input: StepInput & { password: string; confirmation: string },
 ): Promise<Result<FlowAnswer>> {
   const { password, confirmation } = input;
-  return runStep(kernel, input.flowToken, async (loaded) => {
+  return runStep(kernel, input, async (loaded) => {
     const { account, tenant } = loaded;
     const parsed = validatePassword(
       String(password ?? ''),

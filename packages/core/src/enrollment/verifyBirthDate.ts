@@ -2,7 +2,7 @@ import { validateBirthDate } from '@monban/policy';
 import { timingSafeEqual } from '../internal/secrets.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { guessInFlow, right, wrong } from '../kernel/lockout.js';
-import { runStep } from '../kernel/runStep.js';
+import { runStep, type StepInput } from '../kernel/runStep.js';
 import { currentStep } from '../machine/transition.js';
 import { fail, type Result } from '../result.js';
 import type { FlowAnswer } from '../views.js';
@@ -13,9 +13,9 @@ export const isoDay = (now: number): string => new Date(now).toISOString().slice
 /** First login: checks the birth date, a guess under the lockout budget (R-POL-4, R-ENR-5). */
 export function verifyBirthDate(
   kernel: Kernel,
-  input: { flowToken: string; birthDate: string },
+  input: StepInput & { birthDate: string },
 ): Promise<Result<FlowAnswer>> {
-  return runStep(kernel, input.flowToken, async (loaded) => {
+  return runStep(kernel, input, async (loaded) => {
     const parsed = validateBirthDate(String(input.birthDate ?? ''), {
       today: isoDay(kernel.clock.now()),
     });

@@ -15,6 +15,18 @@ import { advance, expire, isOver, type LoadedFlow, loadFlow, lockedOut } from '.
 import type { Kernel } from './Kernel.js';
 import { isLocked } from './lockout.js';
 import { runEffects } from './stepEffects.js';
+import type { SessionClient } from './userAgent.js';
+
+/**
+ * What every flow step takes: the flow token, and the client the step opens the session for
+ * when it completes the flow (any step may be the last one).
+ */
+export interface StepInput {
+  /** The flow token. */
+  flowToken: string;
+  /** The calling client; kept on the session the step opens, if it opens one. */
+  client?: SessionClient;
+}
 
 /** What a use case hands {@link runStep}: the event, and what the step adds to its commit. */
 export interface StepPlan {
@@ -34,18 +46,19 @@ export interface StepPlan {
 export type StepBuilder = (loaded: LoadedFlow) => Promise<StepPlan | Failure>;
 
 /**
- * Runs one step of the flow behind `flowToken`. An idle or overtaken flow answers
+ * Runs one step of the flow behind `input.flowToken`. An idle or overtaken flow answers
  * `FLOW_EXPIRED`, a locked account `ACCOUNT_LOCKED` (a reset that lifts locks excepted); the
  * new state, the account changes and any new credential are committed together with a
- * compare-and-set on the flow's version.
+ * compare-and-set on the flow's version. A step that completes the flow opens the session for
+ * `input.client`.
  */
 export async function runStep(
   kernel: Kernel,
-  flowToken: unknown,
+  input: StepInput,
   build: StepBuilder,
   locale?: Locale,
 ): Promise<Result<FlowAnswer>> {
-  const loaded = await loadFlow(kernel, flowToken);
+  const loaded = await loadFlow(kernel, input.flowToken);
   if (!loaded.ok) return loaded;
   const startedAt = kernel.clock.now();
   if (await isOver(loaded, startedAt)) return expire(kernel, loaded);
@@ -63,6 +76,7 @@ export async function runStep(
     locale,
     credentials: plan.credentials,
     client: plan.client,
+    caller: input.client,
   });
 }
 

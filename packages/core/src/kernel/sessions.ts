@@ -8,6 +8,7 @@ import type { Account, AuthTimes, Credential, Session } from '../types.js';
 import type { SessionGrant } from '../views.js';
 import type { Kernel } from './Kernel.js';
 import { hashToken, isTokenShaped, newToken } from './tokens.js';
+import { userAgentOf } from './userAgent.js';
 
 /** A live session of a token, with its account, as read at `now`. */
 export interface LiveSession {
@@ -71,12 +72,15 @@ function grant(token: string, session: Session): SessionGrant {
   };
 }
 
-/** Opens a session for the account with the proofs a flow gathered. */
+/**
+ * Opens a session for the account with the proofs a flow gathered, for the `client` the caller
+ * named (its `User-Agent`, cleaned by `userAgentOf`, is kept on the session).
+ */
 export async function openSession(
   kernel: Kernel,
   tenant: Tenant,
   account: Account,
-  opened: { remember: boolean; authTimes: AuthTimes },
+  opened: { remember: boolean; authTimes: AuthTimes; client: unknown },
 ): Promise<SessionGrant> {
   const now = kernel.clock.now();
   const settings = tenant.session;
@@ -96,6 +100,7 @@ export async function openSession(
     remember: opened.remember,
     sessionVersion: account.sessionVersion,
     authTimes: opened.authTimes,
+    userAgent: userAgentOf(opened.client),
   };
   await kernel.storage.sessions.create(session);
   await kernel.audit({
@@ -107,7 +112,10 @@ export async function openSession(
   return grant(token, session);
 }
 
-/** Stores a copy of `session` under a fresh token, seen now, with `changes`. */
+/**
+ * Stores a copy of `session` under a fresh token, seen now, with `changes`: the owner, the
+ * expiries and the client it was opened for stay.
+ */
 async function withNewToken(
   kernel: Kernel,
   session: Session,

@@ -32,6 +32,8 @@ export async function runEffects(
     locale: Locale | undefined;
     credentials: Credential[] | undefined;
     client: JsonObject | undefined;
+    /** The calling client, for the session the step may open. */
+    caller: unknown;
   },
 ): Promise<Result<FlowAnswer>> {
   const { tenant, state } = loaded;
@@ -65,6 +67,7 @@ export async function runEffects(
         session = await openSession(kernel, tenant, account, {
           remember: state.remember,
           authTimes: proofsOf(state),
+          client: step.caller,
         });
         break;
       case 'revoke-sessions':

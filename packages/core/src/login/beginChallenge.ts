@@ -2,7 +2,7 @@ import type { Locale } from '@monban/policy';
 import { flowFactorContext } from '../kernel/factorContext.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { refusal } from '../kernel/lockout.js';
-import { runStep } from '../kernel/runStep.js';
+import { runStep, type StepInput } from '../kernel/runStep.js';
 import { currentStep } from '../machine/transition.js';
 import { fail, type Result } from '../result.js';
 import { type FactorKind, RECOVERY_CODE_KIND } from '../types.js';
@@ -11,12 +11,12 @@ import type { FlowAnswer } from '../views.js';
 /** Starts a second-factor challenge, on a chosen device when the member has several (R-LOG-2). */
 export function beginChallenge(
   kernel: Kernel,
-  input: { flowToken: string; factor?: FactorKind; credentialId?: string; locale?: Locale },
+  input: StepInput & { factor?: FactorKind; credentialId?: string; locale?: Locale },
 ): Promise<Result<FlowAnswer>> {
   const { credentialId, locale } = input;
   return runStep(
     kernel,
-    input.flowToken,
+    input,
     async (loaded) => {
       const { state, credentials } = loaded;
       if (currentStep(state) !== 'second-factor') return fail('STEP_NOT_ALLOWED');

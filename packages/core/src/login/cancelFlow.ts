@@ -1,5 +1,5 @@
 import type { Kernel } from '../kernel/Kernel.js';
-import { runStep } from '../kernel/runStep.js';
+import { runStep, type StepInput } from '../kernel/runStep.js';
 import type { Result } from '../result.js';
 import type { FlowAnswer } from '../views.js';
 
@@ -14,9 +14,6 @@ import type { FlowAnswer } from '../views.js';
  * if (left.ok) console.log(left.flow.status); // 'signed-out'
  * ```
  */
-export function cancelFlow(
-  kernel: Kernel,
-  input: { flowToken: string },
-): Promise<Result<FlowAnswer>> {
-  return runStep(kernel, input.flowToken, async () => ({ event: { type: 'FLOW_CANCELLED' } }));
+export function cancelFlow(kernel: Kernel, input: StepInput): Promise<Result<FlowAnswer>> {
+  return runStep(kernel, input, async () => ({ event: { type: 'FLOW_CANCELLED' } }));
 }

@@ -2,7 +2,7 @@ import { flowFactorContext, useCredential } from '../kernel/factorContext.js';
 import { currentCeremony } from '../kernel/flows.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { guessInFlow, refusedBy, right, wrong } from '../kernel/lockout.js';
-import { runStep } from '../kernel/runStep.js';
+import { runStep, type StepInput } from '../kernel/runStep.js';
 import { fail, type Result } from '../result.js';
 import type { Credential } from '../types.js';
 import type { FlowAnswer } from '../views.js';
@@ -10,9 +10,9 @@ import type { FlowAnswer } from '../views.js';
 /** Verifies the member's answer to the second-factor challenge, under the lockout budget. */
 export function verifyChallenge(
   kernel: Kernel,
-  input: { flowToken: string; response: unknown },
+  input: StepInput & { response: unknown },
 ): Promise<Result<FlowAnswer>> {
-  return runStep(kernel, input.flowToken, async (loaded) => {
+  return runStep(kernel, input, async (loaded) => {
     const open = currentCeremony(kernel, loaded, 'second-factor');
     if ('ok' in open) return open;
     const { ceremony, factor } = open;

@@ -19,6 +19,7 @@ function account(overrides: Partial<Account> = {}): Account {
     passwordChangedAt: 0,
     status: 'provisioned',
     temporaryPasswordExpiresAt: null,
+    displayName: null,
     birthDate: '1980-12-01',
     email: null,
     emailVerified: false,

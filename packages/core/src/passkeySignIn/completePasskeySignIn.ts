@@ -16,6 +16,7 @@ import {
 import { openSession } from '../kernel/sessions.js';
 import { proofsOf } from '../kernel/stepEffects.js';
 import { hashToken, isTokenShaped } from '../kernel/tokens.js';
+import type { SessionClient } from '../kernel/userAgent.js';
 import { planPasskeySignIn } from '../machine/planPasskeySignIn.js';
 import { currentStep } from '../machine/transition.js';
 import { fail, type Result } from '../result.js';
@@ -26,8 +27,8 @@ import { PASSKEY_SIGN_IN_PURPOSE, passkeySignInOf } from './beginPasskeySignIn.j
  * Completes a passwordless sign-in with the browser's answer. The sign-in token is consumed by
  * the first attempt, whatever its outcome. The member is found by the credential, then the
  * passkey is verified as at the second-factor step (user verification, counter, user handle);
- * wrong answers count toward the member's lockout. On success a session opens, or, when steps
- * remain (changed terms), a flow continues with `flowToken`. A locked account answers
+ * wrong answers count toward the member's lockout. On success a session opens for `client`, or,
+ * when steps remain (changed terms), a flow continues with `flowToken`. A locked account answers
  * `ACCOUNT_LOCKED` (only a holder of the passkey learns it); a first login still needs the
  * temporary password.
  */
@@ -39,6 +40,7 @@ export async function completePasskeySignIn(
     response: unknown;
     remember?: boolean;
     locale?: Locale;
+    client?: SessionClient;
   },
 ): Promise<Result<PasskeySignInAnswer>> {
   const { storage, clock } = kernel;
@@ -118,6 +120,7 @@ export async function completePasskeySignIn(
     const session = await openSession(kernel, tenant, account, {
       remember: state.remember,
       authTimes: proofsOf(state),
+      client: input.client,
     });
     return { ok: true, flow: flowView(kernel, { state, tenant, account }, credentials), session };
   }

@@ -39,6 +39,7 @@ export async function getSession(
       tenantId: session.tenantId,
       accountId: session.accountId,
       userId: account.userId,
+      displayName: account.displayName ?? null,
       authTimes: { ...session.authTimes },
       idleExpiresAt,
       absoluteExpiresAt: session.absoluteExpiresAt,

@@ -4,7 +4,10 @@ import { fail, type Result } from '../result.js';
 import { stepUpRequired } from '../stepUp/stepUpRequired.js';
 import type { SessionSummary } from '../views.js';
 
-/** The member's live sessions ("signed-in devices"); step-up as the tenant requires. */
+/**
+ * The member's live sessions ("signed-in devices"), newest first, each with the `User-Agent` it
+ * was opened for; step-up as the tenant requires.
+ */
 export async function listSessions(
   kernel: Kernel,
   input: { sessionToken: string },
@@ -26,6 +29,7 @@ export async function listSessions(
       lastSeenAt: s.lastSeenAt,
       remember: s.remember,
       current: s.id === a.session.id,
+      userAgent: s.userAgent ?? null,
     })),
   };
 }

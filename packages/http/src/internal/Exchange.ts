@@ -6,6 +6,7 @@ import { CookieJar } from './CookieJar.js';
 import type { AnswerError, Ctx } from './context.js';
 import type { Layer } from './createLayer.js';
 import { describeError } from './describeError.js';
+import { headerOf } from './headerOf.js';
 
 const NO_PARAMS: Record<string, string> = Object.freeze({});
 const NO_BODY: Record<string, unknown> = Object.freeze({});
@@ -94,6 +95,10 @@ export class Exchange implements Ctx {
   }
   openapi(): Record<string, unknown> {
     return this.layer.openapi();
+  }
+  client(): { userAgent?: string } {
+    const userAgent = headerOf(this.request, 'user-agent');
+    return userAgent === undefined ? {} : { userAgent };
   }
   now(): number {
     return this.layer.clock.now();

@@ -37,6 +37,8 @@ export interface Ctx {
   clearReturnTo(): void;
   resolveReturnTo(value: unknown): string;
   csrfToken(): Promise<string>;
+  /** The calling client, for a session the call may open: the request's `User-Agent`. */
+  client(): { userAgent?: string };
   now(): number;
   openapi(): Record<string, unknown>;
 }

@@ -8,6 +8,7 @@ const body = (view: WhoAmI) =>
       tenantId: view.tenantId,
       accountId: view.accountId,
       userId: view.userId,
+      displayName: view.displayName,
       authTimes: view.authTimes,
       idleExpiresAt: view.idleExpiresAt,
       absoluteExpiresAt: view.absoluteExpiresAt,
@@ -19,6 +20,7 @@ const view = (over: Partial<WhoAmI> = {}): WhoAmI => ({
   tenantId: 'daiwa',
   accountId: 'acc_01',
   userId: 'member0001',
+  displayName: '大和 太郎',
   authTimes: { password: 1764012312312, totp: 1764012312999 },
   idleExpiresAt: 1764013212312,
   absoluteExpiresAt: 1764041112312,
@@ -36,6 +38,20 @@ describe('sessionJson (who-am-I body, R-LOG-7)', () => {
     expect(JSON.parse(sessionJson(view({ termsVersionToAccept: '2' }))).session).toMatchObject({
       termsVersionToAccept: '2',
     });
+  });
+
+  it("carries the member's name, or null, as JSON.stringify writes it", () => {
+    for (const displayName of [
+      null,
+      '大和 太郎',
+      '日鋼\u3000花子',
+      'Taro "T" Yamato',
+      'a\\b',
+      '',
+    ]) {
+      expect(sessionJson(view({ displayName }))).toBe(body(view({ displayName })));
+      expect(JSON.parse(sessionJson(view({ displayName }))).session.displayName).toBe(displayName);
+    }
   });
 
   it('writes exactly what JSON.stringify writes, and never the session ID', () => {
@@ -110,6 +126,7 @@ describe('sessionJson (who-am-I body, R-LOG-7)', () => {
           tenantId: fc.string({ unit: 'binary' }),
           accountId: fc.string(),
           userId: fc.string({ unit: 'grapheme' }),
+          displayName: fc.option(fc.string({ unit: 'grapheme' }), { nil: null }),
           authTimes: times,
           idleExpiresAt: fc.double(),
           absoluteExpiresAt: fc.oneof(fc.integer(), fc.double()),

@@ -6,6 +6,7 @@ export type WhoAmI = Pick<
   | 'tenantId'
   | 'accountId'
   | 'userId'
+  | 'displayName'
   | 'authTimes'
   | 'idleExpiresAt'
   | 'absoluteExpiresAt'
@@ -53,8 +54,10 @@ function timesJson(times: Record<string, unknown>): string | undefined {
 export function sessionJson(view: WhoAmI): string {
   const { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt } = view;
   const terms = view.termsVersionToAccept;
+  const name = view.displayName;
   if (
     (terms !== null && typeof terms !== 'string') ||
+    (name !== null && typeof name !== 'string') ||
     typeof tenantId !== 'string' ||
     typeof accountId !== 'string' ||
     typeof userId !== 'string' ||
@@ -69,6 +72,7 @@ export function sessionJson(view: WhoAmI): string {
         tenantId,
         accountId,
         userId,
+        displayName: name,
         authTimes,
         idleExpiresAt,
         absoluteExpiresAt,
@@ -77,5 +81,5 @@ export function sessionJson(view: WhoAmI): string {
     });
   }
   const times = timesJson(authTimes as Record<string, unknown>) ?? JSON.stringify(authTimes);
-  return `{"session":{"tenantId":${str(tenantId)},"accountId":${str(accountId)},"userId":${str(userId)},"authTimes":${times},"idleExpiresAt":${num(idleExpiresAt)},"absoluteExpiresAt":${num(absoluteExpiresAt)},"termsVersionToAccept":${terms === null ? 'null' : str(terms)}}}`;
+  return `{"session":{"tenantId":${str(tenantId)},"accountId":${str(accountId)},"userId":${str(userId)},"displayName":${name === null ? 'null' : str(name)},"authTimes":${times},"idleExpiresAt":${num(idleExpiresAt)},"absoluteExpiresAt":${num(absoluteExpiresAt)},"termsVersionToAccept":${terms === null ? 'null' : str(terms)}}}`;
 }

@@ -1,8 +1,9 @@
-import type { FactorSummary, FlowView, SessionSummary } from '@monban/core';
+import type { FactorSummary, FlowView } from '@monban/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { WhoAmI } from './json.js';
 import type { responses } from './responses.js';
+import type { SessionListItem } from './sessionList.js';
 
 type Body<Name extends keyof typeof responses> = z.output<(typeof responses)[Name]>;
 
@@ -12,6 +13,6 @@ describe('response schemas', () => {
     expectTypeOf<Body<'Session'>['session']>().toEqualTypeOf<WhoAmI>();
     expectTypeOf<Body<'Factors'>['factors'][number]>().toEqualTypeOf<FactorSummary>();
     expectTypeOf<Body<'FactorAdded'>['factor']>().toEqualTypeOf<FactorSummary>();
-    expectTypeOf<Body<'Sessions'>['sessions'][number]>().toEqualTypeOf<SessionSummary>();
+    expectTypeOf<Body<'Sessions'>['sessions'][number]>().toEqualTypeOf<SessionListItem>();
   });
 });

@@ -67,13 +67,23 @@ const factorSummary = z.object({
   lastUsedAt: epochMs.nullable(),
 });
 
-/** Core's `SessionSummary`: one of the member's signed-in devices. */
+/** Core's `SessionSummary`, its `userAgent` described as a `device`: a signed-in device. */
 const sessionSummary = z.object({
   id: z.string().describe('Opaque handle for DELETE /settings/sessions/{id}'),
   createdAt: epochMs,
   lastSeenAt: epochMs,
   remember: z.boolean(),
   current: z.boolean(),
+  device: z
+    .object({
+      browser: z.string().nullable().describe('Safari, Chrome, Microsoft Edge, Firefox...'),
+      os: z.string().nullable().describe('iOS, Android, Windows, macOS...'),
+      type: z.enum(['mobile', 'tablet', 'desktop']).nullable(),
+    })
+    .nullable()
+    .describe(
+      "What the session's User-Agent says of its client (self-declared, for display only); null when it had none or nothing in it was recognized",
+    ),
 });
 
 export const responses = {
@@ -96,6 +106,10 @@ export const responses = {
       tenantId: z.string(),
       accountId: z.string(),
       userId: z.string(),
+      displayName: z
+        .string()
+        .nullable()
+        .describe("The member's name as the insurer keeps it; null when none was provisioned"),
       authTimes: z.partialRecord(z.enum(PROOFS), epochMs).describe('When each proof was made'),
       idleExpiresAt: epochMs,
       absoluteExpiresAt: epochMs,

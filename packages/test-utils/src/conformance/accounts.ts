@@ -16,6 +16,39 @@ export function accountTests(c: SuiteContext): void {
       expect(await c.storage().accounts.findById(c.tenant(), 'missing')).toBeNull();
     });
 
+    it("keeps the member's name as given, through every lookup and update; none is null", async () => {
+      const accounts = c.storage().accounts;
+      const taro = c.account({ displayName: '大和 太郎', email: 'taro@example.jp' });
+      const long = c.account({
+        accountId: 'a2',
+        userId: 'bob',
+        displayName: '𠮷野　屋😀'.repeat(20),
+      });
+      const nameless = c.account({ accountId: 'a3', userId: 'carol' });
+      for (const account of [taro, long, nameless]) {
+        expect(await accounts.create(account)).toEqual({ ok: true, value: account });
+      }
+      expect((await accounts.findById(c.tenant(), 'a1'))?.displayName).toBe('大和 太郎');
+      expect((await accounts.findByUserId(c.tenant(), 'bob'))?.displayName).toBe(long.displayName);
+      expect((await accounts.findByEmail(c.tenant(), 'TARO@example.jp'))?.displayName).toBe(
+        '大和 太郎',
+      );
+      expect((await accounts.findById(c.tenant(), 'a3'))?.displayName).toBeNull();
+      expect((await accounts.list(c.tenant())).map((a) => a.displayName)).toEqual([
+        '大和 太郎',
+        long.displayName,
+        null,
+      ]);
+      const renamed = await accounts.update({ ...taro, displayName: '大和　花子' }, 1);
+      expect(renamed).toEqual({
+        ok: true,
+        value: { ...taro, displayName: '大和　花子', version: 2 },
+      });
+      expect((await accounts.findById(c.tenant(), 'a1'))?.displayName).toBe('大和　花子');
+      expect((await accounts.update({ ...nameless, displayName: null }, 1)).ok).toBe(true);
+      expect((await accounts.findById(c.tenant(), 'a3'))?.displayName).toBeNull();
+    });
+
     it('refuses a second account with the same accountId', async () => {
       await c.storage().accounts.create(c.account());
       const again = await c.storage().accounts.create(c.account({ userId: 'other' }));

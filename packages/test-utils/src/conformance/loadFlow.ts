@@ -23,6 +23,7 @@ export function loadFlowTests(c: SuiteContext): void {
       });
       expect(loaded?.credentials.map((d) => d.label)).toEqual(['Old', 'iPhone', 'パソコン']);
       expect(loaded?.account?.lock).toEqual({ at: T0, until: null });
+      expect(loaded?.account?.displayName).toBe('大和　太郎');
     });
 
     it('is null for a missing or expired flow; a flow whose account is gone has no account', async (test) => {

@@ -23,6 +23,7 @@ export function loadMemberTests(c: SuiteContext): void {
         credentials: await storage.credentials.listByAccount(c.tenant(), 'a1'),
       });
       expect(loaded?.account.lock).toEqual({ at: T0, until: T0 + 60_000 });
+      expect(loaded?.account.displayName).toBe('大和　太郎');
       expect(loaded?.credentials.map((d) => d.label)).toEqual(['Old', 'iPhone', 'パソコン']);
       expect((await storage.loadMember(c.otherTenant(), 'member0001'))?.credentials).toEqual([
         await storage.credentials.get(c.otherTenant(), c.id('c8')),

@@ -16,6 +16,7 @@ export function loadSessionTests(c: SuiteContext): void {
         remember: true,
         sessionVersion: 3,
         authTimes: { password: T0, totp: T0 + 7, passkey: 1_775_001_600_123 },
+        userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) Safari/604.1',
       });
       await storage.sessions.create(session);
 
@@ -27,6 +28,7 @@ export function loadSessionTests(c: SuiteContext): void {
       expect(loaded?.session).toEqual(session);
       expect(loaded?.account?.userId).toBe('member0001');
       expect(loaded?.account?.lock).toEqual({ at: T0, until: T0 + 60_000 });
+      expect(loaded?.account?.displayName).toBe('大和　太郎');
     });
 
     it('follows updates of the session and the account', async (test) => {

@@ -4,7 +4,7 @@ import { type SuiteContext, T0 } from './context.js';
 
 /**
  * The member the one-read conformance tests load (`loadFlow`, `loadMember`): account `a1`
- * (`member0001`) with every optional field set, three devices whose creation order breaks a
+ * (`member0001`, 「大和　太郎」) with every optional field set, three devices whose creation order breaks a
  * tie of `createdAt` (listed `Old`, `iPhone`, `パソコン`), and another account of the tenant
  * (`a2`, `member0002`, device `c9`) that no answer may include.
  */
@@ -13,6 +13,7 @@ export async function seedMemberWithDevices(c: SuiteContext, lock: Account['lock
   const account = c.account({
     accountId: 'a1',
     userId: 'member0001',
+    displayName: '大和　太郎',
     email: 'Member@Example.jp',
     emailVerified: true,
     birthDate: '19801201',

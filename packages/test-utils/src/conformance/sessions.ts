@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { type SuiteContext, T0 } from './context.js';
 
+/** A phone's `User-Agent`, as a session keeps it. */
+const IPHONE_SAFARI =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+
 /** Conformance tests of `storage.sessions`. */
 export function sessionTests(c: SuiteContext): void {
   describe('sessions', () => {
@@ -9,6 +13,26 @@ export function sessionTests(c: SuiteContext): void {
       await c.storage().sessions.create(session);
       expect(await c.storage().sessions.get(session.id, T0)).toEqual(session);
       expect(await c.storage().sessions.get(c.id('missing'), T0)).toBeNull();
+    });
+
+    it("keeps the client's userAgent as given, in get, update and listByAccount; none is null", async () => {
+      const sessions = c.storage().sessions;
+      const phone = c.session({ userAgent: IPHONE_SAFARI });
+      const long = c.session({ id: c.id('s2'), userAgent: `Agent/1.0 ${'😀'.repeat(500)}` });
+      const bare = c.session({ id: c.id('s3'), createdAt: T0 + 1 });
+      for (const session of [phone, long, bare]) await sessions.create(session);
+      expect(await sessions.get(phone.id, T0)).toEqual(phone);
+      expect((await sessions.get(long.id, T0))?.userAgent).toBe(long.userAgent);
+      expect((await sessions.get(bare.id, T0))?.userAgent).toBeNull();
+      const touched = { ...phone, lastSeenAt: T0 + 60_000, idleExpiresAt: T0 + 31 * 60_000 };
+      expect(await sessions.update(touched, T0 + 60_000)).toBe(true);
+      expect(await sessions.get(phone.id, T0 + 60_000)).toEqual(touched);
+      const listed = await sessions.listByAccount(c.tenant(), 'a1', T0 + 60_000);
+      expect(Object.fromEntries(listed.map((s) => [s.id, s.userAgent]))).toEqual({
+        [phone.id]: IPHONE_SAFARI,
+        [long.id]: long.userAgent,
+        [bare.id]: null,
+      });
     });
 
     it('ACCEPTANCE 39: no session is returned at or past its idle expiry', async () => {

@@ -42,7 +42,7 @@ describe('monban-migrate', () => {
       const target = new URL(url!);
       target.searchParams.set('options', `-c search_path=${schema.name}`);
       const { stdout } = await node([], { DATABASE_URL: target.toString() });
-      expect(stdout).toContain('up to date (schema version 1)');
+      expect(stdout).toContain('up to date (schema version 2)');
     } finally {
       await schema.drop();
     }

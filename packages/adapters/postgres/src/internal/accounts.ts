@@ -6,7 +6,7 @@ import { type Db, num, numOrNull, parseJson, type Row } from './db.js';
 /** The columns read into an {@link Account}, in `toAccount`'s terms. */
 export const ACCOUNT_COLUMNS = `tenant_id, account_id, user_id, password_hash, password_changed_at, status,
   temporary_password_expires_at, birth_date, email, email_verified, chosen_factor,
-  accepted_terms_version, lock_at, lock_until, session_version, version, created_at`;
+  accepted_terms_version, lock_at, lock_until, session_version, version, created_at, display_name`;
 
 /** Maps a `monban_accounts` row to an {@link Account}. */
 export function toAccount(row: Row): Account {
@@ -18,6 +18,7 @@ export function toAccount(row: Row): Account {
     passwordChangedAt: num(row.password_changed_at),
     status: row.status as Account['status'],
     temporaryPasswordExpiresAt: numOrNull(row.temporary_password_expires_at),
+    displayName: (row.display_name as string | null) ?? null,
     birthDate: (row.birth_date as string | null) ?? null,
     email: (row.email as string | null) ?? null,
     emailVerified: row.email_verified as boolean,
@@ -33,7 +34,7 @@ export function toAccount(row: Row): Account {
   };
 }
 
-/** Parameters $1..$18 in the order of {@link ACCOUNT_COLUMNS} plus `email_lower` last. */
+/** Parameters $1..$19 in the order of {@link ACCOUNT_COLUMNS} plus `email_lower` last. */
 function values(account: Account, version: number): unknown[] {
   return [
     account.tenantId,
@@ -53,6 +54,7 @@ function values(account: Account, version: number): unknown[] {
     account.sessionVersion,
     version,
     account.createdAt,
+    account.displayName ?? null,
     account.email === null ? null : account.email.toLowerCase(),
   ];
 }
@@ -77,7 +79,8 @@ export function createAccountStore(db: Db): AccountStore {
     async create(account) {
       const result = await db.write(
         `INSERT INTO monban_accounts (${ACCOUNT_COLUMNS}, email_lower)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,
+           $19)
          RETURNING ${ACCOUNT_COLUMNS}`,
         values(account, account.version),
       );
@@ -96,8 +99,8 @@ export function createAccountStore(db: Db): AccountStore {
            status = $6, temporary_password_expires_at = $7, birth_date = $8, email = $9,
            email_verified = $10, chosen_factor = $11, accepted_terms_version = $12, lock_at = $13,
            lock_until = $14, session_version = $15, version = $16, created_at = $17,
-           email_lower = $18
-         WHERE tenant_id = $1 AND account_id = $2 AND version = $19
+           display_name = $18, email_lower = $19
+         WHERE tenant_id = $1 AND account_id = $2 AND version = $20
          RETURNING ${ACCOUNT_COLUMNS}`,
         [...values(account, expectedVersion + 1), expectedVersion],
       );

@@ -107,4 +107,14 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX monban_counters_expires_at ON monban_counters (expires_at)',
     ],
   },
+  {
+    version: 2,
+    name: 'member-name-and-session-client',
+    statements: [
+      // The member's name as the insurer keeps it; NULL for accounts provisioned without one.
+      'ALTER TABLE monban_accounts ADD COLUMN display_name text',
+      // The User-Agent a session was opened for; NULL for sessions opened before this version.
+      'ALTER TABLE monban_sessions ADD COLUMN user_agent text',
+    ],
+  },
 ];

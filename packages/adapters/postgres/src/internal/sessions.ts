@@ -4,7 +4,7 @@ import { ACCOUNT_COLUMNS, toAccount } from './accounts.js';
 import { type Db, json, num, parseJson, type Row } from './db.js';
 
 const COLUMNS = `id, tenant_id, account_id, created_at, last_seen_at, idle_expires_at,
-  absolute_expires_at, remember, session_version, auth_times`;
+  absolute_expires_at, remember, session_version, auth_times, user_agent`;
 
 const LIVE = 'idle_expires_at > $2 AND absolute_expires_at > $2';
 
@@ -20,6 +20,7 @@ function toSession(row: Row): Session {
     remember: row.remember as boolean,
     sessionVersion: num(row.session_version),
     authTimes: parseJson<Session['authTimes']>(row.auth_times),
+    userAgent: (row.user_agent as string | null | undefined) ?? null,
   };
 }
 
@@ -29,7 +30,7 @@ export function createSessionStore(db: Db): SessionStore {
     async create(session) {
       const result = await db.write(
         `INSERT INTO monban_sessions (${COLUMNS})
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11)`,
         [
           session.id,
           session.tenantId,
@@ -41,6 +42,7 @@ export function createSessionStore(db: Db): SessionStore {
           session.remember,
           session.sessionVersion,
           json(session.authTimes),
+          session.userAgent ?? null,
         ],
       );
       if ('constraint' in result) throw new TypeError('Session already exists');
@@ -56,7 +58,7 @@ export function createSessionStore(db: Db): SessionStore {
       // Owner and absolute expiry are never written: the stored values stay.
       const rows = await db.query(
         `UPDATE monban_sessions SET created_at = $3, last_seen_at = $4, idle_expires_at = $5,
-           remember = $6, session_version = $7, auth_times = $8::jsonb
+           remember = $6, session_version = $7, auth_times = $8::jsonb, user_agent = $9
          WHERE id = $1 AND ${LIVE}
          RETURNING id`,
         [
@@ -68,6 +70,7 @@ export function createSessionStore(db: Db): SessionStore {
           session.remember,
           session.sessionVersion,
           json(session.authTimes),
+          session.userAgent ?? null,
         ],
       );
       return rows.length > 0;

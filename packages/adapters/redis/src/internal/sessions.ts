@@ -63,8 +63,11 @@ return out`;
 type Fields = (string | null)[];
 
 function toSession([t, a, i, x, v]: Fields): Session {
+  const record = JSON.parse(v!) as Session;
   return {
-    ...(JSON.parse(v!) as Session),
+    ...record,
+    // Sessions stored before the client was recorded have none.
+    userAgent: record.userAgent ?? null,
     tenantId: t!,
     accountId: a!,
     idleExpiresAt: Number(i),

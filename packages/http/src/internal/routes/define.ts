@@ -16,16 +16,31 @@ import {
 /** A route as the table describes it: everything but its credential and its handler. */
 export type RouteHead = Omit<RouteDef, 'auth' | 'run'>;
 
-/** A step of a flow: one service call with the flow cookie's token, answered with the flow. */
+/**
+ * What every flow step is called with: the flow cookie's token and the request's client (its
+ * `User-Agent`), for the session the step opens when it completes the flow.
+ */
+export interface FlowCall {
+  flowToken: string;
+  client: { userAgent?: string };
+}
+
+/**
+ * A step of a flow: one service call with the flow cookie's token and the client, answered with
+ * the flow.
+ */
 export function flowStep(
   head: Omit<RouteHead, 'response'>,
-  step: (ctx: Ctx, flowToken: string) => Promise<Result<FlowAnswer>>,
+  step: (ctx: Ctx, flow: FlowCall) => Promise<Result<FlowAnswer>>,
 ): RouteDef {
   return {
     ...head,
     auth: 'flow',
     response: 'Flow',
-    run: (ctx) => step(ctx, ctx.flowToken as string).then((result) => flowOutcome(ctx, result)),
+    run: (ctx) =>
+      step(ctx, { flowToken: ctx.flowToken as string, client: ctx.client() }).then((result) =>
+        flowOutcome(ctx, result),
+      ),
   };
 }
 

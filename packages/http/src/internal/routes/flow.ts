@@ -29,7 +29,7 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
       summary: 'The current flow: the step to show next (poll it after the email link).',
     },
     // The service answers FLOW_EXPIRED for an idle flow, as every step does.
-    (ctx, flowToken) => ctx.monban.getFlow({ flowToken }),
+    (ctx, flow) => ctx.monban.getFlow(flow),
   ),
   flowStep(
     {
@@ -39,7 +39,7 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
       summary: 'First login: the birth date (YYYYMMDD).',
       body: 'BirthDate',
     },
-    (ctx, flowToken) => ctx.monban.verifyBirthDate({ flowToken, birthDate: ctx.body.birthDate }),
+    (ctx, flow) => ctx.monban.verifyBirthDate({ ...flow, birthDate: ctx.body.birthDate }),
   ),
   flowStep(
     {
@@ -49,7 +49,7 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
       summary: 'Accepts the terms version shown.',
       body: 'Terms',
     },
-    (ctx, flowToken) => ctx.monban.acceptTerms({ flowToken, version: ctx.body.version }),
+    (ctx, flow) => ctx.monban.acceptTerms({ ...flow, version: ctx.body.version }),
   ),
   flowStep(
     {
@@ -59,8 +59,8 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
       summary: 'Chooses the second factor, optionally a new user ID.',
       body: 'ChooseMethod',
     },
-    (ctx, flowToken) =>
-      ctx.monban.chooseMethod({ flowToken, factor: ctx.body.factor, userId: ctx.body.userId }),
+    (ctx, flow) =>
+      ctx.monban.chooseMethod({ ...flow, factor: ctx.body.factor, userId: ctx.body.userId }),
   ),
   flowStep(
     {
@@ -70,9 +70,9 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
       summary: 'Replaces the temporary password.',
       body: 'NewPassword',
     },
-    (ctx, flowToken) =>
+    (ctx, flow) =>
       ctx.monban.updatePassword({
-        flowToken,
+        ...flow,
         password: ctx.body.password,
         confirmation: ctx.body.confirmation,
       }),
@@ -85,8 +85,7 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
       summary: 'Sets the email address (a verification link may be mailed).',
       body: 'Email',
     },
-    (ctx, flowToken) =>
-      ctx.monban.updateEmail({ flowToken, email: ctx.body.email, locale: ctx.locale }),
+    (ctx, flow) => ctx.monban.updateEmail({ ...flow, email: ctx.body.email, locale: ctx.locale }),
   ),
   flowStep(
     {
@@ -96,7 +95,7 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
       summary: 'Mails the verification link again (cooldown).',
       body: 'Empty',
     },
-    (ctx, flowToken) => ctx.monban.resendVerificationEmail({ flowToken, locale: ctx.locale }),
+    (ctx, flow) => ctx.monban.resendVerificationEmail({ ...flow, locale: ctx.locale }),
   ),
   flowStep(
     {
@@ -107,9 +106,9 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
         'Starts setting up the chosen factor (QR code, passkey options); each call begins afresh (a passkey retry calls it again). With label, the device name is checked first.',
       body: 'BeginFactorSetup',
     },
-    (ctx, flowToken) =>
+    (ctx, flow) =>
       ctx.monban.beginFactorSetup({
-        flowToken,
+        ...flow,
         ...(ctx.body.label === undefined ? {} : { label: ctx.body.label }),
         locale: ctx.locale,
       }),
@@ -123,7 +122,7 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
         "From factor setup, switches to another of the tenant's factors (back to the method choice).",
       body: 'ChangeMethod',
     },
-    (ctx, flowToken) => ctx.monban.changeMethod({ flowToken, factor: ctx.body.factor }),
+    (ctx, flow) => ctx.monban.changeMethod({ ...flow, factor: ctx.body.factor }),
   ),
   flowStep(
     {
@@ -133,9 +132,9 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
       summary: 'Completes factor setup with a device name and the answer.',
       body: 'CompleteFactor',
     },
-    (ctx, flowToken) =>
+    (ctx, flow) =>
       ctx.monban.completeFactorSetup({
-        flowToken,
+        ...flow,
         label: ctx.body.label,
         response: ctx.body.response,
       }),
@@ -148,8 +147,8 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
       summary: 'Starts (or resends) the second-factor challenge on a chosen device.',
       body: 'BeginChallenge',
     },
-    (ctx, flowToken) =>
-      ctx.monban.beginChallenge({ flowToken, ...chosenDevice(ctx.body), locale: ctx.locale }),
+    (ctx, flow) =>
+      ctx.monban.beginChallenge({ ...flow, ...chosenDevice(ctx.body), locale: ctx.locale }),
   ),
   flowStep(
     {
@@ -159,7 +158,7 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
       summary: 'Verifies the second factor; opens the session (cookie) when the flow completes.',
       body: 'FactorAnswer',
     },
-    (ctx, flowToken) => ctx.monban.verifyChallenge({ flowToken, response: ctx.body.response }),
+    (ctx, flow) => ctx.monban.verifyChallenge({ ...flow, response: ctx.body.response }),
   ),
   flowStep(
     {
@@ -181,7 +180,7 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
         'Leaves the flow at any step (log out, cancel): it ends as signed-out and the flow cookie is cleared.',
       body: 'Empty',
     },
-    (ctx, flowToken) => ctx.monban.cancelFlow({ flowToken }),
+    (ctx, flow) => ctx.monban.cancelFlow(flow),
   ),
   publicCall(
     {

@@ -45,6 +45,7 @@ export const PASSKEY_SIGN_IN_ROUTES: readonly RouteDef[] = [
         response: ctx.body.response,
         remember: ctx.body.remember === true,
         locale: ctx.locale,
+        client: ctx.client(),
       });
       // The sign-in token served its one attempt, whatever the outcome.
       ctx.clearFlow();

@@ -1,4 +1,5 @@
 import type { RouteDef } from '../context.js';
+import { sessionList } from '../sessionList.js';
 import { publicCall, renewingCall, sessionCall } from './define.js';
 
 /**
@@ -173,10 +174,14 @@ export const SETTINGS_ROUTES: readonly RouteDef[] = [
       method: 'GET',
       path: '/settings/sessions',
       operationId: 'listSessions',
-      summary: "The member's signed-in devices.",
+      summary:
+        "The member's signed-in devices, newest first: each with the browser, OS and kind of device its User-Agent names.",
       response: 'Sessions',
     },
-    (ctx, sessionToken) => ctx.monban.listSessions({ sessionToken }),
+    async (ctx, sessionToken) => {
+      const listed = await ctx.monban.listSessions({ sessionToken });
+      return listed.ok ? { ok: true, sessions: sessionList(listed.sessions) } : listed;
+    },
   ),
   sessionCall(
     {
