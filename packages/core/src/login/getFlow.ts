@@ -21,7 +21,7 @@ export async function getFlow(
   }
   const email = verifiedElsewhere(loaded);
   if (email !== null) {
-    return runStep(kernel, input.flowToken, async () => ({
+    return runStep(kernel, input, async () => ({
       event: { type: 'EMAIL_VERIFIED', email },
     }));
   }

@@ -12,6 +12,7 @@ const account: Account = {
   tenantId: 't',
   accountId: 'a1',
   userId: 'testuser',
+  displayName: null,
   passwordHash: 'h',
   passwordChangedAt: 0,
   status: 'active',

@@ -1,7 +1,7 @@
 import type { Tenant } from '../tenants/defineTenant.js';
 import { type Account, type Credential, type FactorKind, RECOVERY_CODE_KIND } from '../types.js';
 import { hasRecoveryCodes } from './hasRecoveryCodes.js';
-import type { FlowState, FlowStep } from './types.js';
+import type { FlowState, FlowStep, TransitionContext, TransitionResult } from './types.js';
 
 /**
  * The factors a lost phone takes with it (R-REC-2): its passkeys and authenticator apps. Email
@@ -83,5 +83,33 @@ export function planRecovery(input: {
     ceremony: null,
     emailVerification: null,
     ...(lostDevice ? { lostDevice } : {}),
+  };
+}
+
+/**
+ * "I lost my phone" at a password reset's factor proof (R-REC-2 b): the member proves the birth
+ * date instead, chooses a method and sets up a new device; completing the setup removes the old
+ * passkeys and authenticators in the same write. Only a flow planned with `lostDevice` allows it.
+ */
+export function reportDeviceLost(
+  state: FlowState,
+  step: FlowStep | null,
+  ctx: TransitionContext,
+): TransitionResult {
+  if (state.kind !== 'recovery' || state.lostDevice !== true || step !== 'second-factor') {
+    return { ok: false, code: 'STEP_NOT_ALLOWED', effects: [], params: { step } };
+  }
+  return {
+    ok: true,
+    state: {
+      ...state,
+      pending: ['verify-birthdate', 'choose-method', 'configure-factor', 'update-password'],
+      chosenFactor: null,
+      challengeFactors: [],
+      ceremony: null,
+      lostDevice: false,
+      lastActivityAt: ctx.now,
+    },
+    effects: [{ type: 'audit', event: 'recovery.device-lost' }],
   };
 }

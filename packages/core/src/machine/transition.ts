@@ -1,5 +1,5 @@
 import type { FactorKind } from '../types.js';
-import { PHONE_FACTORS } from './planRecovery.js';
+import { PHONE_FACTORS, reportDeviceLost } from './planRecovery.js';
 import type {
   Effect,
   FlowEvent,
@@ -365,34 +365,6 @@ function applyCeremonyEvent(
         secondFactor: { kind: event.factor, credentialId: event.credentialId, at: ctx.now },
       });
   }
-}
-
-/**
- * "I lost my phone" at a password reset's factor proof (R-REC-2 b): the member proves the birth
- * date instead, chooses a method and sets up a new device; completing the setup removes the old
- * passkeys and authenticators in the same write. Only a flow planned with `lostDevice` allows it.
- */
-function reportDeviceLost(
-  state: FlowState,
-  step: FlowStep | null,
-  ctx: TransitionContext,
-): TransitionResult {
-  if (state.kind !== 'recovery' || state.lostDevice !== true || step !== 'second-factor') {
-    return refuse('STEP_NOT_ALLOWED', [], { step });
-  }
-  return {
-    ok: true,
-    state: {
-      ...state,
-      pending: ['verify-birthdate', 'choose-method', 'configure-factor', 'update-password'],
-      chosenFactor: null,
-      challengeFactors: [],
-      ceremony: null,
-      lostDevice: false,
-      lastActivityAt: ctx.now,
-    },
-    effects: [{ type: 'audit', event: 'recovery.device-lost' }],
-  };
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Kernel } from '../kernel/Kernel.js';
-import { runStep } from '../kernel/runStep.js';
+import { runStep, type StepInput } from '../kernel/runStep.js';
 import type { Result } from '../result.js';
 import type { FlowAnswer } from '../views.js';
 
@@ -21,9 +21,6 @@ import type { FlowAnswer } from '../views.js';
  * }
  * ```
  */
-export function reportLostDevice(
-  kernel: Kernel,
-  input: { flowToken: string },
-): Promise<Result<FlowAnswer>> {
-  return runStep(kernel, input.flowToken, async () => ({ event: { type: 'DEVICE_LOST' } }));
+export function reportLostDevice(kernel: Kernel, input: StepInput): Promise<Result<FlowAnswer>> {
+  return runStep(kernel, input, async () => ({ event: { type: 'DEVICE_LOST' } }));
 }

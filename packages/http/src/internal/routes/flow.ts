@@ -169,7 +169,7 @@ export const FLOW_ROUTES: readonly RouteDef[] = [
         'At a password reset that offers it (flow.lostDevice): the phone is lost; the birth date, a method and a new device replace the factor proof (R-REC-2).',
       body: 'Empty',
     },
-    (ctx, flowToken) => ctx.monban.reportLostDevice({ flowToken }),
+    (ctx, flow) => ctx.monban.reportLostDevice(flow),
   ),
   cancel(
     {
