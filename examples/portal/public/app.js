@@ -1,9 +1,11 @@
 // Entry point: the language switch and the page router of one tenant.
 import { tenant } from './api.js';
+import { resume } from './flow.js';
+import { home, logoutConfirm } from './home.js';
 import { switchLanguage } from './i18n.js';
+import { forgotPassword, forgotUserId, landing, loginScreen } from './login.js';
 import { currentPage, setRouter } from './nav.js';
-import { forgotPassword, forgotUserId, landing, loginScreen, resume } from './screens.js';
-import { home, logoutConfirm, settings } from './settings.js';
+import { settings } from './settings.js';
 
 for (const button of document.querySelectorAll('button.lang')) {
   button.addEventListener('click', () => switchLanguage(button.dataset.lang));
