@@ -3,13 +3,21 @@
 import { api } from './api.js';
 import { birthDate, checkMail, chooseMethod, email, newPassword, terms } from './enrollSteps.js';
 import { configureFactor, secondFactor } from './factorSteps.js';
+import { hideAccount, showSignedOut } from './header.js';
 import { t } from './i18n.js';
 import { loginScreen } from './login.js';
 import { go, mark } from './nav.js';
 import { showRecoveryCodes } from './recoveryCodes.js';
+import { stepIndicator } from './steps.js';
 import { errorBox, h, linkButton, show, showError, title } from './ui.js';
+
+/** The flow whose step is on screen (for the step indicator). */
+let current = null;
+
 /** Shows a flow error that ends the flow (time-out) with a way back to login. */
 export function flowEnded(error) {
+  current = null;
+  showSignedOut();
   const box = errorBox();
   show(
     ...title(t('login')),
@@ -20,11 +28,16 @@ export function flowEnded(error) {
 }
 
 /**
- * Draws a screen of a flow, with the way out every step offers: 「ログアウト」 leaves the flow
- * (after 「ログアウトしてもよろしいですか？」), whatever step it is at.
+ * Draws a screen of a flow under its step indicator, with the way out every step offers:
+ * 「ログアウト」 leaves the flow (after 「ログアウトしてもよろしいですか？」), whatever step it is at.
  */
 export function flowScreen(...nodes) {
-  show(...nodes, h('p', { class: 'links flow-exit' }, linkButton(t('logout'), leaveFlow)));
+  hideAccount();
+  show(
+    stepIndicator(current),
+    ...nodes,
+    h('p', { class: 'links flow-exit' }, linkButton(t('logout'), leaveFlow)),
+  );
 }
 
 /** 「ログアウトしてもよろしいですか？」 for a flow: POST /flow/cancel, then the login screen. */
@@ -44,7 +57,7 @@ function leaveFlow() {
       },
       t('doLogout'),
     ),
-    linkButton(t('cancel'), () => resume()),
+    h('button', { type: 'button', class: 'secondary', onclick: () => resume() }, t('cancel')),
   );
 }
 
@@ -61,6 +74,7 @@ export async function step(method, path, body) {
 /** Draws the screen for `answer.flow.step` (or the portal once a session opened). */
 export function showFlow(answer) {
   const { flow } = answer;
+  current = flow;
   // The first factor's recovery codes, shown once before anything else (R-REC-1).
   if (answer.recoveryCodes) {
     return showRecoveryCodes(answer.recoveryCodes, () =>
