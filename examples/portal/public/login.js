@@ -3,11 +3,14 @@
 import { api, tenant } from './api.js';
 import { getPasskey } from './factors.js';
 import { rememberUserId, showFlow } from './flow.js';
+import { hideAccount, showSignedOut } from './header.js';
 import { t } from './i18n.js';
 import { go } from './nav.js';
 import { clearError, errorBox, field, form, h, linkButton, show, showError, title } from './ui.js';
 /** The login screen (R-LOG-1), with "keep me signed in" and the two "forgot" links. */
 export function loginScreen(notice) {
+  document.body.dataset.step = 'login';
+  showSignedOut();
   show(
     ...title(t('login'), t('loginHint')),
     notice ? h('p', { class: 'notice' }, notice) : null,
@@ -82,6 +85,8 @@ function passkeySignIn() {
 
 /** Forgot password (R-SET-4): the ID, then the mailed 5-minute link. */
 export function forgotPassword() {
+  document.body.dataset.step = 'forgot-password';
+  showSignedOut();
   show(
     ...title(t('forgotPassword'), t('forgotPasswordBody')),
     form([field(t('userId'), { name: 'userId', autocapitalize: 'none' })], t('send'), async (v) => {
@@ -95,6 +100,8 @@ export function forgotPassword() {
 
 /** Forgot user ID (R-SET-5): birth date + email. */
 export function forgotUserId() {
+  document.body.dataset.step = 'forgot-user-id';
+  showSignedOut();
   show(
     ...title(t('forgotUserId'), t('forgotUserIdBody')),
     form(
@@ -119,6 +126,9 @@ export function forgotUserId() {
 /** Landing of the mailed links: verify-email, reset-password, confirm-email. */
 export async function landing(kind) {
   const token = new URLSearchParams(location.search).get('token') ?? '';
+  document.body.dataset.step = `landing-${kind}`;
+  // Opened from a mail, maybe in another browser: no account entry at the top right.
+  hideAccount();
   show(h('p', {}, t('verifying')));
   const box = errorBox();
   if (kind === 'reset-password') {
