@@ -6,6 +6,10 @@ import { switchLanguage } from './i18n.js';
 import { forgotPassword, forgotUserId, landing, loginScreen } from './login.js';
 import { currentPage, setRouter } from './nav.js';
 import { settings } from './settings.js';
+import { devicesSettings } from './settingsDevices.js';
+import { passwordSettings } from './settingsPassword.js';
+import { profileSettings } from './settingsProfile.js';
+import { sessionsSettings } from './settingsSessions.js';
 
 for (const button of document.querySelectorAll('button.lang')) {
   button.addEventListener('click', () => switchLanguage(button.dataset.lang));
@@ -18,6 +22,10 @@ const pages = {
   home,
   logout: logoutConfirm,
   settings,
+  'settings/profile': profileSettings,
+  'settings/password': passwordSettings,
+  'settings/devices': devicesSettings,
+  'settings/sessions': sessionsSettings,
   'forgot-password': forgotPassword,
   'forgot-user-id': forgotUserId,
   'verify-email': () => landing('verify-email'),

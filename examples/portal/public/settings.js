@@ -1,137 +1,130 @@
-// Settings (R-SET-1..3): user ID, password, email, devices, recovery codes, sessions.
-import { api } from './api.js';
-import { passwordRules } from './enrollSteps.js';
-import { t } from './i18n.js';
+// Settings (R-SET-1..3): a short menu of sections (profile, password, devices, signed-in
+// devices), each its own screen with the way back to the menu at its top.
+import { api, tenant } from './api.js';
+import { showSignedIn } from './header.js';
+import { catalog, t } from './i18n.js';
 import { go } from './nav.js';
-import { recoveryCodesSettings } from './recoveryCodes.js';
-import { drawDevices } from './settingsDevices.js';
-import { drawSessions } from './settingsSessions.js';
-import { withStepUp } from './stepUp.js';
-import { field, fill, form, h, linkButton, show, title } from './ui.js';
+import { fill, h, navLink, show, title } from './ui.js';
 
-function section(heading, ...children) {
-  return h('section', { class: 'card' }, h('h2', {}, heading), ...children);
-}
+/** Settings texts (the section names of the menu). */
+export const st = catalog({
+  ja: {
+    profile: 'プロフィール',
+    profileAbout: 'ユーザID・メールアドレス',
+    password: 'パスワード',
+    passwordAbout: 'パスワードの変更',
+    devices: '認証デバイス',
+    passkey: '生体認証（パスキー）',
+    totp: '認証アプリ',
+    'email-otp': 'メールでワンタイムパスワード',
+    recoveryCodes: 'リカバリーコード',
+    listJoin: '・',
+    sessions: 'ログイン中の端末',
+    sessionsAbout: 'ログイン中の端末の確認・ログアウト',
+    backToSettings: '設定に戻る',
+  },
+  en: {
+    profile: 'Profile',
+    profileAbout: 'User ID and email address',
+    password: 'Password',
+    passwordAbout: 'Change your password',
+    devices: 'Authentication devices',
+    passkey: 'passkeys',
+    totp: 'authenticator apps',
+    'email-otp': 'email codes',
+    recoveryCodes: 'recovery codes',
+    listJoin: ', ',
+    sessions: 'Signed-in devices',
+    sessionsAbout: 'See where you are signed in and sign out',
+    backToSettings: 'Back to settings',
+  },
+});
 
-function ok(box, message) {
-  fill(box, h('p', {}, message));
-  box.className = 'success';
-  box.hidden = false;
-}
+/** The menu's sections: name, page, and a few words on what is inside. */
+const SECTIONS = [
+  { name: 'profile', about: () => st('profileAbout') },
+  { name: 'password', about: () => st('passwordAbout') },
+  {
+    name: 'devices',
+    about: (codes) =>
+      [...tenant.factors, ...(codes ? ['recoveryCodes'] : [])]
+        .map((kind) => st(kind))
+        .join(st('listJoin'))
+        .replace(/^./, (first) => first.toUpperCase()),
+  },
+  { name: 'sessions', about: () => st('sessionsAbout') },
+];
 
-/** Settings: user ID, password, email, devices, sessions. */
-export async function settings() {
+/**
+ * The session of the signed-in member (its name drawn at the top right), or null after
+ * sending a signed-out visitor to the login screen.
+ */
+export async function signedInSession() {
   const me = await api('GET', '/session');
-  if (!me.ok) return go('login');
+  if (!me.ok) {
+    go('login');
+    return null;
+  }
+  showSignedIn(me.data.session);
+  return me.data.session;
+}
+
+/** The settings menu. */
+export async function settings() {
+  const session = await signedInSession();
+  if (session === null) return;
+  const codes = await api('GET', '/settings/recovery-codes');
+  const withCodes = codes.ok && codes.data.enabled === true;
   document.body.dataset.step = 'settings';
-  const devices = h('div', { id: 'devices' });
-  const sessions = h('div', { id: 'sessions' });
   show(
+    navLink(t('backHome'), 'home', { class: 'back' }),
     ...title(t('settings')),
-    linkButton(t('backHome'), () => go('home')),
-    section(
-      t('changeUserId'),
-      form(
-        [field(t('userId'), { name: 'userId', id: 'new-user-id', value: me.data.session.userId })],
-        t('send'),
-        async (v, box) => {
-          const r = await withStepUp(() =>
-            api('POST', '/settings/user-id', { userId: v.userId ?? '' }),
-          );
-          if (!r.ok) return r.error;
-          ok(box, t('saved'));
-        },
-      ),
-    ),
-    section(
-      t('changePassword'),
-      passwordRules(),
-      form(
-        [
-          field(t('currentPassword'), {
-            name: 'currentPassword',
-            type: 'password',
-            id: 'current-password',
-          }),
-          field(t('newPassword'), { name: 'password', type: 'password', id: 'change-password' }),
-          field(t('confirmPassword'), {
-            name: 'confirmation',
-            type: 'password',
-            id: 'change-confirmation',
-          }),
-          h('p', { class: 'hint' }, t('passwordSignsOutOthers')),
-        ],
-        t('send'),
-        async (v, box) => {
-          const r = await withStepUp(() =>
-            api('POST', '/settings/password', {
-              currentPassword: v.currentPassword ?? '',
-              password: v.password ?? '',
-              confirmation: v.confirmation ?? '',
-            }),
-          );
-          if (!r.ok) return r.error;
-          ok(box, t('saved'));
-        },
-      ),
-    ),
-    section(
-      t('changeEmail'),
-      form(
-        [
-          field(t('email'), { name: 'email', type: 'email', id: 'new-email' }),
-          h(
-            'label',
-            { class: 'check' },
-            h('input', { type: 'checkbox', name: 'keepOthers', value: 'yes' }),
-            t('keepOtherSessions'),
+    h(
+      'ul',
+      { class: 'menu-list' },
+      SECTIONS.map((section) =>
+        h(
+          'li',
+          {},
+          navLink(
+            [
+              h('span', { class: 'menu-name' }, st(section.name)),
+              h('span', { class: 'menu-about' }, section.about(withCodes)),
+            ],
+            `settings/${section.name}`,
+            { class: 'menu-item', id: `settings-${section.name}` },
           ),
-        ],
-        t('send'),
-        async (v, box) => {
-          const r = await withStepUp(() =>
-            api('POST', '/settings/email', {
-              email: v.email ?? '',
-              keepOtherSessions: v.keepOthers === 'yes',
-            }),
-          );
-          if (!r.ok) return r.error;
-          ok(box, t('emailChangeSent'));
-        },
+        ),
       ),
     ),
-    section(t('devices'), devices),
-    recoveryCodesSettings(withStepUp),
-    section(t('sessions'), sessions),
   );
-  await Promise.all([drawDevices(devices), drawSessions(sessions)]);
 }
 
 /**
- * A destructive action behind a confirmation: the button shows the question, the action's own
- * button and 「キャンセル」 in its place.
+ * Draws one section: the way back to the menu, its title, then `draw(session)`'s nodes. The
+ * session is checked first, as on every page of a signed-in member.
  */
-export function confirmed(label, question, confirmLabel, act) {
-  const slot = h('div', { class: 'confirm-slot' });
-  const ask = () =>
-    fill(
-      slot,
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'danger',
-          onclick: () =>
-            fill(
-              slot,
-              h('p', { class: 'confirm' }, question),
-              h('button', { type: 'button', class: 'danger', onclick: act }, confirmLabel),
-              linkButton(t('cancel'), ask),
-            ),
-        },
-        label,
-      ),
-    );
-  ask();
-  return slot;
+export async function settingsSection(name, draw) {
+  const session = await signedInSession();
+  if (session === null) return;
+  document.body.dataset.step = `settings-${name}`;
+  const nodes = await draw(session);
+  show(navLink(st('backToSettings'), 'settings', { class: 'back' }), ...title(st(name)), ...nodes);
+}
+
+/** A card inside a section, titled unless `heading` is null (the section's own title). */
+export function card(heading, ...children) {
+  return h(
+    'section',
+    { class: 'card' },
+    heading === null ? null : h('h2', {}, heading),
+    ...children,
+  );
+}
+
+/** Shows a success in a form's message area. */
+export function ok(box, message) {
+  fill(box, h('p', {}, message));
+  box.className = 'success';
+  box.hidden = false;
 }

@@ -1,35 +1,99 @@
-// Settings: the signed-in devices and 「すべての端末からログアウト」.
+// Settings, ログイン中の端末: every signed-in browser (its browser and OS, sign-in time, last
+// use, 「この端末」), ending one, and 「すべての端末からログアウト」 after a confirmation.
 import { api } from './api.js';
-import { t } from './i18n.js';
+import { catalog, lang, t } from './i18n.js';
 import { go } from './nav.js';
-import { confirmed } from './settings.js';
+import { card, settingsSection } from './settings.js';
 import { withStepUp } from './stepUp.js';
-import { errorBox, fill, h, linkButton, showError } from './ui.js';
+import { confirmed, errorBox, fill, h, showError } from './ui.js';
+
+const dt = catalog({
+  ja: {
+    unknownDevice: '不明な端末',
+    mobile: 'スマートフォン',
+    tablet: 'タブレット',
+    desktop: 'パソコン',
+    signedInAt: 'ログイン',
+    lastSeenAt: '最終利用',
+  },
+  en: {
+    unknownDevice: 'Unknown device',
+    mobile: 'Smartphone',
+    tablet: 'Tablet',
+    desktop: 'Computer',
+    signedInAt: 'Signed in',
+    lastSeenAt: 'Last used',
+  },
+});
+
+/** The sessions section. */
+export function sessionsSettings() {
+  return settingsSection('sessions', async () => {
+    const sessions = h('div', { id: 'sessions' });
+    await drawSessions(sessions);
+    return [card(null, sessions)];
+  });
+}
+
+const when = (ms) =>
+  new Date(ms).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
+
+/**
+ * What a session was signed in from: 「Safari・iOS」, else its kind of device, else
+ * 「不明な端末」 (the API may not say: `device` is absent or null).
+ */
+export function deviceName(device) {
+  const parts = [device?.browser, device?.os].filter((p) => typeof p === 'string' && p !== '');
+  if (parts.length > 0) return parts.join(lang === 'ja' ? '・' : ' · ');
+  if (device?.type === 'mobile' || device?.type === 'tablet' || device?.type === 'desktop') {
+    return dt(device.type);
+  }
+  return dt('unknownDevice');
+}
+
+function sessionRow(s, container) {
+  const end = async () => {
+    await api('DELETE', `/settings/sessions/${encodeURIComponent(s.id)}`, {});
+    await drawSessions(container);
+  };
+  return h(
+    'li',
+    { class: 'session' },
+    h(
+      'p',
+      { class: 'session-device' },
+      h('span', {}, deviceName(s.device)),
+      s.current ? h('strong', { class: 'badge' }, t('thisDevice')) : null,
+    ),
+    h(
+      'p',
+      { class: 'hint' },
+      `${dt('signedInAt')}: ${when(s.createdAt)}`,
+      h('br'),
+      `${dt('lastSeenAt')}: ${when(s.lastSeenAt)}`,
+    ),
+    s.current
+      ? null
+      : h('button', { type: 'button', class: 'secondary', onclick: end }, t('endSession')),
+  );
+}
+
+/** Draws the session list and 「すべての端末からログアウト」 into `container`. */
 export async function drawSessions(container) {
   const box = errorBox();
   const r = await withStepUp(() => api('GET', '/settings/sessions'));
   const list = r.ok ? r.data.sessions : [];
-  const when = (ms) => new Date(ms).toLocaleString();
   fill(
     container,
+    box,
     h(
       'ul',
       { class: 'sessions' },
-      list.map((s) =>
-        h(
-          'li',
-          {},
-          `${when(s.createdAt)} `,
-          s.current
-            ? h('strong', {}, t('thisDevice'))
-            : linkButton(t('endSession'), async () => {
-                await api('DELETE', `/settings/sessions/${encodeURIComponent(s.id)}`, {});
-                await drawSessions(container);
-              }),
-        ),
-      ),
+      list.map((s) => sessionRow(s, container)),
     ),
-    box,
     confirmed(
       t('logoutEverywhere'),
       t('logoutEverywhereConfirm'),

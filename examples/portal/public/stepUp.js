@@ -33,7 +33,12 @@ function stepUp(required) {
     const proofs = [...required];
     let useCode = () => null;
     const head = () => [h('h2', {}, t('stepUp')), h('p', {}, t('stepUpBody'))];
-    const cancel = () => linkButton(t('cancel'), () => finish(false));
+    const cancel = () =>
+      h(
+        'button',
+        { type: 'button', class: 'secondary', onclick: () => finish(false) },
+        t('cancel'),
+      );
     const next = async () => {
       const proof = proofs.shift();
       if (proof === undefined) return finish(true);
