@@ -24,17 +24,23 @@ import type { Page } from 'playwright-core';
 /** The smallest target, in CSS pixels (WCAG 2.5.5, Apple's and Google's guidelines). */
 export const MIN_TARGET_PX = 44;
 
+/**
+ * Runs `check(arg)` in the page. Sent as source: a transpiler that keeps function names
+ * (`__name(...)`) would otherwise call a helper the page does not have.
+ */
+export function inPage<A, R>(page: Page, check: (arg: A) => R, arg: A): Promise<R> {
+  return page.evaluate(
+    `(() => { const __name = (f) => f; return (${check.toString()})(${JSON.stringify(arg)}); })()`,
+  ) as Promise<R>;
+}
+
 /** Everything wrong with the layout of the current screen (empty when it is fine). */
 export function layoutProblems(page: Page): Promise<string[]> {
-  // Sent as source: a transpiler that keeps function names (`__name(...)`) would otherwise
-  // call a helper the page does not have.
-  return page.evaluate(
-    `(() => { const __name = (f) => f; return (${inPage.toString()})(${MIN_TARGET_PX}); })()`,
-  );
+  return inPage(page, checkLayout, MIN_TARGET_PX);
 }
 
 /** The checks, run in the page. */
-function inPage(min: number): string[] {
+function checkLayout(min: number): string[] {
   const problems: string[] = [];
   const viewport = document.documentElement.clientWidth;
   const describe = (element: Element) => {

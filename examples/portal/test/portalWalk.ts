@@ -21,9 +21,19 @@ async function section(walk: ScreenWalk, name: string): Promise<void> {
 export async function walkHome(walk: ScreenWalk): Promise<void> {
   const { page } = walk;
   await walk.shot('home');
+  // The greeting and the top right name the member alike (the user ID without a display name).
+  const name = (await page.locator('#account-button .account-name').textContent()) ?? '';
+  expect(name).not.toBe('');
+  await expect(page.locator('h1').textContent()).resolves.toContain(name);
   await next(page, () => page.locator('#account-button').click());
   await walk.shot('logout-confirm');
-  await next(page, () => page.locator('main button.secondary').click());
+  await expect(page.locator('main').textContent()).resolves.toContain(walk.text('logoutConfirm'));
+  await expect(page.locator('main button.primary').textContent()).resolves.toBe(
+    walk.text('doLogout'),
+  );
+  const cancel = page.locator('main button.secondary');
+  await expect(cancel.textContent()).resolves.toBe(walk.text('cancel'));
+  await next(page, () => cancel.click());
   await next(page, () => page.getByRole('button', { name: walk.text('settings') }).click());
   await walk.shot('settings');
 }
@@ -98,6 +108,10 @@ export async function walkDevicesAndSessions(
   await section(walk, 'sessions');
   await page.locator('#sessions li').first().waitFor();
   await walk.shot('settings-sessions');
+  // This browser: what it is (「Chrome・Linux」, or 「不明な端末」 before the API says), 「この端末」.
+  const current = page.locator('#sessions li', { has: page.locator('.badge') });
+  await expect(current.locator('.badge').textContent()).resolves.toBe(walk.text('thisDevice'));
+  await expect(current.locator('.session-device span').textContent()).resolves.toMatch(/\S/);
   await page.locator('.confirm-slot button.danger').click();
   await walk.shot('settings-sessions-confirm');
   await page.locator('.confirm-slot button.secondary').click();
@@ -149,6 +163,8 @@ export async function walkLogin(
   await next(page, () => page.locator('#account-button').click());
   await next(page, () => page.locator('main button.primary').click());
   await walk.shot('logged-out');
+  // Manual 002 2-2 ③: 「ログイン」 at the top right once logged out.
+  await expect(page.locator('#account-login').textContent()).resolves.toBe(walk.text('login'));
   await page.fill('#userId', member.userId);
   await page.fill('#password', NEW_PASSWORD);
   await next(page, () => submit(page));

@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import { Authenticator, ERRORS, linkIn, next, submit, waitMail } from './driver.js';
 import { BIRTH_DATE, NEW_PASSWORD } from './firstLogin.js';
 import { layoutProblems } from './layoutChecks.js';
+import { errorProblems, focusProblems, stepIndicatorProblems } from './screenChecks.js';
 
 export type Lang = 'ja' | 'en';
 
@@ -23,6 +24,11 @@ const TEXT = {
     emailVerified: 'メールアドレスを確認しました',
     emailChanged: 'メールアドレスを変更しました',
     addTotp: 'デバイスを追加: OTP認証（認証アプリ）',
+    logoutConfirm: 'ログアウトしてもよろしいですか？',
+    doLogout: 'ログアウトする',
+    cancel: 'キャンセル',
+    login: 'ログイン',
+    thisDevice: 'この端末',
   },
   en: {
     forgotPassword: 'Forgot your password?',
@@ -33,6 +39,11 @@ const TEXT = {
     emailVerified: 'Your email address is confirmed',
     emailChanged: 'Your email address was changed',
     addTotp: 'Add a device: One-time password (authenticator app)',
+    logoutConfirm: 'Do you really want to log out?',
+    doLogout: 'Log out',
+    cancel: 'Cancel',
+    login: 'Log in',
+    thisDevice: 'This device',
   },
 } as const;
 
@@ -74,7 +85,12 @@ export class ScreenWalk {
     this.count += 1;
     const file = `${this.tenant}-${this.lang}-${String(this.count).padStart(3, '0')}-${name}.png`;
     this.screens.push(file);
-    for (const problem of await layoutProblems(page)) this.problems.push(`${file}: ${problem}`);
+    const problems = [
+      ...(await layoutProblems(page)),
+      ...(await stepIndicatorProblems(page)),
+      ...(await errorProblems(page)),
+    ];
+    for (const problem of problems) this.problems.push(`${file}: ${problem}`);
     await page.screenshot({ path: new URL(file, this.dir).pathname, fullPage: true });
   }
 
@@ -83,6 +99,8 @@ export class ScreenWalk {
     await action();
     await this.page.locator(ERRORS).first().waitFor({ timeout: 20_000 });
     await this.shot(name);
+    const file = this.screens.at(-1);
+    for (const problem of await focusProblems(this.page)) this.problems.push(`${file}: ${problem}`);
   }
 
   /** Presses the button (or link-button) named `name`, waiting for the next screen. */
