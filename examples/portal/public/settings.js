@@ -22,6 +22,7 @@ export const st = catalog({
     sessions: 'ログイン中の端末',
     sessionsAbout: 'ログイン中の端末の確認・ログアウト',
     backToSettings: '設定に戻る',
+    labelled: '{label}：{value}',
   },
   en: {
     profile: 'Profile',
@@ -37,6 +38,7 @@ export const st = catalog({
     sessions: 'Signed-in devices',
     sessionsAbout: 'See where you are signed in and sign out',
     backToSettings: 'Back to settings',
+    labelled: '{label}: {value}',
   },
 });
 

@@ -4,7 +4,7 @@ import { api, tenant } from './api.js';
 import { factorSetup, setupTitle } from './factors.js';
 import { lang, t } from './i18n.js';
 import { recoveryCodesSettings } from './recoveryCodes.js';
-import { card, settingsSection } from './settings.js';
+import { card, settingsSection, st } from './settings.js';
 import { withStepUp } from './stepUp.js';
 import { errorBox, field, fill, form, h, showError } from './ui.js';
 
@@ -71,9 +71,12 @@ function deviceRow(f, container, box) {
     h(
       'p',
       { class: 'hint' },
-      `${t('createdAt')}: ${when(f.createdAt)}`,
+      st('labelled', { label: t('createdAt'), value: when(f.createdAt) }),
       h('br'),
-      `${t('lastUsed')}: ${f.lastUsedAt ? when(f.lastUsedAt) : t('never')}`,
+      st('labelled', {
+        label: t('lastUsed'),
+        value: f.lastUsedAt ? when(f.lastUsedAt) : t('never'),
+      }),
     ),
     h(
       'div',

@@ -3,7 +3,7 @@
 import { api } from './api.js';
 import { catalog, lang, t } from './i18n.js';
 import { go } from './nav.js';
-import { card, settingsSection } from './settings.js';
+import { card, settingsSection, st } from './settings.js';
 import { withStepUp } from './stepUp.js';
 import { confirmed, errorBox, fill, h, showError } from './ui.js';
 
@@ -71,9 +71,9 @@ function sessionRow(s, container) {
     h(
       'p',
       { class: 'hint' },
-      `${dt('signedInAt')}: ${when(s.createdAt)}`,
+      st('labelled', { label: dt('signedInAt'), value: when(s.createdAt) }),
       h('br'),
-      `${dt('lastSeenAt')}: ${when(s.lastSeenAt)}`,
+      st('labelled', { label: dt('lastSeenAt'), value: when(s.lastSeenAt) }),
     ),
     s.current
       ? null
