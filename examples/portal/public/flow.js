@@ -17,6 +17,7 @@ let current = null;
 /** Shows a flow error that ends the flow (time-out) with a way back to login. */
 export function flowEnded(error) {
   current = null;
+  document.body.dataset.step = 'flow-ended';
   showSignedOut();
   const box = errorBox();
   show(

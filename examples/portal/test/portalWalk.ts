@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import { Authenticator, mails, next, submit } from './driver.js';
-import { NEW_PASSWORD } from './firstLogin.js';
+import { BIRTH_DATE, NEW_PASSWORD } from './firstLogin.js';
 import type { ScreenWalk, WalkMember } from './screenWalk.js';
 
 /** Opens a section of the settings from the settings menu or another section. */
@@ -182,8 +182,15 @@ export async function walkLogin(
   expect(await next(page, () => submit(page))).toBe('home');
 }
 
-/** Forgot password with the mailed link: the reset's first step, then leaving it. */
-export async function walkReset(walk: ScreenWalk, member: WalkMember): Promise<void> {
+/**
+ * Forgot password with the mailed link: the reset's first step, leaving it (asked, then
+ * cancelled), and the same step answered after the flow timed out (its end, back to login).
+ */
+export async function walkReset(
+  walk: ScreenWalk,
+  member: WalkMember,
+  advance: (ms: number) => void,
+): Promise<void> {
   const { page } = walk;
   await next(page, () => page.locator('#account-button').click());
   await next(page, () => page.locator('main button.primary').click());
@@ -198,9 +205,22 @@ export async function walkReset(walk: ScreenWalk, member: WalkMember): Promise<v
       document.body.dataset.step ?? '',
     ),
   );
-  await walk.shot(`reset-${await page.evaluate(() => document.body.dataset.step)}`);
+  const step = await page.evaluate(() => document.body.dataset.step);
+  await walk.shot(`reset-${step}`);
   await next(page, () => page.locator('.flow-exit button').click());
   await walk.shot('reset-leave-confirm');
+  await next(page, () => page.locator('main button.secondary').click());
+  advance(31 * 60_000); // past the 30-minute idle time-out of a flow
+  await next(page, async () => {
+    if (step === 'verify-birthdate') {
+      await page.fill('#birthDate', BIRTH_DATE);
+      await submit(page);
+    } else {
+      await page.locator('.device-choice').first().click();
+    }
+  });
+  await page.locator('.error:not([hidden])').waitFor();
+  await walk.shot('flow-expired');
   await next(page, () => page.locator('main button.primary').click());
   await page.locator('#userId').waitFor();
 }

@@ -3,7 +3,8 @@
  * (390x844, touch): the start page, login and its error, the "forgot" pages, the mailed-link
  * landings, each first-login step with its error, factor setup (each factor the tenant offers),
  * the recovery codes, the home, the logout confirmation, each settings section with its errors
- * and confirmations, the step-up dialog, the second factor and a password reset's first step.
+ * and confirmations, the step-up dialog, the second factor, a password reset's first step and
+ * the end of a flow that timed out.
  *
  * Each screen is saved as `test/screenshots-all/<tenant>-<lang>-<nnn>-<screen>.png` and checked
  * for what makes a phone screen hard to use (see layoutChecks.ts): content wider than the
@@ -97,7 +98,7 @@ describe.skipIf(!enabled)('every screen on a phone, in Japanese and English (390
       await walkDevicesAndSessions(walk, member, recoveryCodes);
       await walkStepUp(walk, (ms) => portal.advance(ms));
       await walkLogin(walk, member, recoveryCodes);
-      await walkReset(walk, member);
+      await walkReset(walk, member, (ms) => portal.advance(ms));
     } catch (error) {
       await walk.shot('failure');
       throw new Error(
