@@ -102,7 +102,7 @@ const texts = {
     pickDevice: '認証に使うデバイスを選んでください',
     enterTotp: '認証アプリに表示されている6桁のコードを入力してください。',
     home: 'ホーム',
-    welcome: 'ようこそ、{userId} さん',
+    welcome: 'ようこそ、{name} さん',
     menu: 'サービスメニュー',
     menuNotice: 'お知らせ',
     menuMedical: '医療費のお知らせ',
@@ -252,7 +252,7 @@ const texts = {
     pickDevice: 'Choose the device to authenticate with',
     enterTotp: 'Enter the 6-digit code shown in your authenticator app.',
     home: 'Home',
-    welcome: 'Welcome, {userId}',
+    welcome: 'Welcome, {name}',
     menu: 'Services',
     menuNotice: 'Notices',
     menuMedical: 'Medical expenses',
@@ -307,11 +307,19 @@ const texts = {
 /** The page language, as the server chose it for `<html lang>` (cookie, else Accept-Language). */
 export const lang = document.documentElement.lang === 'en' ? 'en' : 'ja';
 
-/** A screen text with `{name}` parameters filled in. */
-export function t(key, params = {}) {
-  const text = texts[lang][key] ?? texts.ja[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+/**
+ * A text function over a module's own catalogue (`{ ja: {...}, en: {...} }`): the text of `key`
+ * in the page language (Japanese when missing), with `{name}` parameters filled in.
+ */
+export function catalog(table) {
+  return (key, params = {}) => {
+    const text = table[lang][key] ?? table.ja[key] ?? key;
+    return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''));
+  };
 }
+
+/** A screen text with `{name}` parameters filled in. */
+export const t = catalog(texts);
 
 /** Switches the language (cookie for the server, reload for every text). */
 export function switchLanguage(next) {

@@ -3,7 +3,7 @@
 // password reset), and the settings section (how many are left, a new set behind step-up).
 import { api, tenant } from './api.js';
 import { lang, t } from './i18n.js';
-import { errorBox, field, fill, form, h, linkButton, show, showError, title } from './ui.js';
+import { errorBox, field, fill, form, h, show, showError, title } from './ui.js';
 
 const texts = {
   ja: {
@@ -194,7 +194,7 @@ export function recoveryCodesSettings(withStepUp) {
           },
           rt('regenerateDo'),
         ),
-        linkButton(t('cancel'), () => draw()),
+        h('button', { type: 'button', class: 'secondary', onclick: () => draw() }, t('cancel')),
       );
     fill(
       section,

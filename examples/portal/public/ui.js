@@ -1,5 +1,8 @@
 // Tiny DOM helpers: build elements, draw a screen, show API errors.
+import { root } from './api.js';
+import { clearFieldErrors, showFormError } from './fieldErrors.js';
 import { t } from './i18n.js';
+import { go } from './nav.js';
 
 /** `h('p', { class: 'x' }, 'text', child)`: an element; `on*` attributes become listeners. */
 export function h(tag, attrs = {}, ...children) {
@@ -34,15 +37,16 @@ export function show(...nodes) {
   window.scrollTo(0, 0);
 }
 
-/** A labelled input. */
+/** A labelled input; its hint (if any) describes it, and so will its errors. */
 export function field(label, attrs, hint) {
   const id = attrs.id ?? attrs.name;
+  const hintId = hint ? `${id}-hint` : null;
   return h(
     'div',
     { class: 'field' },
     h('label', { for: id }, label),
-    h('input', { id, ...attrs }),
-    hint ? h('p', { class: 'hint' }, hint) : null,
+    h('input', { id, 'aria-describedby': hintId, ...attrs }),
+    hint ? h('p', { class: 'hint', id: hintId }, hint) : null,
   );
 }
 
@@ -73,28 +77,31 @@ export function showError(box, error) {
   box.hidden = false;
 }
 
-/** Hides the error area. */
+/** Hides the error area (an area that showed a success becomes an error area again). */
 export function clearError(box) {
   box.hidden = true;
+  box.className = 'error';
   box.replaceChildren();
 }
 
 /**
- * A form whose submit runs `action` with the form values, disabling the button meanwhile;
- * a returned error is shown above the button.
+ * A form whose submit runs `action` with the form values, disabling the button meanwhile.
+ * A returned error is shown at the inputs it is about (see fieldErrors.js), the rest in the
+ * alert area at the top of the form, which `action` also gets (to show a success there).
  */
 export function form(children, submitLabel, action, extra = []) {
   const box = errorBox();
   const button = h('button', { type: 'submit', class: 'primary' }, submitLabel);
-  const element = h('form', { novalidate: true }, children, box, button, extra);
+  const element = h('form', { novalidate: true }, box, children, button, extra);
   element.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearError(box);
+    clearFieldErrors(element);
     button.disabled = true;
     try {
       const values = Object.fromEntries(new FormData(element).entries());
       const error = await action(values, box);
-      if (error) showError(box, error);
+      if (error) showFormError(element, error, (general) => showError(box, general));
     } finally {
       button.disabled = false;
     }
@@ -110,6 +117,54 @@ export function title(text, lead) {
 /** A button that looks like a link. */
 export function linkButton(label, onclick) {
   return h('button', { type: 'button', class: 'link', onclick }, label);
+}
+
+/** A link to a page of the tenant, drawn in place (`go`), a real link for a new tab. */
+export function navLink(label, page, attrs = {}) {
+  return h(
+    'a',
+    {
+      href: root + page,
+      ...attrs,
+      onclick: (event) => {
+        if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+        event.preventDefault();
+        go(page);
+      },
+    },
+    label,
+  );
+}
+
+/**
+ * A destructive action behind a confirmation: the button shows the question, the action's own
+ * button and 「キャンセル」 in its place.
+ */
+export function confirmed(label, question, confirmLabel, act) {
+  const slot = h('div', { class: 'confirm-slot' });
+  const ask = () =>
+    fill(
+      slot,
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'danger',
+          onclick: () => {
+            fill(
+              slot,
+              h('p', { class: 'confirm', role: 'alert' }, question),
+              h('button', { type: 'button', class: 'danger', onclick: act }, confirmLabel),
+              h('button', { type: 'button', class: 'secondary', onclick: ask }, t('cancel')),
+            );
+            slot.querySelector('button.danger')?.focus();
+          },
+        },
+        label,
+      ),
+    );
+  ask();
+  return slot;
 }
 
 /** Seconds as a countdown on `button` (for resend cooldowns). */

@@ -36,6 +36,18 @@ const langSwitch = (locale: Locale) =>
     locale === 'ja' ? 'English' : '日本語'
   }</button>`;
 
+/**
+ * The society's name as two phrases that wrap as units on a narrow header
+ * (「大和証券グループ」「健康保険組合」), not in the middle of a word (「健康保 / 険組合」).
+ */
+function brandHtml(name: string): string {
+  const phrases = /^(.+)(健康保険組合)$/.exec(name);
+  if (phrases === null) return escapeHtml(name);
+  const [, head = '', tail = ''] = phrases;
+  const phrase = (text: string) => `<span class="phrase">${escapeHtml(text)}</span>`;
+  return `${phrase(head)}${phrase(tail)}`;
+}
+
 /** The start page: the five tenants, their manuals and their temporary members. */
 export function renderStartPage(locale: Locale): string {
   const ja = locale === 'ja';
@@ -53,7 +65,7 @@ export function renderStartPage(locale: Locale): string {
 <html lang="${locale}">
 <head>${head(ja ? 'Monban デモポータル' : 'Monban demo portal')}</head>
 <body>
-<header class="bar"><strong>Monban</strong>${langSwitch(locale)}</header>
+<header class="bar"><strong class="brand">Monban</strong><div class="bar-end">${langSwitch(locale)}</div></header>
 <main>
 <h1>${ja ? '加入者ポータル（デモ）' : 'Member portal (demo)'}</h1>
 <p>${
@@ -66,7 +78,7 @@ export function renderStartPage(locale: Locale): string {
 <code>${m.symbol}${m.number}${m.birthDate}</code> (${
     ja ? '記号＋番号＋生年月日' : 'symbol + number + birth date'
   })</p>
-<p><a href="/mailbox" target="_blank">${ja ? '開発用メールボックス' : 'Dev mailbox'}</a></p>
+<p class="start-links"><a href="/mailbox" target="_blank">${ja ? '開発用メールボックス' : 'Dev mailbox'}</a></p>
 </main>
 <script type="module" src="/assets/app.js"></script>
 </body>
@@ -81,7 +93,7 @@ export function renderShell(locale: Locale, config: ShellConfig): string {
 <html lang="${locale}">
 <head>${head(name)}</head>
 <body>
-<header class="bar"><a href="/t/${config.id}/" class="brand">${escapeHtml(name)}</a>${langSwitch(locale)}</header>
+<header class="bar"><a href="/t/${config.id}/" class="brand">${brandHtml(name)}</a><div class="bar-end"><div id="account"></div>${langSwitch(locale)}</div></header>
 <main id="app" aria-live="polite"></main>
 <footer class="muted"><a href="/">${locale === 'ja' ? '組合を選び直す' : 'Choose another society'}</a> ·
 <a href="/mailbox" target="_blank">${locale === 'ja' ? '開発用メールボックス' : 'Dev mailbox'}</a></footer>

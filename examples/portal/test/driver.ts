@@ -62,13 +62,19 @@ export async function next(page: Page, action: () => Promise<unknown>): Promise<
   return stepOf(page);
 }
 
-/** Runs `action` and returns the error shown on the same screen. */
+/** Every error on screen: the forms' alert areas and the errors at their fields. */
+export const ERRORS = '.error:not([hidden]), .field-error';
+
+/**
+ * Runs `action` and returns the errors shown on the same screen (the general one and those at
+ * their fields, one per line).
+ */
 export async function errorOf(page: Page, action: () => Promise<unknown>): Promise<string> {
   await action();
-  const box = page.locator('.error:not([hidden])').first();
-  await box.waitFor({ timeout: 20_000 });
-  await capture(page, `error-${(await box.getAttribute('data-code')) ?? ''}`);
-  return ((await box.textContent()) ?? '').trim();
+  const errors = page.locator(ERRORS);
+  await errors.first().waitFor({ timeout: 20_000 });
+  await capture(page, `error-${(await errors.first().getAttribute('data-code')) ?? ''}`);
+  return (await errors.allTextContents()).map((text) => text.trim()).join('\n');
 }
 
 /** Submits the visible form. */

@@ -31,6 +31,36 @@ export async function logIn(page: Page, userId: string, password: string): Promi
   return next(page, () => submit(page));
 }
 
+/**
+ * Logs out from the portal the way manual 002 says: the name at the top right, then
+ * 「ログアウトしてもよろしいですか？」 answered with 「ログアウトする」.
+ */
+export async function logOut(page: Page): Promise<void> {
+  await next(page, () => page.locator('#account-button').click());
+  await expect(page.getByText('ログアウトしてもよろしいですか？').isVisible()).resolves.toBe(true);
+  await next(page, () => press(page, 'ログアウトする'));
+}
+
+/** A section of the settings, from the portal home: 「設定」, then the section in the menu. */
+export async function openSettings(
+  page: Page,
+  section: 'profile' | 'password' | 'devices' | 'sessions',
+): Promise<void> {
+  if ((await stepOf(page)) === 'home') await next(page, () => press(page, '設定'));
+  if ((await stepOf(page)).startsWith('settings-')) {
+    await next(page, () => page.getByRole('link', { name: '設定に戻る' }).click());
+  }
+  await next(page, () => page.locator(`#settings-${section}`).click());
+}
+
+/** Back to the portal home from a settings section (or the settings menu). */
+export async function leaveSettings(page: Page): Promise<void> {
+  if ((await stepOf(page)).startsWith('settings-')) {
+    await next(page, () => page.getByRole('link', { name: '設定に戻る' }).click());
+  }
+  await next(page, () => page.getByRole('link', { name: 'ホームへ戻る' }).click());
+}
+
 /** Submits the login form without waiting for another screen (for wrong credentials). */
 export async function logInNoWait(page: Page, userId: string, password: string): Promise<void> {
   await page.fill('#userId', userId);

@@ -18,7 +18,14 @@ import {
   submit,
   useClock,
 } from './driver.js';
-import { BIRTH_DATE, logIn, NEW_PASSWORD, readManualKey } from './firstLogin.js';
+import {
+  BIRTH_DATE,
+  logIn,
+  logOut,
+  NEW_PASSWORD,
+  openSettings,
+  readManualKey,
+} from './firstLogin.js';
 import { chromiumAvailable, launchChromium, type RunningPortal, startPortal } from './harness.js';
 
 const SCREENSHOTS = new URL('./screenshots-journeys/', import.meta.url);
@@ -117,8 +124,7 @@ describe.skipIf(!enabled)('portal journeys without dead ends (Chromium, 390x844)
     await shot(page, '57-3-registered-after-retry');
 
     // The login's passkey: a failed prompt, then 「再試行してください」 with a fresh challenge.
-    await next(page, () => press(page, 'ログアウト'));
-    await next(page, () => press(page, 'ログアウトする'));
+    await logOut(page);
     expect(await logIn(page, m.newUserId, NEW_PASSWORD)).toBe('second-factor');
     await cdp.send('WebAuthn.setUserVerified', { authenticatorId, isUserVerified: false });
     expect(await errorOf(page, () => press(page, 'パスキーでログイン'))).toMatch(
@@ -148,8 +154,7 @@ describe.skipIf(!enabled)('portal journeys without dead ends (Chromium, 390x844)
     expect(await next(page, () => submit(page))).toBe('home');
 
     // Leaving a first login at its first step: 「ログアウトしてもよろしいですか？」, then login.
-    await next(page, () => press(page, 'ログアウト'));
-    await next(page, () => press(page, 'ログアウトする'));
+    await logOut(page);
     const other = await provision('daiwa');
     expect(await logIn(page, other.userId, other.password)).toBe('verify-birthdate');
     await next(page, () => press(page, 'ログアウト'));
@@ -215,7 +220,7 @@ describe.skipIf(!enabled)('portal journeys without dead ends (Chromium, 390x844)
     await page.fill('#label', 'iPhone');
     expect(await next(page, () => submit(page))).toBe('home');
     // A TOTP app added in settings while the sign-in is fresh.
-    await next(page, () => press(page, '設定'));
+    await openSettings(page, 'devices');
     await page.getByRole('button', { name: 'デバイスを追加: OTP認証（認証アプリ）' }).click();
     const app = new Authenticator(await readManualKey(page));
     const devices = page.locator('#devices');
@@ -230,6 +235,7 @@ describe.skipIf(!enabled)('portal journeys without dead ends (Chromium, 390x844)
 
     // Six minutes later a password change needs the password and a second factor again.
     portal.advance(6 * 60_000);
+    await openSettings(page, 'password');
     const section = page.locator('section', { hasText: 'パスワードの変更' });
     await page.fill('#current-password', NEW_PASSWORD);
     await page.fill('#change-password', 'Kosmo-Web2027x');
@@ -249,8 +255,10 @@ describe.skipIf(!enabled)('portal journeys without dead ends (Chromium, 390x844)
     await dialog.locator('button.device-choice[data-kind=totp]').click();
     await dialog.locator('#code').fill('000000');
     await dialog.locator('button[type=submit]').click();
-    const error = dialog.locator('.error:not([hidden])');
+    // The message is at the code's input.
+    const error = dialog.locator('.field-error');
     await error.waitFor();
+    expect(await dialog.locator('#code').getAttribute('aria-invalid')).toBe('true');
     expect(await error.textContent()).toContain('認証コードが異なります');
     await shot(page, '58-2-step-up-wrong-code');
     // The same form, the right code: the step-up passes (no 「最初からやり直して」).
@@ -259,7 +267,7 @@ describe.skipIf(!enabled)('portal journeys without dead ends (Chromium, 390x844)
     await dialog.waitFor({ state: 'detached' });
     await section.getByText('変更しました。').waitFor();
     await shot(page, '58-3-step-up-passed');
-    expect(await stepOf(page)).toBe('settings');
+    expect(await stepOf(page)).toBe('settings-password');
     await context.close();
   });
 });

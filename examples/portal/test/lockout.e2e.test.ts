@@ -10,7 +10,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { capture, captureScreens, errorOf, mails, next, press, useClock } from './driver.js';
-import { BIRTH_DATE, completeFlow, logIn, logInNoWait, type Member } from './firstLogin.js';
+import { BIRTH_DATE, completeFlow, logIn, logInNoWait, logOut, type Member } from './firstLogin.js';
 import { chromiumAvailable, launchChromium, type RunningPortal, startPortal } from './harness.js';
 
 const SCREENSHOTS = new URL('./screenshots-lockout/', import.meta.url);
@@ -63,8 +63,7 @@ describe.skipIf(!enabled)('lockout explained (Chromium, 390x844)', () => {
     };
     await logIn(page, 'ajinolock1', 'Hagaki-Temp-09');
     await completeFlow(page, context, portal.origin, member);
-    await next(page, () => press(page, 'ログアウト'));
-    await next(page, () => press(page, 'ログアウトする'));
+    await logOut(page);
 
     // The password, then wrong codes: each refused on the form until the lock ends the flow.
     portal.advance(60_000);

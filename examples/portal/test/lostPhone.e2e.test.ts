@@ -32,6 +32,7 @@ import {
   BIRTH_DATE,
   completeFlow,
   logIn,
+  logOut,
   type Member,
   NEW_PASSWORD,
   readManualKey,
@@ -174,8 +175,7 @@ describe.skipIf(!enabled)(
         }
 
         // Next time: the new password and what the member has now.
-        await next(page, () => press(page, 'ログアウト'));
-        await next(page, () => press(page, 'ログアウトする'));
+        await logOut(page);
         portal.advance(60_000);
         expect(await logIn(page, member.userId, RESET_PASSWORD)).toBe('second-factor');
         if (newPhone !== null) {

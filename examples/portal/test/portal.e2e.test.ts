@@ -30,10 +30,13 @@ import {
   answerSecondFactor,
   BIRTH_DATE,
   completeFlow,
+  leaveSettings,
   logIn,
   logInNoWait,
+  logOut,
   type Member,
   NEW_PASSWORD,
+  openSettings,
   readManualKey,
 } from './firstLogin.js';
 import { chromiumAvailable, launchChromium, type RunningPortal, startPortal } from './harness.js';
@@ -108,8 +111,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     let member = finished.get(`${tenantId}/${factor}`);
     if (member === undefined) {
       const first = await firstLogin(tenantId, factor, { temporary: await provision(tenantId) });
-      await next(first.page, () => press(first.page, 'ログアウト'));
-      await next(first.page, () => press(first.page, 'ログアウトする'));
+      await logOut(first.page);
       await first.context.close();
       member = first.member;
     }
@@ -169,13 +171,9 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     return { context, page, member };
   }
 
-  /** 「ログアウトしてもよろしいですか？」, then login with the factor set up. */
+  /** The name at the top right, 「ログアウトしてもよろしいですか？」, then login with the factor set up. */
   async function logoutAndLogin(page: Page, member: Member, options = { wrongCodeFirst: false }) {
-    await next(page, () => press(page, 'ログアウト'));
-    await expect(page.getByText('ログアウトしてもよろしいですか？').isVisible()).resolves.toBe(
-      true,
-    );
-    await next(page, () => press(page, 'ログアウトする'));
+    await logOut(page);
     expect(await logIn(page, member.userId, member.password)).toBe('second-factor');
     if (options.wrongCodeFirst) {
       await page.fill('#code', '000000');
@@ -228,7 +226,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     await page.fill('#confirmation', 'different');
     await errorOf(page, () => submit(page));
     // Every violation is listed (equal to the user ID, confirmation mismatch...).
-    expect(await page.locator('.error li').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('.error li, .field-error p').count()).toBeGreaterThanOrEqual(2);
     const member: Member = {
       tenant: 'daiwa',
       userId: 'daiwa-member',
@@ -255,7 +253,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     await logoutAndLogin(page, member, { wrongCodeFirst: true });
 
     // Settings: a second device (an iPad), then the device picker at login (R-LOG-2).
-    await next(page, () => press(page, '設定'));
+    await openSettings(page, 'devices');
     await page.locator('#devices li').first().waitFor();
     await page.getByRole('button', { name: /デバイスを追加: OTP認証/ }).click();
     const ipad = new Authenticator(await readManualKey(page));
@@ -264,9 +262,8 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     await page.fill('#code', await ipad.code());
     await page.locator('#devices form button[type=submit]').click();
     await page.locator('#devices li', { hasText: 'iPad' }).waitFor();
-    await next(page, () => press(page, 'ホームへ戻る'));
-    await next(page, () => press(page, 'ログアウト'));
-    await next(page, () => press(page, 'ログアウトする'));
+    await leaveSettings(page);
+    await logOut(page);
     expect(await logIn(page, member.userId, member.password)).toBe('second-factor');
     await expect(page.locator('.device-choice').allTextContents()).resolves.toHaveLength(2);
     await next(page, () => page.locator('.device-choice', { hasText: 'iPad' }).click());
@@ -274,7 +271,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     expect(await next(page, () => submit(page))).toBe('home');
 
     // Rename, then remove with the confirmation.
-    await next(page, () => press(page, '設定'));
+    await openSettings(page, 'devices');
     const row = page.locator('#devices li', { hasText: 'iPad' });
     await row.getByRole('button', { name: '名前を変更' }).click();
     await page.locator('#devices input[name=label]').fill('iPad mini');
@@ -359,7 +356,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     ]);
     await logoutAndLogin(page, member);
 
-    await next(page, () => press(page, '設定'));
+    await openSettings(page, 'profile');
     await page.fill('#new-user-id', 'jsw-member2');
     await page
       .locator('section', { hasText: 'ユーザIDの変更' })
@@ -370,6 +367,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     // Six minutes later a password change needs a fresh password and passkey (R-SET-2). The
     // current password typed in the form is the password proof: it is asked once (issue 25).
     portal.advance(6 * 60_000);
+    await openSettings(page, 'password');
     const section = page.locator('section', { hasText: 'パスワードの変更' });
     await page.fill('#current-password', member.password);
     await page.fill('#change-password', 'Jsw-Portal2027');
@@ -384,7 +382,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     await dialog.getByRole('button', { name: 'パスキーで本人確認' }).click();
     await dialog.waitFor({ state: 'detached' });
     await section.getByText('変更しました。').waitFor();
-    await next(page, () => press(page, 'ホームへ戻る'));
+    await leaveSettings(page);
     await expect(page.locator('h1').textContent()).resolves.toContain('jsw-member2');
     await context.close();
   });
@@ -405,8 +403,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     expect(await logIn(page, temporaryId, temporaryPassword)).toBe('verify-birthdate');
     await completeFlow(page, context, portal.origin, member);
     expect(member.steps.at(-1)).toBe('home');
-    await next(page, () => press(page, 'ログアウト'));
-    await next(page, () => press(page, 'ログアウトする'));
+    await logOut(page);
     // The login screen offers the passkey next to the ID and password (Daiwa enables it).
     await page.getByText('パスキーでログイン（パスワード不要）').waitFor();
     await capture(page, 'login-with-passkey-sign-in');
@@ -430,8 +427,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     const { context, page, member } = await firstLogin('gsyuasa', 'totp');
     expect(member.steps).toContain('signed-out');
     await logoutAndLogin(page, member);
-    await next(page, () => press(page, 'ログアウト'));
-    await next(page, () => press(page, 'ログアウトする'));
+    await logOut(page);
 
     // Forgot password: the 5-minute link, then the current device (GS Yuasa never verifies the
     // address, so the link alone may not set up a new one: ACCEPTANCE 43), then a new password.
@@ -467,8 +463,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
       'choose-method',
     ]);
     await logoutAndLogin(page, member);
-    await next(page, () => press(page, 'ログアウト'));
-    await next(page, () => press(page, 'ログアウトする'));
+    await logOut(page);
 
     await next(page, () => press(page, 'ユーザIDを忘れた方はこちら'));
     const before = (await mails(portal.origin, member.email)).length;
@@ -485,7 +480,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     expect(member.steps).toContain('verify-email');
     await logoutAndLogin(page, member);
 
-    await next(page, () => press(page, '設定'));
+    await openSettings(page, 'profile');
     await page.fill('#new-email', 'ajinomoto.new@example.jp');
     await page
       .locator('section', { hasText: 'メールアドレスの変更' })
@@ -605,7 +600,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     const tablet = await signIn();
     const pc = await signIn();
     const { page } = phone;
-    await next(page, () => press(page, '設定'));
+    await openSettings(page, 'sessions');
     const rows = page.locator('#sessions li');
     await rows.nth(2).waitFor();
     await expect(rows.count()).resolves.toBe(3);

@@ -22,7 +22,14 @@ import {
   useClock,
   waitMail,
 } from './driver.js';
-import { BIRTH_DATE, logIn, NEW_PASSWORD, readManualKey } from './firstLogin.js';
+import {
+  BIRTH_DATE,
+  logIn,
+  logOut,
+  NEW_PASSWORD,
+  openSettings,
+  readManualKey,
+} from './firstLogin.js';
 import { chromiumAvailable, launchChromium, type RunningPortal, startPortal } from './harness.js';
 
 const SCREENSHOTS = new URL('./screenshots-recovery/', import.meta.url);
@@ -115,7 +122,7 @@ describe.skipIf(!enabled)('recovery codes (Chromium, 390x844)', () => {
     expect(await next(page, () => saved.click())).toBe('home');
 
     // A second phone, added in settings while the sign-in is fresh.
-    await next(page, () => press(page, '設定'));
+    await openSettings(page, 'devices');
     await page.getByText('残り 10 / 10 個').waitFor();
     await page.getByRole('button', { name: 'デバイスを追加: OTP認証（認証アプリ）' }).click();
     const ipad = new Authenticator(await readManualKey(page));
@@ -147,7 +154,7 @@ describe.skipIf(!enabled)('recovery codes (Chromium, 390x844)', () => {
     expect(notice.text).toContain('日本時間');
 
     // Settings: nine left; a new phone, then the lost ones removed.
-    await next(p, () => press(p, '設定'));
+    await openSettings(p, 'devices');
     await p.getByText('残り 9 / 10 個').waitFor();
     await p.getByRole('button', { name: 'デバイスを追加: OTP認証（認証アプリ）' }).click();
     const pixel = new Authenticator(await readManualKey(p));
@@ -206,8 +213,7 @@ describe.skipIf(!enabled)('recovery codes (Chromium, 390x844)', () => {
 
     // Forgot password too: the reset asks for a factor, and a recovery code answers it.
     const r = again.page;
-    await next(r, () => press(r, 'ログアウト'));
-    await next(r, () => press(r, 'ログアウトする'));
+    await logOut(r);
     await next(r, () => press(r, 'パスワードを忘れた方はこちら'));
     await r.fill('#userId', userId);
     await next(r, () => submit(r));
