@@ -4,9 +4,11 @@ import { api, tenant } from './api.js';
 import { flowEnded, flowScreen, rememberUserId, showFlow, step } from './flow.js';
 import { t } from './i18n.js';
 import { errorBox, field, form, h, showError, title } from './ui.js';
-export function birthDate() {
+export function birthDate(flow) {
+  // A password reset asks it too, before a new device is set up (R-REC-2).
+  const hint = flow.kind === 'recovery' ? 'birthDateHintReset' : 'birthDateHint';
   flowScreen(
-    ...title(t('birthDate'), t('birthDateHint')),
+    ...title(t('birthDate'), t(hint)),
     form(
       [
         field(t('birthDate'), {

@@ -19,6 +19,8 @@ const texts = {
       'パスワードなどを{threshold}回続けて間違えると、アカウントがロックされます。ロックの解除はご加入の健保組合までお問い合わせください。',
     birthDate: '生年月日',
     birthDateHint: '初回ログイン時、本人確認のために生年月日を入力してください（例：19801201）。',
+    birthDateHintReset:
+      '新しいスマートデバイスを設定する前に、本人確認のために生年月日を入力してください（例：19801201）。',
     next: '次へ',
     send: '送信',
     run: '実行',
@@ -171,6 +173,8 @@ const texts = {
     birthDate: 'Birth date',
     birthDateHint:
       'For your first login, enter your birth date to confirm your identity (e.g. 19801201).',
+    birthDateHintReset:
+      'Before you set up your new phone, enter your birth date to confirm your identity (e.g. 19801201).',
     next: 'Next',
     send: 'Send',
     run: 'Continue',

@@ -105,6 +105,15 @@ describe('forgot password (R-SET-4)', () => {
     ]);
   });
 
+  it('an empty user ID is refused at its field, and mails nothing (it names nobody)', async () => {
+    const h = setup();
+    expect(await h.monban.requestPasswordReset({ tenantId: 't', userId: '  ' })).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION_FAILED', issues: [{ code: 'USER_ID_REQUIRED' }] },
+    });
+    expect(h.outbox).toHaveLength(0);
+  });
+
   it('ACCEPTANCE 27: the link works at 4:59, not at 5:01, and only once', async () => {
     const h = setup();
     await completeFirstLogin(h);

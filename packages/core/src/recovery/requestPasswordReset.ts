@@ -3,7 +3,7 @@ import { credentialEpoch } from '../kernel/epoch.js';
 import type { Kernel } from '../kernel/Kernel.js';
 import { link, sendMail, withinMailBudget } from '../kernel/mail.js';
 import { hashToken, newToken } from '../kernel/tokens.js';
-import type { Result } from '../result.js';
+import { fail, type Result } from '../result.js';
 
 /** Token purpose of a password-reset link. */
 export const RESET_PURPOSE = 'password-reset';
@@ -22,6 +22,10 @@ export async function requestPasswordReset(
   const key = await hashToken(token);
   if (!tenant) return { ok: true };
   const userId = normalizeUserId(String(input.userId ?? ''));
+  // An empty ID names nobody: say so at the field (no one's existence is told).
+  if (userId.trim() === '') {
+    return fail('VALIDATION_FAILED', { issues: [{ code: 'USER_ID_REQUIRED' }] });
+  }
   // No user ID holds a control character (ACCEPTANCE 51): storage is not asked about one.
   if (/\p{Cc}/u.test(userId)) return { ok: true };
   const member = await kernel.storage.loadMember(tenant.id, userId);
