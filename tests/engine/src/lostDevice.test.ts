@@ -156,7 +156,9 @@ describe('a lost phone at a password reset (R-REC-2 b, the manuals’ “forgot 
       ok: false,
       error: { code: 'STEP_NOT_ALLOWED' },
     });
+  });
 
+  it('ACCEPTANCE 43: not offered under `lostDevice: "prove"`, even with a verified address', async () => {
     const prove = setup({
       tenants: [
         { id: 't', displayName: 'T', preset: 'ajinomoto', recovery: { lostDevice: 'prove' } },
