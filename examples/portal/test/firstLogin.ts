@@ -194,3 +194,13 @@ export async function saveRecoveryCodes(page: Page): Promise<string[]> {
   await next(page, () => page.locator('button.primary').click());
   return codes;
 }
+
+/**
+ * Past the show-once recovery codes (R-REC-1) when the first factor's setup put them on screen:
+ * saves them and answers the step after them; any other step is answered as it is.
+ */
+export async function pastRecoveryCodes(page: Page, step: string): Promise<string> {
+  if (step !== 'recovery-codes') return step;
+  await saveRecoveryCodes(page);
+  return stepOf(page);
+}
