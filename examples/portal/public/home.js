@@ -19,6 +19,8 @@ export async function home() {
   document.body.dataset.step = 'home';
   show(
     ...title(t('welcome', { name: memberName(session) })),
+    // The ID to log in with, beside the name (members forget it; seed 002 Q1).
+    h('p', { class: 'muted', id: 'home-user-id' }, t('yourUserId', { userId: session.userId })),
     h('nav', { class: 'menu', 'aria-label': t('menu') }, [
       h('div', { class: 'tile' }, t('menuNotice')),
       h('div', { class: 'tile' }, t('menuMedical')),

@@ -166,7 +166,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
       await shot(page, `${tenantId}-failure`);
       throw new Error(`${error}\nscreen: ${await page.locator('main').textContent()}`);
     });
-    await expect(page.locator('h1').textContent()).resolves.toContain(member.userId);
+    await expect(page.locator('main').textContent()).resolves.toContain(member.userId);
     finished.set(`${tenantId}/${factor}`, member);
     return { context, page, member };
   }
@@ -383,7 +383,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     await dialog.waitFor({ state: 'detached' });
     await section.getByText('変更しました。').waitFor();
     await leaveSettings(page);
-    await expect(page.locator('h1').textContent()).resolves.toContain('jsw-member2');
+    await expect(page.locator('main').textContent()).resolves.toContain('jsw-member2');
     await context.close();
   });
 
@@ -408,7 +408,7 @@ describe.skipIf(!enabled)('demo portal in Chromium', () => {
     await page.getByText('パスキーでログイン（パスワード不要）').waitFor();
     await capture(page, 'login-with-passkey-sign-in');
     expect(await next(page, () => page.click('#passkey-sign-in'))).toBe('home');
-    await expect(page.locator('h1').textContent()).resolves.toContain(member.userId);
+    await expect(page.locator('main').textContent()).resolves.toContain(member.userId);
     // Another tenant without the option shows no such button.
     const jsw = await open('jsw');
     await jsw.page.locator('#userId').waitFor();
