@@ -171,7 +171,7 @@ function ceremony(answer, which, device) {
   const other = [recoveryLink(answer.flow), lostDeviceChoice(answer.flow, showFlow, flowEnded)];
   if (kind === 'passkey') {
     return flowScreen(
-      ...title(t('secondFactor')),
+      ...title(t('secondFactor'), t('passkeyLoginHint')),
       passkeyPrompt(client.options, {
         label: t('usePasskey'),
         begin: () => api('POST', '/flow/challenge', which),

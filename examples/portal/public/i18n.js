@@ -89,6 +89,9 @@ const texts = {
     passkeyName: 'パスキーの名前',
     registerPasskey: 'パスキーを登録',
     usePasskey: 'パスキーでログイン',
+    // Seed 002: 「お手持ちのスマートデバイスに備わっている生体認証機能（例：顔認証、指紋認証）」.
+    passkeyLoginHint:
+      '「パスキーでログイン」をタップし、お手持ちのスマートデバイスに備わっている生体認証機能（例：顔認証、指紋認証）で本人確認を行ってください。',
     usePasskeyStepUp: 'パスキーで本人確認',
     retry: '再試行してください',
     otherMethod: '他の認証方式を選ぶ',
@@ -243,6 +246,8 @@ const texts = {
     passkeyName: 'Passkey name',
     registerPasskey: 'Register passkey',
     usePasskey: 'Log in with a passkey',
+    passkeyLoginHint:
+      'Tap "Log in with a passkey" and confirm it is you with your phone (face, fingerprint or screen lock).',
     usePasskeyStepUp: 'Confirm with a passkey',
     retry: 'Try again',
     otherMethod: 'Choose another method',
