@@ -158,9 +158,12 @@ export async function landing(kind) {
   }
   const path = kind === 'verify-email' ? '/email/verify' : '/email/confirm';
   const r = await api('POST', path, { token });
+  // A way on from the landing: the portal (its login when this browser is not signed in).
+  const onward = () => linkButton(t('backHome'), () => go('home'));
   if (!r.ok) {
-    show(...title(t('email')), box);
+    show(...title(t('email')), box, onward());
     return showError(box, r.error);
   }
-  show(...title(t('email'), kind === 'verify-email' ? t('emailVerified') : t('emailChanged')));
+  if (kind === 'verify-email') return show(...title(t('email'), t('emailVerified')));
+  show(...title(t('email'), t('emailChanged')), onward());
 }
