@@ -30,11 +30,13 @@ export function profileSettings() {
       t('changeEmail'),
       form(
         [
+          // Seed 002 3-5: the current address is shown; the member replaces it.
           field(t('email'), {
             name: 'email',
             type: 'email',
             id: 'new-email',
             autocomplete: 'email',
+            value: session.email ?? undefined,
           }),
           h(
             'label',

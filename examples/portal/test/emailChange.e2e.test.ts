@@ -80,6 +80,8 @@ describe.skipIf(!enabled)('email change (Chromium, 390x844)', () => {
     await completeFlow(page, context, portal.origin, member);
 
     await openSettings(page, 'profile');
+    // The current address is shown to replace (seed 002 3-5).
+    expect(await page.inputValue('#new-email')).toBe(member.email);
     const first = await askFor(page, 'ajino-first@example.jp');
     // A minute later the member corrects the address.
     portal.advance(61_000);

@@ -106,6 +106,11 @@ export interface SessionView {
    * for a greeting or the top of the page, or `null` when none was provisioned.
    */
   displayName: string | null;
+  /**
+   * The member's registered email address, or `null`: shown where the member changes it (seed
+   * 002 3-5: 「変更前のメールアドレスが表示されている」).
+   */
+  email: string | null;
   /** When each proof was last made (step-up). */
   authTimes: AuthTimes;
   /** Idle expiry after this use. */

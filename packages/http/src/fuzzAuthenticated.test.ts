@@ -72,6 +72,7 @@ describe('who am I (R-LOG-7, ACCEPTANCE 37)', () => {
         accountId,
         userId,
         displayName: null,
+        email: view.email,
         authTimes,
         idleExpiresAt,
         absoluteExpiresAt,

@@ -40,6 +40,7 @@ export async function getSession(
       accountId: session.accountId,
       userId: account.userId,
       displayName: account.displayName ?? null,
+      email: account.email,
       authTimes: { ...session.authTimes },
       idleExpiresAt,
       absoluteExpiresAt: session.absoluteExpiresAt,

@@ -7,6 +7,7 @@ export type WhoAmI = Pick<
   | 'accountId'
   | 'userId'
   | 'displayName'
+  | 'email'
   | 'authTimes'
   | 'idleExpiresAt'
   | 'absoluteExpiresAt'
@@ -55,9 +56,11 @@ export function sessionJson(view: WhoAmI): string {
   const { tenantId, accountId, userId, authTimes, idleExpiresAt, absoluteExpiresAt } = view;
   const terms = view.termsVersionToAccept;
   const name = view.displayName;
+  const email = view.email;
   if (
     (terms !== null && typeof terms !== 'string') ||
     (name !== null && typeof name !== 'string') ||
+    (email !== null && typeof email !== 'string') ||
     typeof tenantId !== 'string' ||
     typeof accountId !== 'string' ||
     typeof userId !== 'string' ||
@@ -73,6 +76,7 @@ export function sessionJson(view: WhoAmI): string {
         accountId,
         userId,
         displayName: name,
+        email,
         authTimes,
         idleExpiresAt,
         absoluteExpiresAt,
@@ -81,5 +85,5 @@ export function sessionJson(view: WhoAmI): string {
     });
   }
   const times = timesJson(authTimes as Record<string, unknown>) ?? JSON.stringify(authTimes);
-  return `{"session":{"tenantId":${str(tenantId)},"accountId":${str(accountId)},"userId":${str(userId)},"displayName":${name === null ? 'null' : str(name)},"authTimes":${times},"idleExpiresAt":${num(idleExpiresAt)},"absoluteExpiresAt":${num(absoluteExpiresAt)},"termsVersionToAccept":${terms === null ? 'null' : str(terms)}}}`;
+  return `{"session":{"tenantId":${str(tenantId)},"accountId":${str(accountId)},"userId":${str(userId)},"displayName":${name === null ? 'null' : str(name)},"email":${email === null ? 'null' : str(email)},"authTimes":${times},"idleExpiresAt":${num(idleExpiresAt)},"absoluteExpiresAt":${num(absoluteExpiresAt)},"termsVersionToAccept":${terms === null ? 'null' : str(terms)}}}`;
 }

@@ -110,6 +110,7 @@ export const responses = {
         .string()
         .nullable()
         .describe("The member's name as the insurer keeps it; null when none was provisioned"),
+      email: z.string().nullable().describe("The member's registered address; null when none"),
       authTimes: z.partialRecord(z.enum(PROOFS), epochMs).describe('When each proof was made'),
       idleExpiresAt: epochMs,
       absoluteExpiresAt: epochMs,
